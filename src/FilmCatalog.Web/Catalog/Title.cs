@@ -1,0 +1,61 @@
+namespace FilmCatalog.Web.Catalog;
+
+/// <summary>
+/// A film. Either imported from a title page, or known only from a "people also liked" card
+/// (<see cref="IsCardOnly"/>) until its own page is imported.
+/// </summary>
+public sealed class Title
+{
+    public int Id { get; set; }
+
+    /// <summary>Readable, unique, stable: <c>name-year</c>, e.g. <c>some-film-1992</c>.</summary>
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+    public int? Year { get; set; }
+    public bool IsCardOnly { get; set; }
+
+    public string? Summary { get; set; }
+    public string? Storyline { get; set; }
+    public string? StorylineAuthor { get; set; }
+
+    /// <summary>Rating system the certificate belongs to, e.g. "MPAA".</summary>
+    public string? CertificateSystem { get; set; }
+    public string? Certificate { get; set; }
+    public string? CertificateReason { get; set; }
+
+    public string? Awards { get; set; }
+
+    /// <summary>Source rating on a 1-10 scale.</summary>
+    public double? Rating { get; set; }
+    public int? RatingVotes { get; set; }
+    public int? RuntimeMinutes { get; set; }
+
+    /// <summary>Review counts printed on the source page: not reviews we hold.</summary>
+    public int? SourceUserReviews { get; set; }
+    public int? SourceCriticReviews { get; set; }
+
+    public string? SoundMix { get; set; }
+    public string? Color { get; set; }
+    public string? AspectRatio { get; set; }
+
+    /// <summary>The source said the FAQ is empty; kept so nothing the file held is lost.</summary>
+    public bool FaqEmpty { get; set; }
+
+    /// <summary>Aggregates of visible reviews posted on this site, kept in step by the review writes.</summary>
+    public int SiteReviewCount { get; set; }
+    public int SiteRatingCount { get; set; }
+    public int SiteRatingSum { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<TitleFact> Facts { get; set; } = [];
+    public List<Credit> Credits { get; set; } = [];
+    public List<Trivia> Trivia { get; set; } = [];
+    public List<Connection> Connections { get; set; } = [];
+    public List<SoundtrackEntry> Soundtrack { get; set; } = [];
+    public List<FaqEntry> Faq { get; set; } = [];
+    public List<AlsoLiked> AlsoLiked { get; set; } = [];
+    public List<Review> Reviews { get; set; } = [];
+}
