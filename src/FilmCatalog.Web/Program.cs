@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Importing;
+
+var (command, siteArgs) = SiteCommand.Parse(args);
+
+var builder = WebApplication.CreateBuilder(siteArgs);
+builder.AddSiteLogging();
+builder.AddCatalog();
+builder.AddSite();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (command is not null)
+    return await command.RunAsync(app);
 
-app.Run();
+await app.InitializeCatalogAsync();
+app.UseSite();
+await app.RunAsync();
+return 0;

@@ -42,10 +42,12 @@ public sealed class Title
     /// <summary>The source said the FAQ is empty; kept so nothing the file held is lost.</summary>
     public bool FaqEmpty { get; set; }
 
-    /// <summary>Aggregates of visible reviews posted on this site, kept in step by the review writes.</summary>
-    public int SiteReviewCount { get; set; }
-    public int SiteRatingCount { get; set; }
-    public int SiteRatingSum { get; set; }
+    /// <summary>Visible reviews we hold (imported and posted here), kept in step by every review write.</summary>
+    public int ReviewCount { get; set; }
+
+    /// <summary>Ratings given in visible reviews posted on this site, for our visitors' own average.</summary>
+    public int VisitorRatingCount { get; set; }
+    public int VisitorRatingSum { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

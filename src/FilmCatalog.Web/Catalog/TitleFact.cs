@@ -29,4 +29,7 @@ public enum TitleFactKind
     FilmingLocation = 7,
     BoxOffice = 8,
     Company = 9,
+
+    /// <summary>A leftover of a lost credit link, such as "(as Someone)": kept, not shown.</summary>
+    CreditFragment = 10,
 }

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Reviews;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FilmCatalog.Web.Data;
+
+public static class CatalogDataExtensions
+{
+    private const string DefaultConnectionString = "Data Source=data/catalog.db";
+
+    /// <summary>
+    /// Registers the catalog database (<c>ConnectionStrings:Catalog</c>, a SQLite file under the data
+    /// folder by default; a relative path is taken from the content root) and the importer.
+    /// </summary>
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString("Catalog") ?? DefaultConnectionString,
+            builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextPool<CatalogDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReviewMarkdown>();
+        builder.Services.AddScoped<CatalogImporter>();
+        return builder;
+    }
+
+    /// <summary>The folder of the catalog file: keys, backups and logs live beside it.</summary>
+    public static string DataFolder(this IConfiguration configuration, string contentRoot)
+    {
+        var source = new SqliteConnectionStringBuilder(
+            ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot)).DataSource;
+        return Path.GetDirectoryName(source) is { Length: > 0 } folder ? folder : contentRoot;
+    }
+
+    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(source, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Per-connection settings. WAL (set once at start-up, it persists in the file) lets readers run
+    /// beside the writer; synchronous=NORMAL is durable under WAL against process crashes; SQLite's own
+    /// busy handler retries in milliseconds, where Microsoft.Data.Sqlite's would sleep 150 ms a time.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using FilmCatalog.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FilmCatalog.Web.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> person)
+    {
+        person.Property(p => p.Name).HasMaxLength(300);
+        person.HasIndex(p => p.Name).IsUnique();
+        person.HasMany(p => p.Credits).WithOne(c => c.Person).HasForeignKey(c => c.PersonId);
+    }
+}
+
+internal sealed class CreditConfiguration : IEntityTypeConfiguration<Credit>
+{
+    public void Configure(EntityTypeBuilder<Credit> credit)
+    {
+        credit.HasIndex(c => new { c.TitleId, c.Role, c.Position });
+        credit.HasIndex(c => c.PersonId);
+    }
+}

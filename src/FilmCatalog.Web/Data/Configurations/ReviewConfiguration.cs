@@ -1,0 +1,52 @@
+using FilmCatalog.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FilmCatalog.Web.Data.Configurations;
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> review)
+    {
+        review.Property(r => r.Headline).HasMaxLength(200);
+        review.Property(r => r.AuthorName).HasMaxLength(100);
+        review.Ignore(r => r.Helpful);
+        review.Ignore(r => r.Voted);
+
+        // An imported review is found again by its key when a newer capture of the page comes in.
+        review.HasIndex(r => new { r.TitleId, r.SourceKey }).IsUnique().HasFilter("SourceKey IS NOT NULL");
+
+        // One index per sort of the all-reviews page, so a deep page is a range scan (keyset paging).
+        review.HasIndex(r => new { r.TitleId, r.Status, r.HelpfulScore, r.Id });
+        review.HasIndex(r => new { r.TitleId, r.Status, r.WrittenAt, r.Id });
+        review.HasIndex(r => new { r.TitleId, r.Status, r.Rating, r.Id });
+
+        review.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.ReviewId);
+        review.HasMany(r => r.Reports).WithOne().HasForeignKey(r => r.ReviewId);
+    }
+}
+
+internal sealed class HelpfulVoteConfiguration : IEntityTypeConfiguration<HelpfulVote>
+{
+    // The unique index is what makes "one vote per visitor per review" true under parallel requests.
+    public void Configure(EntityTypeBuilder<HelpfulVote> vote) =>
+        vote.HasIndex(v => new { v.ReviewId, v.VisitorId }).IsUnique();
+}
+
+internal sealed class ReviewReportConfiguration : IEntityTypeConfiguration<ReviewReport>
+{
+    public void Configure(EntityTypeBuilder<ReviewReport> report)
+    {
+        report.HasIndex(r => new { r.ReviewId, r.VisitorId }).IsUnique();
+        report.Property(r => r.Comment).HasMaxLength(500);
+    }
+}
+
+internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportRecord> record)
+    {
+        record.HasIndex(r => r.ContentHash);
+        record.HasIndex(r => r.TitleSlug);
+    }
+}

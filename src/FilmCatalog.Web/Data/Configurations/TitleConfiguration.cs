@@ -1,0 +1,70 @@
+using FilmCatalog.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FilmCatalog.Web.Data.Configurations;
+
+internal sealed class TitleConfiguration : IEntityTypeConfiguration<Title>
+{
+    public void Configure(EntityTypeBuilder<Title> title)
+    {
+        title.HasIndex(t => t.Slug).IsUnique();
+        title.HasIndex(t => new { t.Name, t.Year });
+        title.Property(t => t.Slug).HasMaxLength(200);
+        title.Property(t => t.Name).HasMaxLength(500);
+
+        title.HasMany(t => t.Facts).WithOne().HasForeignKey(f => f.TitleId);
+        title.HasMany(t => t.Credits).WithOne(c => c.Title).HasForeignKey(c => c.TitleId);
+        title.HasMany(t => t.Trivia).WithOne().HasForeignKey(t => t.TitleId);
+        title.HasMany(t => t.Connections).WithOne().HasForeignKey(c => c.TitleId);
+        title.HasMany(t => t.Soundtrack).WithOne().HasForeignKey(s => s.TitleId);
+        title.HasMany(t => t.Faq).WithOne().HasForeignKey(f => f.TitleId);
+        title.HasMany(t => t.AlsoLiked).WithOne().HasForeignKey(a => a.TitleId);
+        title.HasMany(t => t.Reviews).WithOne(r => r.Title).HasForeignKey(r => r.TitleId);
+    }
+}
+
+internal sealed class TitleFactConfiguration : IEntityTypeConfiguration<TitleFact>
+{
+    public void Configure(EntityTypeBuilder<TitleFact> fact) =>
+        fact.HasIndex(f => new { f.TitleId, f.Kind, f.Position });
+}
+
+internal sealed class TriviaConfiguration : IEntityTypeConfiguration<Trivia>
+{
+    public void Configure(EntityTypeBuilder<Trivia> trivia) =>
+        trivia.HasIndex(t => new { t.TitleId, t.Kind, t.Position });
+}
+
+internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connection>
+{
+    public void Configure(EntityTypeBuilder<Connection> connection)
+    {
+        connection.HasIndex(c => new { c.TitleId, c.Position });
+        connection.HasIndex(c => c.OtherSlug);
+    }
+}
+
+internal sealed class SoundtrackEntryConfiguration : IEntityTypeConfiguration<SoundtrackEntry>
+{
+    public void Configure(EntityTypeBuilder<SoundtrackEntry> entry) =>
+        entry.HasIndex(s => new { s.TitleId, s.Position });
+}
+
+internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
+{
+    public void Configure(EntityTypeBuilder<FaqEntry> faq) =>
+        faq.HasIndex(f => new { f.TitleId, f.Position });
+}
+
+internal sealed class AlsoLikedConfiguration : IEntityTypeConfiguration<AlsoLiked>
+{
+    public void Configure(EntityTypeBuilder<AlsoLiked> card)
+    {
+        card.HasIndex(a => new { a.TitleId, a.Position });
+
+        // A card-only title's page lists the films whose cards named it.
+        card.HasOne(a => a.Target).WithMany().HasForeignKey(a => a.TargetTitleId).OnDelete(DeleteBehavior.SetNull);
+        card.HasIndex(a => a.TargetTitleId);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FilmCatalog.Web.Pages;
+
+/// <summary>A readable page for error status codes (404, 429, ...), keeping the status code.</summary>
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code) => (Heading, Explanation) = code switch
+    {
+        404 => ("Page not found", "There is no page at this address. The film may not be in the catalog yet."),
+        400 => ("Bad request", "The request could not be understood. If you were sending a form, reload the page and try again."),
+        429 => ("Too many requests", "You are doing that too often. Please wait a minute and try again."),
+        _ => ("Something went wrong", "We could not show this page."),
+    };
+}
