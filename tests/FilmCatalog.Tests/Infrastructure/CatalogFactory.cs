@@ -1,0 +1,62 @@
+using FilmCatalog.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FilmCatalog.Tests.Infrastructure;
+
+/// <summary>
+/// The site on a fresh SQLite file of its own, seeded from the repository's <c>seeds/</c> at start-up
+/// exactly as a first start would. Logs and data stay in a temporary folder that is deleted afterwards.
+/// </summary>
+public class CatalogFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("filmcatalog-test-").FullName;
+
+    public string DatabasePath => Path.Combine(DataFolder, "catalog.db");
+
+    /// <summary>"Development" by default, as WebApplicationFactory has it; "Production" for the error-page tests.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Seeds folder to import on first start; the repository's own by default.</summary>
+    public string? SeedsPath { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "site-.log"));
+        if (SeedsPath is not null)
+            builder.UseSetting("Catalog:SeedsPath", SeedsPath);
+    }
+
+    /// <summary>A fresh DbContext on the same database, for arranging and asserting outside the site.</summary>
+    public CatalogDbContext NewDbContext() =>
+        new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+
+    /// <summary>Runs <paramref name="action"/> in a DI scope of the running site.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file still held open by the sink: the OS temp cleaner has it.
+            }
+        }
+    }
+}
