@@ -27,6 +27,7 @@ public static class CatalogDataExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReviewMarkdown>();
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<CatalogImporter>();
         return builder;
     }

@@ -1,3 +1,6 @@
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Reviews;
+using Microsoft.AspNetCore.DataProtection;
 using Serilog;
 
 namespace FilmCatalog.Web.Hosting;
@@ -7,6 +10,13 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.AddReviews();
+
+        // Keys live with the data, so forms opened and visitor cookies issued before a restart stay valid after it.
+        var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("FilmCatalog")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Importing;
 /// What came from the source is replaced by the newer capture; reviews and votes posted on the
 /// site are never touched, and imported reviews are matched by key so their votes survive.
 /// </summary>
-public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown, WriteGate gate, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     /// <summary>Larger files are not title pages; refusing them early keeps memory bounded.</summary>
     public const long MaxFileBytes = 128L * 1024 * 1024;
@@ -64,24 +64,21 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
         if (await db.ImportRecords.AnyAsync(r => r.ContentHash == hash && r.TitleSlug == slug, cancellationToken))
             return outcome with { Status = ImportStatus.Unchanged, Warnings = [] };
 
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await strategy.ExecuteAsync(async () =>
+            using var turn = await gate.EnterAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await WriteAsync(page, slug, cancellationToken);
+            db.ImportRecords.Add(new ImportRecord
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await WriteAsync(page, slug, cancellationToken);
-                db.ImportRecords.Add(new ImportRecord
-                {
-                    FileName = Path.GetFileName(file),
-                    ContentHash = hash,
-                    ImportedAt = clock.GetUtcNow().UtcDateTime,
-                    TitleSlug = slug,
-                    Report = outcome.ToString(),
-                });
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                FileName = Path.GetFileName(file),
+                ContentHash = hash,
+                ImportedAt = clock.GetUtcNow().UtcDateTime,
+                TitleSlug = slug,
+                Report = outcome.ToString(),
             });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e)
         {

@@ -1,0 +1,81 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Reviews;
+
+public enum ReportResult
+{
+    Received,
+
+    /// <summary>This visitor had reported the review before; one report each.</summary>
+    AlreadyReported,
+    NotFound,
+}
+
+public sealed record ReportOutcome(ReportResult Result, string TitleSlug, bool Hidden);
+
+/// <summary>
+/// Takes reports, one per visitor per review. A review reported by <see cref="HideThreshold"/>
+/// distinct visitors waits for moderation: it leaves the pages, the counts and the aggregates.
+/// </summary>
+public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, TimeProvider clock)
+{
+    public const int HideThreshold = 3;
+
+    public async Task<ReportOutcome> ReportAsync(int reviewId, Guid visitor, ReportReason reason, string? comment, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var review = await db.Reviews.Include(r => r.Title)
+            .SingleOrDefaultAsync(r => r.Id == reviewId && r.Status != ReviewStatus.Removed, cancellationToken);
+        if (review is null)
+            return new ReportOutcome(ReportResult.NotFound, "", false);
+
+        if (await db.ReviewReports.AnyAsync(r => r.ReviewId == reviewId && r.VisitorId == visitor, cancellationToken))
+            return new ReportOutcome(ReportResult.AlreadyReported, review.Title!.Slug, review.Status != ReviewStatus.Visible);
+
+        db.ReviewReports.Add(new ReviewReport
+        {
+            ReviewId = reviewId,
+            VisitorId = visitor,
+            Reason = reason,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            ReportedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        review.ReportCount++;
+        if (review.Status == ReviewStatus.Visible && review.ReportCount >= HideThreshold)
+            ReviewAggregates.Hide(review, review.Title!);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
+    }
+}
+
+/// <summary>The title's counters follow what is visible; every status change goes through here.</summary>
+public static class ReviewAggregates
+{
+    public static void Hide(Review review, Title title)
+    {
+        review.Status = ReviewStatus.PendingModeration;
+        title.ReviewCount--;
+        if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
+        {
+            title.VisitorRatingCount--;
+            title.VisitorRatingSum -= rating;
+        }
+    }
+
+    public static void Restore(Review review, Title title)
+    {
+        review.Status = ReviewStatus.Visible;
+        title.ReviewCount++;
+        if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
+        {
+            title.VisitorRatingCount++;
+            title.VisitorRatingSum += rating;
+        }
+    }
+}
