@@ -1,0 +1,148 @@
+using System.Text;
+using FilmCatalog.Tests.Infrastructure;
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Tests.Importing;
+
+public sealed class CatalogImporterTests : IDisposable
+{
+    private static readonly string SeedPath = Directory.EnumerateFiles(RepositoryPaths.Seeds, "*.txt").First();
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static byte[] Seed => File.ReadAllBytes(SeedPath);
+
+    [Fact]
+    public async Task The_seed_round_trips_into_the_catalog_with_its_cast_cards_and_review()
+    {
+        var outcome = await _database.ImportAsync("seed.txt", Seed);
+
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        Assert.Equal("in-the-soup-1992", outcome.Slug);
+
+        await using var db = _database.NewDbContext();
+        var title = await db.Titles.SingleAsync(t => t.Slug == "in-the-soup-1992");
+        Assert.False(title.IsCardOnly);
+        Assert.Equal(13, title.SourceUserReviews);
+        Assert.Equal(21, title.SourceCriticReviews);
+        Assert.Equal("David Stevens", title.StorylineAuthor);
+        Assert.Equal("1.66 : 1", title.AspectRatio);
+
+        var cast = await db.Credits.Where(c => c.TitleId == title.Id && c.Role == CreditRole.Cast)
+            .OrderBy(c => c.Position).Select(c => new { c.Person!.Name, c.Character }).ToListAsync();
+        Assert.Equal(5, cast.Count);
+        Assert.Equal(new { Name = "Sully Boyar", Character = (string?)"Old Man" }, cast[1]);
+
+        var cards = await db.AlsoLiked.Where(a => a.TitleId == title.Id).OrderBy(a => a.Position).ToListAsync();
+        Assert.Equal(6, cards.Count);
+        Assert.Equal(3, cards.Count(c => c.TargetTitleId is not null));
+        Assert.Equal(3, cards.Count(c => c.Name is null && c.Plot is not null && c.Rating is not null));
+
+        // Films named only by a card are titles of their own, with what the card told.
+        var cardOnly = await db.Titles.Where(t => t.IsCardOnly).OrderBy(t => t.Name).Select(t => t.Slug).ToListAsync();
+        Assert.Equal(["little-feet-2013", "louis-frank-1998", "trees-lounge-1996"], cardOnly);
+        var treesLounge = await db.Titles.Include(t => t.Credits).ThenInclude(c => c.Person).SingleAsync(t => t.Slug == "trees-lounge-1996");
+        Assert.Equal(7.2, treesLounge.Rating);
+        Assert.Contains(treesLounge.Credits, c => c.Role == CreditRole.Director && c.Person!.Name == "Steve Buscemi");
+
+        var review = await db.Reviews.SingleAsync(r => r.TitleId == title.Id);
+        Assert.Equal(ReviewOrigin.Imported, review.Origin);
+        Assert.Equal((2, 2), (review.Helpful, review.Voted));
+        Assert.Equal(new DateTime(2009, 8, 31, 0, 0, 0, DateTimeKind.Utc), review.WrittenAt);
+        Assert.Equal(1, title.ReviewCount);
+
+        Assert.Single(await db.ImportRecords.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_changes_nothing_the_second_time()
+    {
+        await _database.ImportAsync("seed.txt", Seed);
+        var before = _database.Dump();
+
+        var again = await _database.ImportAsync("seed.txt", Seed);
+
+        Assert.Equal(ImportStatus.Unchanged, again.Status);
+        Assert.Equal(before, _database.Dump());
+    }
+
+    [Fact]
+    public async Task A_newer_capture_updates_the_source_facts_and_keeps_site_reviews_and_votes()
+    {
+        await _database.ImportAsync("seed.txt", Seed);
+        var visitor = Guid.NewGuid();
+        int importedReviewId;
+        await using (var db = _database.NewDbContext())
+        {
+            importedReviewId = await db.Reviews.Select(r => r.Id).SingleAsync();
+            var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, TimeProvider.System);
+            await posting.PostAsync("in-the-soup-1992", new NewReview("Loved it", 9, "A *fine* film.", "Ana", false), Guid.NewGuid(), default);
+            var voting = new ReviewVoting(db, _database.Gate, TimeProvider.System);
+            Assert.Equal(VoteResult.Recorded, (await voting.VoteAsync(importedReviewId, visitor, helpful: true, default)).Result);
+        }
+
+        // The newer capture: one more person found the review helpful, and the aspect ratio changed.
+        var newer = Encoding.UTF8.GetString(Seed)
+            .Replace("2 of 2 people found this review helpful.", "3 of 4 people found this review helpful.", StringComparison.Ordinal)
+            .Replace("1.66 : 1", "1.85 : 1", StringComparison.Ordinal);
+        var outcome = await _database.ImportAsync("seed-newer.txt", Encoding.UTF8.GetBytes(newer));
+
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        await using var check = _database.NewDbContext();
+        var title = await check.Titles.SingleAsync(t => t.Slug == "in-the-soup-1992");
+        Assert.Equal("1.85 : 1", title.AspectRatio);
+        Assert.Equal(2, title.ReviewCount);
+        Assert.Equal((1, 9), (title.VisitorRatingCount, title.VisitorRatingSum));
+
+        var reviews = await check.Reviews.Where(r => r.TitleId == title.Id).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(2, reviews.Count);
+        Assert.Equal(importedReviewId, reviews[0].Id);
+        Assert.Equal((3, 1), (reviews[0].SourceHelpful, reviews[0].SourceNotHelpful));
+        Assert.Equal(1, reviews[0].SiteHelpful);
+        Assert.Equal("Loved it", reviews[1].Headline);
+        Assert.Single(await check.HelpfulVotes.Where(v => v.VisitorId == visitor).ToListAsync());
+
+        // Source facts are replaced, not duplicated.
+        Assert.Equal(5, await check.Credits.CountAsync(c => c.TitleId == title.Id && c.Role == CreditRole.Cast));
+        Assert.Equal(6, await check.AlsoLiked.CountAsync(a => a.TitleId == title.Id));
+    }
+
+    public static TheoryData<string, byte[]> NotTitlePages => new()
+    {
+        { "empty", [] },
+        { "whitespace only", Encoding.UTF8.GetBytes("\n\n   \r\n\t\n") },
+        { "binary", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x3E, 0x00] },
+        { "prose with no title line", Encoding.UTF8.GetBytes("Dear diary,\n\ntoday nothing happened.\n") },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotTitlePages))]
+    public async Task A_file_that_is_not_a_title_page_is_refused_with_its_line_and_leaves_the_catalog_as_it_was(string kind, byte[] content)
+    {
+        await _database.ImportAsync("seed.txt", Seed);
+        var before = _database.Dump();
+
+        var outcome = await _database.ImportAsync($"{kind}.txt", content);
+
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.True(outcome.ErrorLine >= 1);
+        Assert.Matches($@"^{kind}\.txt:\d+: error: ", outcome.ToString());
+        Assert.Equal(before, _database.Dump());
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_refused_not_thrown()
+    {
+        var (importer, db) = _database.NewImporter();
+        await using (db)
+        {
+            var outcome = await importer.ImportFileAsync(Path.Combine(Path.GetTempPath(), "no-such-title-page.txt"));
+            Assert.Equal(ImportStatus.Refused, outcome.Status);
+            Assert.Contains("cannot read", outcome.Error);
+        }
+    }
+}

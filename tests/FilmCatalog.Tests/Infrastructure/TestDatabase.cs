@@ -1,0 +1,85 @@
+using System.Text;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Reviews;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FilmCatalog.Tests.Infrastructure;
+
+/// <summary>A migrated SQLite file of its own, without the web site: for importer and service tests.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("filmcatalog-db-").FullName;
+
+    public TestDatabase()
+    {
+        using var db = NewDbContext();
+        db.Database.Migrate();
+    }
+
+    public string Path => System.IO.Path.Combine(_folder, "catalog.db");
+
+    public WriteGate Gate { get; } = new();
+
+    public CatalogDbContext NewDbContext() =>
+        new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
+
+    /// <summary>An importer with its own context; dispose the context through the returned scope.</summary>
+    public (CatalogImporter Importer, CatalogDbContext Db) NewImporter()
+    {
+        var db = NewDbContext();
+        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+    }
+
+    public async Task<ImportOutcome> ImportAsync(string file, byte[] content)
+    {
+        var (importer, db) = NewImporter();
+        await using (db)
+            return await importer.ImportAsync(file, content);
+    }
+
+    /// <summary>Every row of every table in a stable order: equal dumps mean equal content.</summary>
+    public string Dump() => DatabaseDump.Of(Path);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+public static class DatabaseDump
+{
+    public static string Of(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        }
+
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            dump.Append("## ").AppendLine(table);
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = select.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Sort(StringComparer.Ordinal);
+            foreach (var row in rows)
+                dump.AppendLine(row);
+        }
+
+        return dump.ToString();
+    }
+}
