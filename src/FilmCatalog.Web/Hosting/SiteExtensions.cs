@@ -7,10 +7,29 @@ namespace FilmCatalog.Web.Hosting;
 
 public static class SiteExtensions
 {
+    /// <summary>A visitor's form post is small; anything larger is refused before it is read.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
         builder.AddReviews();
+        builder.AddWriteRateLimits();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        // Scripts that post with fetch send the token in this header; forms send it as a field.
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "RequestVerificationToken";
+            options.Cookie.Name = "fc_af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
 
         // Keys live with the data, so forms opened and visitor cookies issued before a restart stay valid after it.
         var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
@@ -20,9 +39,10 @@ public static class SiteExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline, in order: errors, logging, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: headers, errors, logging, static files, limits, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -32,8 +52,10 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapReviewEndpoints();
         return app;
     }
 }

@@ -13,6 +13,7 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
-    // The exception handler re-executes the failed request's method, so a failed POST lands here too.
+    // The exception handler re-executes the failed request's method, so a failed POST lands here too;
+    // it changes nothing, hence no antiforgery validation (the attribute on the class).
     public void OnPost() => OnGet();
 }

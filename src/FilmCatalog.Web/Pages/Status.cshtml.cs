@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Pages;
 
 /// <summary>A readable page for error status codes (404, 429, ...), keeping the status code.</summary>
+/// <remarks>
+/// A refused POST (rate limit, bad token) is re-executed here as a POST. The handlers only describe the
+/// status and change nothing, so they skip antiforgery validation: otherwise a 429 would turn into a 400.
+/// </remarks>
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "";

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FilmCatalog.Web.Hosting;
+
+/// <summary>The kinds of write a visitor makes; each has its own budget per client.</summary>
+public enum WriteKind
+{
+    Review,
+    Vote,
+    Report,
+}
+
+/// <summary>Marks a page whose POST handlers spend the client's budget for <paramref name="kind"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RateLimitedWritesAttribute(WriteKind kind) : Attribute
+{
+    public WriteKind Kind { get; } = kind;
+}
+
+/// <summary>Budgets per client address and window, from the <c>RateLimits</c> section.</summary>
+public sealed class WriteRateLimitOptions
+{
+    public int ReviewsPerWindow { get; set; } = 5;
+    public int VotesPerWindow { get; set; } = 120;
+    public int ReportsPerWindow { get; set; } = 20;
+    public int WindowSeconds { get; set; } = 600;
+
+    public int PermitsFor(WriteKind kind) => kind switch
+    {
+        WriteKind.Review => ReviewsPerWindow,
+        WriteKind.Vote => VotesPerWindow,
+        _ => ReportsPerWindow,
+    };
+}
+
+public static class WriteRateLimits
+{
+    /// <summary>
+    /// Rate limits on writes only (GETs are never limited), per client address, answered with 429,
+    /// <c>Retry-After</c> and the readable status page rather than the framework's bare 503.
+    /// </summary>
+    public static WebApplicationBuilder AddWriteRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("RateLimits").Get<WriteRateLimitOptions>() ?? new();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var kind = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedWritesAttribute>()?.Kind;
+                if (kind is null || !HttpMethods.IsPost(context.Request.Method))
+                    return RateLimitPartition.GetNoLimiter("reads");
+
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{client}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitsFor(kind.Value),
+                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+}

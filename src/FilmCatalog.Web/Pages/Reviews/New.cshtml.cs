@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Reviews;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Pages.Reviews;
+
+/// <summary>"Review this title": the form, its validation, and Post/Redirect/Get to the new review.</summary>
+[RateLimitedWrites(WriteKind.Review)]
+public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors) : PageModel
+{
+    public const int HeadlineMax = 100;
+    public const int BodyMin = 100;
+    public const int BodyMax = 6_000;
+    public const int NameMax = 50;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public TitleHeading Film { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await FindFilmAsync(slug, cancellationToken) is not { } film)
+            return NotFound();
+        Film = film;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await FindFilmAsync(slug, cancellationToken) is not { } film)
+            return NotFound();
+        Film = film;
+
+        Input.Headline = Input.Headline?.Trim() ?? "";
+        Input.Body = Input.Body?.Trim() ?? "";
+        if (Input.Headline.Any(char.IsControl))
+            ModelState.AddModelError("Input.Headline", "The headline must be one line of text.");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var review = await posting.PostAsync(
+            slug,
+            new NewReview(Input.Headline, Input.Rating!.Value, Input.Body, Input.DisplayName, Input.ContainsSpoilers),
+            visitors.GetOrCreate(HttpContext),
+            cancellationToken);
+        if (review is null)
+            return NotFound();
+
+        StatusMessage = "Thank you: your review is posted.";
+        return Redirect($"/title/{slug}#review-{review.Id}");
+    }
+
+    private Task<TitleHeading?> FindFilmAsync(string slug, CancellationToken cancellationToken) =>
+        db.Titles.Where(t => t.Slug == slug)
+            .Select(t => new TitleHeading(t.Slug, t.Name, t.Year))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public sealed record TitleHeading(string Slug, string Name, int? Year);
+
+    /// <summary>Only what the form posts; nothing here is an entity.</summary>
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give your review a headline.")]
+        [StringLength(HeadlineMax, MinimumLength = 3, ErrorMessage = "The headline must be {2} to {1} characters.")]
+        [Display(Name = "Headline")]
+        public string Headline { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a rating from 1 to 10.")]
+        [Range(1, 10, ErrorMessage = "Choose a rating from 1 to 10.")]
+        [Display(Name = "Your rating")]
+        public int? Rating { get; set; }
+
+        [Required(ErrorMessage = "Write your review.")]
+        [StringLength(BodyMax, MinimumLength = BodyMin, ErrorMessage = "Your review must be {2} to {1} characters (a few sentences, at most about 1,000 words).")]
+        [Display(Name = "Your review")]
+        public string Body { get; set; } = "";
+
+        [StringLength(NameMax, ErrorMessage = "Keep the name to {1} characters.")]
+        [Display(Name = "Display name (optional)")]
+        public string? DisplayName { get; set; }
+
+        [Display(Name = "This review contains spoilers")]
+        public bool ContainsSpoilers { get; set; }
+    }
+}

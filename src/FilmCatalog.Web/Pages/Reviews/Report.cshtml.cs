@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Reviews;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FilmCatalog.Web.Pages.Reviews;
+
+/// <summary>"Report this": a reason, one report per visitor, and a receipt.</summary>
+[RateLimitedWrites(WriteKind.Report)]
+public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors) : PageModel
+{
+    public static readonly IReadOnlyList<(ReportReason Reason, string Label)> Reasons =
+    [
+        (ReportReason.SpoilerInHeadline, "The headline gives away the plot"),
+        (ReportReason.Offensive, "Offensive or abusive"),
+        (ReportReason.Spam, "Spam or advertising"),
+        (ReportReason.OffTopic, "Not about this film"),
+        (ReportReason.Other, "Something else"),
+    ];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ReviewSummary Review { get; private set; } = null!;
+
+    /// <summary>Set after a POST: what happened to the report.</summary>
+    public ReportResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
+            return NotFound();
+        Review = review;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
+            return NotFound();
+        Review = review;
+        if (!ModelState.IsValid)
+            return Page();
+
+        var outcome = await reporting.ReportAsync(id, visitors.GetOrCreate(HttpContext), Input.Reason!.Value, Input.Comment, cancellationToken);
+        if (outcome.Result == ReportResult.NotFound)
+            return NotFound();
+        Result = outcome.Result;
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choose why you are reporting this review.")]
+        [EnumDataType(typeof(ReportReason), ErrorMessage = "Choose one of the reasons.")]
+        public ReportReason? Reason { get; set; }
+
+        [StringLength(500, ErrorMessage = "Keep the note to {1} characters.")]
+        [Display(Name = "Anything the moderators should know (optional)")]
+        public string? Comment { get; set; }
+    }
+}

@@ -1,0 +1,16 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Pages.Reviews;
+
+/// <summary>What the vote and report pages show of the review they act on.</summary>
+public sealed record ReviewSummary(int Id, string Headline, string? AuthorName, string TitleSlug, string TitleName, int? TitleYear, Guid? AuthorVisitorId)
+{
+    public string Film => TitleYear is { } year ? $"{TitleName} ({year})" : TitleName;
+
+    public static Task<ReviewSummary?> FindAsync(CatalogDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Reviews.Where(r => r.Id == id && r.Status == ReviewStatus.Visible)
+            .Select(r => new ReviewSummary(r.Id, r.Headline, r.AuthorName, r.Title!.Slug, r.Title.Name, r.Title.Year, r.AuthorVisitorId))
+            .SingleOrDefaultAsync(cancellationToken);
+}

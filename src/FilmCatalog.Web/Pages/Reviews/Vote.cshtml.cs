@@ -1,0 +1,69 @@
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Reviews;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FilmCatalog.Web.Pages.Reviews;
+
+/// <summary>
+/// "Was this review helpful to you?" Title pages are shared from a cache and carry no antiforgery
+/// token, so their Yes/No forms GET this page, which asks once more with a real, token-carrying POST
+/// form. With JavaScript on, the title page's script posts here directly and updates in place.
+/// </summary>
+[RateLimitedWrites(WriteKind.Vote)]
+public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorIdentity visitors) : PageModel
+{
+    public ReviewSummary Review { get; private set; } = null!;
+
+    /// <summary>The answer the visitor picked on the title page, pre-selected here.</summary>
+    public bool? Helpful { get; private set; }
+
+    public bool IsOwnReview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? helpful, CancellationToken cancellationToken)
+    {
+        if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
+            return NotFound();
+        Review = review;
+        Helpful = ParseAnswer(helpful);
+        IsOwnReview = review.AuthorVisitorId is { } author && visitors.Find(HttpContext) == author;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string? helpful, CancellationToken cancellationToken)
+    {
+        if (ParseAnswer(helpful) is not { } answer)
+            return BadRequest();
+
+        var outcome = await voting.VoteAsync(id, visitors.GetOrCreate(HttpContext), answer, cancellationToken);
+        if (outcome.Result == VoteResult.NotFound)
+            return NotFound();
+
+        var message = outcome.Result switch
+        {
+            VoteResult.OwnReview => "You cannot vote on your own review.",
+            VoteResult.Unchanged => "You had already given this answer; your vote stands.",
+            VoteResult.Changed => "Your vote is changed. Thank you.",
+            _ => "Thank you for your vote.",
+        };
+
+        if (WantsJson())
+        {
+            var status = outcome.Result == VoteResult.OwnReview ? StatusCodes.Status403Forbidden : StatusCodes.Status200OK;
+            return new JsonResult(new { result = outcome.Result.ToString(), message, helpful = outcome.Helpful, voted = outcome.Voted }) { StatusCode = status };
+        }
+
+        TempData["StatusMessage"] = message;
+        return Redirect($"/title/{outcome.TitleSlug}#review-{id}");
+    }
+
+    private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static bool? ParseAnswer(string? value) => value?.ToLowerInvariant() switch
+    {
+        "yes" or "true" => true,
+        "no" or "false" => false,
+        _ => null,
+    };
+}

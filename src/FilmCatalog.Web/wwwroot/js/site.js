@@ -1,0 +1,51 @@
+// Progressive enhancement only: every form works without this script.
+// Helpful votes: the page's Yes/No forms GET a confirmation page; with script on, the vote is posted
+// here with this visitor's antiforgery token and the counts update in place.
+(() => {
+    "use strict";
+
+    let tokenRequest = null;
+    const token = () => {
+        tokenRequest ??= fetch("/antiforgery/token", { credentials: "same-origin", cache: "no-store" })
+            .then(response => (response.ok ? response.json() : Promise.reject(response.status)))
+            .then(body => body.token)
+            .catch(error => {
+                tokenRequest = null;
+                throw error;
+            });
+        return tokenRequest;
+    };
+
+    document.addEventListener("submit", async event => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || !form.matches("form.vote-form")) return;
+        const button = event.submitter;
+        if (!button || !button.value) return;
+        event.preventDefault();
+
+        const status = form.querySelector(".vote-status");
+        const counts = form.closest("article")?.querySelector(".helpful-count");
+        form.querySelectorAll("button").forEach(b => (b.disabled = true));
+        try {
+            const body = new URLSearchParams({ helpful: button.value });
+            const response = await fetch(form.action, {
+                method: "POST",
+                credentials: "same-origin",
+                headers: { Accept: "application/json", RequestVerificationToken: await token() },
+                body,
+            });
+            const result = await response.json();
+            if (status) status.textContent = result.message;
+            if (counts && response.ok) {
+                counts.textContent = `${result.helpful} of ${result.voted} ${result.voted === 1 ? "person" : "people"} found this review helpful`;
+            }
+            form.querySelectorAll("button").forEach(b => b.setAttribute("aria-pressed", String(response.ok && b.value === button.value)));
+        } catch {
+            // Fall back to the no-script path: the confirmation page.
+            form.submit();
+            return;
+        } finally {
+            form.querySelectorAll("button").forEach(b => (b.disabled = false));
+        }
+    });
+})();
