@@ -42,7 +42,7 @@
             form.querySelectorAll("button").forEach(b => b.setAttribute("aria-pressed", String(response.ok && b.value === button.value)));
         } catch {
             // Fall back to the no-script path: the confirmation page.
-            form.submit();
+            window.location.assign(`${form.action}?helpful=${encodeURIComponent(button.value)}`);
             return;
         } finally {
             form.querySelectorAll("button").forEach(b => (b.disabled = false));
