@@ -97,7 +97,8 @@ public sealed class ReviewMarkdown
     /// Lines are trimmed and blank lines dropped: leading spaces would make an indented code
     /// block, trailing spaces a hard break, and a blank line a second paragraph. HTML collapses
     /// that whitespace anyway. Only characters that can start Markdown syntax are escaped, so the
-    /// stored text stays readable.
+    /// stored text stays readable. A bare URL in the text still becomes a (filtered) link: its
+    /// text is unchanged.
     /// </remarks>
     public static string EscapeAsMarkdown(string plainParagraph)
     {
@@ -176,7 +177,7 @@ public sealed class ReviewMarkdown
             }
             else
             {
-                image.ReplaceBy(new LiteralInline(alt));
+                image.ReplaceBy(new LiteralInline(alt), copyChildren: false);
             }
         }
     }
@@ -218,7 +219,7 @@ public sealed class ReviewMarkdown
             }
             else
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
             }
         }
     }
