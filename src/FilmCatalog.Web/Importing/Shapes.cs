@@ -95,7 +95,7 @@ internal static partial class Shapes
         return true;
     }
 
-    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 7.2/10 X".</summary>
+    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X".</summary>
     public static bool TryCardRating(string text, out double rating)
     {
         rating = 0;
@@ -150,7 +150,7 @@ internal static partial class Shapes
             && ".!?\"')…]".Contains(storyline[^1], StringComparison.Ordinal);
     }
 
-    /// <summary>"Comedy | Drama": every part a genre-like word, and at least one a known genre.</summary>
+    /// <summary>"Drama | War": every part a genre-like word, and at least one a known genre.</summary>
     public static bool TryGenres(string text, out List<string> genres)
     {
         genres = [];
@@ -176,7 +176,7 @@ internal static partial class Shapes
         return known > 0 && (known == genres.Count || text.Contains('|', StringComparison.Ordinal));
     }
 
-    /// <summary>"Rated R for language" → certificate "R", reason "for language".</summary>
+    /// <summary>"Rated PG-13 for some violence" → certificate "PG-13", reason "for some violence".</summary>
     public static bool TryRated(string text, out string certificate, out string? reason)
     {
         certificate = "";
@@ -337,7 +337,7 @@ internal static partial class Shapes
         return true;
     }
 
-    /// <summary>"31 August 2009 | by Someone (Place)": the date, and the author when the link kept its text.</summary>
+    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author when the link kept its text.</summary>
     public static bool TryReviewDate(string text, out DateOnly? date, out string? author)
     {
         date = null;
@@ -399,7 +399,7 @@ internal static partial class Shapes
 
     public static bool LooksLikeCastName(string text) => text.Length <= 80 && !text.EndsWith('.');
 
-    /// <summary>Splits "Old Man (uncredited)" into "Old Man" and "uncredited"; several notes join with ", ".</summary>
+    /// <summary>Splits "Fisherman (uncredited)" into "Fisherman" and "uncredited"; several notes join with ", ".</summary>
     public static (string? Main, string? Note) SplitTrailingNotes(string text)
     {
         var notes = new List<string>();
@@ -577,7 +577,7 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<n>\d{1,2})\s*/\s*10$")]
     private static partial Regex ReviewRating();
 
-    /// <summary>Separates facts on one line: "A (Germany), B (France)" splits after the parenthesis.</summary>
+    /// <summary>Separates facts on one line: "A (France), B (Norway)" splits after the parenthesis.</summary>
     [GeneratedRegex(@"(?<=\))\s*[,|]\s*|\s+\|\s+")]
     private static partial Regex FactSeparator();
 }

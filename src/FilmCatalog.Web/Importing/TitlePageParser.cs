@@ -22,7 +22,7 @@ public sealed partial class TitlePageParser
         Reviews,
     }
 
-    /// <summary>The heading whose values the next lines hold ("Release Date:" then "13 August 1992 (...)").</summary>
+    /// <summary>The heading whose values the next lines hold ("Release Date:" then "14 October 1987 (...)").</summary>
     private enum Field
     {
         None,
@@ -202,8 +202,10 @@ public sealed partial class TitlePageParser
             return true;
         }
 
+        // Inside the prose parts a long "Word: ..." line is a paragraph, not the Details heading it resembles.
+        var inProse = part is Part.Reviews or Part.Faq or Part.DidYouKnow;
         var valued = ValueHeading().Match(text);
-        if (!valued.Success)
+        if (!valued.Success || (inProse && text.Length > 80))
         {
             return false;
         }
@@ -420,7 +422,7 @@ public sealed partial class TitlePageParser
         return false;
     }
 
-    /// <summary>The line under the title: "R | 93 min | Comedy, Drama | 13 August 1992 (Country)".</summary>
+    /// <summary>The line under the title: "PG | 104 min | Drama, War | 14 October 1987 (Country)".</summary>
     private bool TryHeaderInfo(PageLine line)
     {
         var text = line.Text;
@@ -541,7 +543,7 @@ public sealed partial class TitlePageParser
         return true;
     }
 
-    /// <summary>"Rated R for language" under a system heading, or "Certificate: Country:R | ...".</summary>
+    /// <summary>"Rated PG for mild peril" under a system heading, or "Certificate: Country:R | ...".</summary>
     private bool TakeCertificate(string text)
     {
         if (Shapes.TryRated(text, out var rated, out var reason))

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
 
@@ -297,6 +299,35 @@ public class FixturePageTests
         Assert.Equal(["Drama"], title.Genres);
         Assert.Equal([new ParsedFact("22 March 1996", "Germany")], title.ReleaseDates);
         Assert.Equal([new ParsedCastMember("Matthias Schöne", "Hans", null)], title.Cast);
+    }
+
+    [Theory]
+    [InlineData("full_page_crlf_bom.txt")]
+    [InlineData("reordered_and_repeated.txt")]
+    [InlineData("missing_parts.txt")]
+    [InlineData("cards_and_stray_lines.txt")]
+    public void Fixture_records_hold_no_navigation_text(string fixture)
+    {
+        var json = JsonSerializer.Serialize(Parse(fixture).Title, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        string[] navigation =
+        [
+            "See more", "See full", "See all", "Report this", "Was this review helpful", "Review this title",
+            "Contribute to This Page", "»", "\u00A0", "\u00a0", "\r",
+        ];
+        Assert.All(navigation, n => Assert.DoesNotContain(n, json, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain('\u00A0', json);
+    }
+
+    [Fact]
+    public void A_long_review_paragraph_that_starts_like_a_heading_stays_in_the_review()
+    {
+        var page = string.Join('\n',
+            "Some Film (1990)", "", "User Reviews", "", "Headline", "2 March 2005 | by See all my reviews", "",
+            "Language: the dialogue is half French and half Breton, and the subtitles never try to smooth the seams over.",
+            "", "1 of 1 people found this review helpful.");
+        var review = Assert.Single(TitlePageParser.Parse(page).Title.Reviews);
+        Assert.Single(review.Paragraphs);
+        Assert.Equal((1, 1), (review.Helpful, review.Voted));
     }
 
     [Fact]
