@@ -27,7 +27,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         if (film is null)
             return NotFound();
 
-        Film = film;
+        // A film named by several cards of one list is known from that list once.
+        Film = film with { KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)] };
         CanonicalUrl = UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, $"/title/{film.Slug}");
         return Page();
     }
@@ -103,10 +104,10 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                     r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
                     r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
                 .ToList(),
-            KnownFrom = db.Titles
-                .Where(o => o.Id != t.Id && o.AlsoLiked.Any(a => a.TargetTitleId == t.Id))
-                .OrderBy(o => o.Name).ThenBy(o => o.Year)
-                .Select(o => new TitleLink(o.Slug, o.Name, o.Year))
+            // Written as a join on the card so that EF can correlate it without APPLY (SQLite has none).
+            KnownFrom = db.AlsoLiked
+                .Where(a => a.TargetTitleId == t.Id && a.TitleId != t.Id)
+                .Join(db.Titles, a => a.TitleId, o => o.Id, (a, o) => new TitleLink(o.Slug, o.Name, o.Year))
                 .ToList(),
         });
 }
