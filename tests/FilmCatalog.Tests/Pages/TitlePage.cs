@@ -94,7 +94,7 @@ public sealed partial class TitlePage
         .. Main.QuerySelectorAll("#also-liked li.card").Select(li => new Card(
             Text(li.QuerySelector(".card-title")),
             li.QuerySelector(".card-title a")?.GetAttribute("href"),
-            Text(li.QuerySelector(".card-rating")),
+            VisibleText(li.QuerySelector(".card-rating")),
             Text(li.QuerySelector(".card-genres")),
             Text(li.QuerySelector(".card-plot")),
             Text(li.QuerySelector(".card-credits"))))
@@ -126,6 +126,16 @@ public sealed partial class TitlePage
     /// <summary>An element's text as a reader sees it: whitespace runs collapsed; "" for no element.</summary>
     public static string Text(IElement? element) =>
         element is null ? "" : Whitespace().Replace(element.TextContent, " ").Trim();
+
+    /// <summary>Text without the parts hidden from sight and kept for screen readers.</summary>
+    public static string VisibleText(IElement? element)
+    {
+        if (element?.Clone() is not IElement copy)
+            return "";
+        foreach (var hidden in copy.QuerySelectorAll(".visually-hidden").ToList())
+            hidden.Remove();
+        return Text(copy);
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
