@@ -32,6 +32,25 @@ public sealed class TitlePageInBrowserTests(LiveSite site, Browser browser) : IC
     }
 
     [Fact]
+    public void The_dark_colour_scheme_follows_the_readers_preference()
+    {
+        browser.SetViewport(1280, 900);
+        browser.PreferColorScheme("dark");
+        try
+        {
+            browser.GoTo(site.Url(TitlePath));
+
+            Assert.Equal("rgb(21, 20, 18)", browser.Script<string>("return getComputedStyle(document.body).backgroundColor;"));
+            Assert.Empty(browser.SevereConsoleEntries());
+            browser.SaveFullPageScreenshot("title-1280-dark.png", 1280);
+        }
+        finally
+        {
+            browser.PreferColorScheme("light");
+        }
+    }
+
+    [Fact]
     public void The_stylesheet_loads_and_the_skip_link_leads_to_the_main_content()
     {
         browser.SetViewport(1280, 900);

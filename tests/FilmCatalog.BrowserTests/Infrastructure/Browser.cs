@@ -56,6 +56,13 @@ public sealed class Browser : IDisposable
         });
     }
 
+    /// <summary>Emulates the reader's colour-scheme preference: "light" or "dark".</summary>
+    public void PreferColorScheme(string scheme) =>
+        Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?>
+        {
+            ["features"] = new[] { new Dictionary<string, object?> { ["name"] = "prefers-color-scheme", ["value"] = scheme } },
+        });
+
     public void GoTo(Uri url) => Driver.Navigate().GoToUrl(url);
 
     public T Script<T>(string script, params object[] args) => (T)Driver.ExecuteScript(script, args)!;

@@ -50,6 +50,16 @@ public sealed record TitlePageView
 
     public IReadOnlyList<string> TriviaOf(TriviaKind kind) => [.. Trivia.Where(t => t.Kind == kind).Select(t => t.Text)];
 
+    /// <summary>
+    /// A short text the source cut off mid-sentence (its "See full summary" link removed) ends
+    /// with an ellipsis, so the reader knows there was more.
+    /// </summary>
+    public static string MarkCut(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length > 0 && char.IsLetterOrDigit(trimmed[^1]) ? trimmed + "\u2026" : trimmed;
+    }
+
     /// <summary>"1h 36min", as film databases print a runtime.</summary>
     public string? Runtime => RuntimeMinutes is { } m and > 0
         ? (m >= 60 ? $"{m / 60}h" + (m % 60 > 0 ? $" {m % 60}min" : "") : $"{m}min")
