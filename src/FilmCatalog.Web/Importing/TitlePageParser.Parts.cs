@@ -482,7 +482,8 @@ public sealed partial class TitlePageParser
     /// <summary>A headline is the line right above a review's date line (a rating or spoiler line may sit between).</summary>
     private bool IsHeadlineAt(int index)
     {
-        if (index < 0 || index >= lines.Count || lines[index].Text.Length > 300)
+        if (index < 0 || index >= lines.Count || lines[index].Text.Length > 300
+            || Shapes.TryReviewRating(lines[index].Text, out _) || Shapes.IsSpoilerWarning(lines[index].Text))
         {
             return false;
         }

@@ -447,7 +447,7 @@ public sealed partial class TitlePageParser
             }
             else if (Shapes.IsReleaseDate(s))
             {
-                title.ReleaseDates.AddRange(Shapes.SplitFacts(s));
+                AddAll(title.ReleaseDates, Shapes.SplitFacts(s));
             }
             else if (Shapes.TryGenres(s, out var genres))
             {
@@ -623,11 +623,20 @@ public sealed partial class TitlePageParser
         return true;
     }
 
+    /// <summary>Adds what is not there yet (a part may be repeated); true when the line gave any value.</summary>
     private static bool AddAll<T>(List<T> list, IEnumerable<T> items)
     {
-        var before = list.Count;
-        list.AddRange(items);
-        return list.Count > before;
+        var any = false;
+        foreach (var item in items)
+        {
+            any = true;
+            if (!list.Contains(item))
+            {
+                list.Add(item);
+            }
+        }
+
+        return any;
     }
 
     private static void AddDistinct(List<string> list, IEnumerable<string> items)
