@@ -85,8 +85,6 @@ public static partial class PageCaching
     /// </summary>
     private sealed class TitlePagePolicy : IOutputCachePolicy
     {
-        private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
-
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
@@ -94,7 +92,7 @@ public static partial class PageCaching
             var cacheable = match.Success
                 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && !request.Headers.ContainsKey("Authorization")
-                && !request.Cookies.ContainsKey(TempDataCookie);
+                && !request.Cookies.ContainsKey(QuietTempDataProvider.CookieName);
 
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;

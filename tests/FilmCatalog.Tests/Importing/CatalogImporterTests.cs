@@ -79,9 +79,9 @@ public sealed class CatalogImporterTests : IDisposable
         await using (var db = _database.NewDbContext())
         {
             importedReviewId = await db.Reviews.Select(r => r.Id).SingleAsync();
-            var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, TimeProvider.System);
+            var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, _database.Pages, TimeProvider.System);
             await posting.PostAsync("in-the-soup-1992", new NewReview("Loved it", 9, "A *fine* film.", "Ana", false), Guid.NewGuid(), default);
-            var voting = new ReviewVoting(db, _database.Gate, TimeProvider.System);
+            var voting = new ReviewVoting(db, _database.Gate, _database.Pages, TimeProvider.System);
             Assert.Equal(VoteResult.Recorded, (await voting.VoteAsync(importedReviewId, visitor, helpful: true, default)).Result);
         }
 
