@@ -100,9 +100,9 @@ public sealed partial class TitlePage
             Text(li.QuerySelector(".card-credits"))))
     ];
 
-    /// <summary>The contents of every script element, with its type.</summary>
-    public IReadOnlyList<(string? Type, string Content)> Scripts =>
-        [.. Document.QuerySelectorAll("script").Select(s => (s.GetAttribute("type"), s.TextContent))];
+    /// <summary>Every script element: its type, its src (null when inline) and its contents.</summary>
+    public IReadOnlyList<(string? Type, string? Source, string Content)> Scripts =>
+        [.. Document.QuerySelectorAll("script").Select(s => (s.GetAttribute("type"), s.GetAttribute("src"), s.TextContent))];
 
     public string JsonLd => Assert.Single(Scripts, s => s.Type == "application/ld+json").Content;
 

@@ -64,6 +64,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             Color = t.Color,
             AspectRatio = t.AspectRatio,
             ReviewCount = t.ReviewCount,
+            VisitorRatingCount = t.VisitorRatingCount,
+            VisitorRatingSum = t.VisitorRatingSum,
             Facts = t.Facts
                 .Where(f => f.Kind != TitleFactKind.CreditFragment)
                 .OrderBy(f => f.Kind).ThenBy(f => f.Position)

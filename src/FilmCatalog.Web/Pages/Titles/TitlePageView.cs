@@ -28,6 +28,11 @@ public sealed record TitlePageView
     /// <summary>Visible reviews held here; the page shows at most <see cref="DetailsModel.ReviewsShown"/>.</summary>
     public int ReviewCount { get; init; }
 
+    /// <summary>Ratings given in reviews posted here: our own visitors' aggregate, kept apart from the source's.</summary>
+    public int VisitorRatingCount { get; init; }
+    public int VisitorRatingSum { get; init; }
+    public double? VisitorRating => VisitorRatingCount > 0 ? Math.Round((double)VisitorRatingSum / VisitorRatingCount, 1) : null;
+
     public List<FactView> Facts { get; init; } = [];
     public List<CreditView> Credits { get; init; } = [];
     public List<TriviaView> Trivia { get; init; } = [];

@@ -52,8 +52,10 @@ public sealed class MovieJsonLdTests(CatalogFactory factory) : IClassFixture<Cat
         var page = await TitlePage.GetAsync(factory.CreateClient(), slug);
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
-        var script = Assert.Single(page.Scripts);
-        Assert.Equal("application/ld+json", script.Type);
+        // The JSON-LD block is the only inline script; the site's own script comes from a file.
+        var inline = Assert.Single(page.Scripts, s => s.Source is null);
+        Assert.Equal("application/ld+json", inline.Type);
+        Assert.All(page.Scripts.Where(s => s.Source is not null), s => Assert.StartsWith("/js/", s.Source));
 
         using var json = JsonDocument.Parse(page.JsonLd);
         var movie = json.RootElement;

@@ -43,7 +43,7 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
         var page = await TitlePage.GetAsync(factory.CreateClient(), slug);
 
         Assert.Equal(
-            ["Cast", "Storyline", "Did you know", "Frequently asked questions", "Details", "Box office", "Company credits", "Technical specs"],
+            ["Cast", "Storyline", "Did you know", "User reviews", "Frequently asked questions", "Details", "Box office", "Company credits", "Technical specs"],
             page.SectionHeadings);
         Assert.Equal(
             [new("Complete Lead", "Hero"), new("Complete Extra", "(uncredited)")],
