@@ -35,7 +35,7 @@ public sealed class TestDatabase : IDisposable
     public (CatalogImporter Importer, CatalogDbContext Db) NewImporter()
     {
         var db = NewDbContext();
-        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
     }
 
     public async Task<ImportOutcome> ImportAsync(string file, byte[] content)
