@@ -48,9 +48,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         var posted = await db.Reviews.AsNoTracking()
             .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
-            .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-                r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-                r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+            .Select(ReviewView.FromReview)
             .SingleOrDefaultAsync(cancellationToken);
         return posted is null ? film.Reviews : [posted, .. film.Reviews];
     }
@@ -123,14 +121,12 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 .Select(a => new CardView(a.Name, a.Year, a.Genres, a.Rating, a.Plot, a.Directors, a.Stars,
                     a.Target != null ? a.Target.Slug : null))
                 .ToList(),
-            Reviews = t.Reviews
+            Reviews = t.Reviews.AsQueryable()
                 .Where(r => r.Status == ReviewStatus.Visible)
                 // The order of the (TitleId, Status, HelpfulScore, Id) index: newer reviews first among equals.
                 .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)
                 .Take(ReviewsShown)
-                .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-                    r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-                    r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+                .Select(ReviewView.FromReview)
                 .ToList(),
             // Written as a join on the card so that EF can correlate it without APPLY (SQLite has none).
             KnownFrom = db.AlsoLiked
