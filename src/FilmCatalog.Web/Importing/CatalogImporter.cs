@@ -151,30 +151,31 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 
+    /// <summary>How many of each kind the page held, named "singular|plural" for the report.</summary>
     private static List<KeyValuePair<string, int>> CountsOf(ParsedTitle page) =>
     [
-        new("cast", page.Cast.Count),
-        new("directors", page.Directors.Count),
-        new("writers", page.Writers.Count),
-        new("stars", page.Stars.Count),
-        new("genres", page.Genres.Count),
-        new("taglines", page.Taglines.Count),
-        new("release dates", page.ReleaseDates.Count),
-        new("also-known-as", page.AlsoKnownAs.Count),
-        new("countries", page.Countries.Count),
-        new("languages", page.Languages.Count),
-        new("filming locations", page.FilmingLocations.Count),
-        new("box-office figures", page.BoxOffice.Count),
-        new("companies", page.Companies.Count),
-        new("trivia", page.Trivia.Count(t => t.Kind == TriviaKind.Trivia)),
-        new("goofs", page.Trivia.Count(t => t.Kind == TriviaKind.Goof)),
-        new("quotes", page.Trivia.Count(t => t.Kind == TriviaKind.Quote)),
-        new("crazy credits", page.Trivia.Count(t => t.Kind == TriviaKind.CrazyCredit)),
-        new("connections", page.Connections.Count),
-        new("soundtrack entries", page.Soundtrack.Count),
-        new("FAQ entries", page.Faq.Count),
-        new("reviews", page.Reviews.Count),
-        new("also-liked cards", page.AlsoLiked.Count),
+        new("cast member|cast members", page.Cast.Count),
+        new("director|directors", page.Directors.Count),
+        new("writer|writers", page.Writers.Count),
+        new("star|stars", page.Stars.Count),
+        new("genre|genres", page.Genres.Count),
+        new("tagline|taglines", page.Taglines.Count),
+        new("release date|release dates", page.ReleaseDates.Count),
+        new("also-known-as title|also-known-as titles", page.AlsoKnownAs.Count),
+        new("country|countries", page.Countries.Count),
+        new("language|languages", page.Languages.Count),
+        new("filming location|filming locations", page.FilmingLocations.Count),
+        new("box-office figure|box-office figures", page.BoxOffice.Count),
+        new("company|companies", page.Companies.Count),
+        new("trivia item|trivia items", page.Trivia.Count(t => t.Kind == TriviaKind.Trivia)),
+        new("goof|goofs", page.Trivia.Count(t => t.Kind == TriviaKind.Goof)),
+        new("quote|quotes", page.Trivia.Count(t => t.Kind == TriviaKind.Quote)),
+        new("crazy credit|crazy credits", page.Trivia.Count(t => t.Kind == TriviaKind.CrazyCredit)),
+        new("connection|connections", page.Connections.Count),
+        new("soundtrack entry|soundtrack entries", page.Soundtrack.Count),
+        new("FAQ entry|FAQ entries", page.Faq.Count),
+        new("review|reviews", page.Reviews.Count),
+        new("also-liked card|also-liked cards", page.AlsoLiked.Count),
     ];
 
     /// <summary>

@@ -45,7 +45,7 @@ public static class ImportRun
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths)
     {
-        foreach (var path in paths)
+        foreach (var path in paths.Select(FromCallersFolder))
         {
             if (Directory.Exists(path))
             {
@@ -58,5 +58,19 @@ public static class ImportRun
                 yield return path;
             }
         }
+    }
+
+    /// <summary>
+    /// `dotnet run --project` starts the site in the project's folder, but a user types paths relative
+    /// to the folder they ran it from, which the shell still names in PWD.
+    /// </summary>
+    private static string FromCallersFolder(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path))
+            return path;
+
+        var caller = Environment.GetEnvironmentVariable("PWD");
+        var fromCaller = caller is { Length: > 0 } ? Path.GetFullPath(path, caller) : path;
+        return File.Exists(fromCaller) || Directory.Exists(fromCaller) ? fromCaller : path;
     }
 }

@@ -49,9 +49,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         var posted = await db.Reviews.AsNoTracking()
             .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
-            .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-                r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-                r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+            .Select(ReviewView.FromReview)
             .SingleOrDefaultAsync(cancellationToken);
         return posted is null ? film.Reviews : [posted, .. film.Reviews];
     }
@@ -74,9 +72,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         .Where(r => r.Title!.Slug == slug && r.Status == ReviewStatus.Visible)
         .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)
         .Take(ReviewsShown)
-        .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-            r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-            r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful));
+        .Select(ReviewView.FromReview);
 
     internal static IQueryable<TitlePageView> Query(CatalogDbContext db, string slug) => db.Titles
         .AsNoTracking()
