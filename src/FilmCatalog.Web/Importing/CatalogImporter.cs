@@ -144,10 +144,15 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
         return outcome;
     }
 
-    /// <summary>An imported review is the same review in a newer capture when headline, date and author agree.</summary>
+    /// <summary>
+    /// An imported review is the same review in a newer capture when headline, date, author and the
+    /// opening of its text agree. The text is part of the key because the source often lost the
+    /// author's name: two reviews headed "Great film" on one day are still two reviews.
+    /// </summary>
     private static string SourceKeyOf(ParsedReview review)
     {
-        var identity = $"{review.Headline}\n{review.Date:yyyy-MM-dd}\n{review.Author}";
+        var opening = review.Paragraphs.Count > 0 ? review.Paragraphs[0][..Math.Min(review.Paragraphs[0].Length, 200)] : "";
+        var identity = $"{review.Headline}\n{review.Date:yyyy-MM-dd}\n{review.Author}\n{opening}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 
