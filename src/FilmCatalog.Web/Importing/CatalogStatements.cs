@@ -25,6 +25,16 @@ internal sealed class CatalogStatements(SqliteConnection connection)
         return _transaction;
     }
 
+    private long? _ownCacheSize;
+
+    /// <summary>Sets the connection's page cache to <paramref name="kibibytes"/>, or back to what it was (null).</summary>
+    public void SetCacheSize(int? kibibytes)
+    {
+        _ownCacheSize ??= (long)Run("PRAGMA cache_size").ExecuteScalar()!;
+        var size = kibibytes is { } k ? -(long)k : _ownCacheSize.Value;
+        Run(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}")).ExecuteNonQuery();
+    }
+
     public bool ImportRecordExists(string hash, string slug) =>
         Run("SELECT 1 FROM ImportRecords WHERE ContentHash = $hash AND TitleSlug = $slug LIMIT 1", hash, slug).ExecuteScalar() is not null;
 

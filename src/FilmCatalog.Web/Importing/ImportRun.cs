@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace FilmCatalog.Web.Importing;
@@ -5,13 +6,21 @@ namespace FilmCatalog.Web.Importing;
 public static class ImportRun
 {
     /// <summary>How many prepared pages may wait for the writer; bounds the memory a run holds.</summary>
-    private const int PreparedAhead = 16;
+    private const int PreparedAhead = 64;
+
+    /// <summary>A batch commits when it holds this many files...</summary>
+    private const int BatchFiles = 200;
+
+    /// <summary>...or when it has been open this long, so a slow stream of files still commits (and reports) often.</summary>
+    private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Expands each path (a file, or a folder of <c>.txt</c> files in name order) and imports every
-    /// file, in that order. Files are read, parsed and rendered on a background task while the
-    /// previous ones are written, so parsing and writing use both cores; each file is still written
-    /// in its own transaction, in order.
+    /// file, in that order. Files are read, parsed and rendered on a background task while earlier
+    /// ones are written, so parsing and writing use both cores. Files are written in batches (up to
+    /// <see cref="BatchFiles"/> files or <see cref="BatchTime"/>), one transaction a batch, each file
+    /// all or nothing inside it (see <see cref="CatalogImporter"/>); <paramref name="report"/> hears of
+    /// a file only after its batch committed.
     /// </summary>
     public static async Task<List<ImportOutcome>> ImportAllAsync(this CatalogImporter importer, IEnumerable<string> paths, CancellationToken cancellationToken = default, Action<ImportOutcome>? report = null)
     {
@@ -32,15 +41,45 @@ public static class ImportRun
         }, cancellationToken);
 
         var outcomes = new List<ImportOutcome>(files.Count);
-        await foreach (var page in prepared.Reader.ReadAllAsync(cancellationToken))
+        while (await prepared.Reader.WaitToReadAsync(cancellationToken))
         {
-            var outcome = await importer.WriteAsync(page, cancellationToken);
-            report?.Invoke(outcome);
-            outcomes.Add(outcome);
+            await using var batch = await importer.BeginBatchAsync(cancellationToken);
+            var deadline = Stopwatch.GetTimestamp() + (long)(BatchTime.TotalSeconds * Stopwatch.Frequency);
+            do
+            {
+                while (batch.Count < BatchFiles && prepared.Reader.TryRead(out var page))
+                    batch.Add(page);
+            }
+            while (batch.Count < BatchFiles && await MoreBeforeAsync(prepared.Reader, deadline, cancellationToken));
+
+            foreach (var outcome in await batch.CommitAsync())
+            {
+                report?.Invoke(outcome);
+                outcomes.Add(outcome);
+            }
         }
 
         await producer;
         return outcomes;
+    }
+
+    /// <summary>Waits for another prepared page until <paramref name="deadline"/>; false when none came or none will.</summary>
+    private static async Task<bool> MoreBeforeAsync(ChannelReader<PreparedPage> reader, long deadline, CancellationToken cancellationToken)
+    {
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+        if (left <= TimeSpan.Zero)
+            return false;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(left);
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths)

@@ -178,4 +178,128 @@ public sealed class CatalogImporterTests : IDisposable
             Assert.Contains("cannot read", outcome.Error);
         }
     }
+
+    /// <summary>A review headline the test database refuses to store, so a file fails halfway through its writes.</summary>
+    private const string PoisonTrigger = """
+        CREATE TRIGGER refuse_poisoned_review BEFORE INSERT ON Reviews WHEN NEW.Headline = 'Poisoned review'
+        BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END;
+        """;
+
+    /// <summary>The seed as another film whose only review cannot be stored: its title, people and cards are written first.</summary>
+    private static byte[] PoisonedPage => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Seed)
+        .Replace("In the Soup (1992)", "A Poisoned Soup (1993)", StringComparison.Ordinal)
+        .Replace("Hopefully, This Fresh and Personal Film Holds Its Own Over Time.", "Poisoned review", StringComparison.Ordinal));
+
+    private static byte[] SharedHeadlinePage => Encoding.UTF8.GetBytes("""
+        A Shared Headline Film (2004)
+
+        Cast
+
+        Jo Example ... Herself
+
+        User Reviews
+
+        Great film
+        1 May 2005 | by See all my reviews
+
+        The first reviewer liked the pacing and the score very much.
+
+        Review this title | See all 1 user reviews »
+        """);
+
+    [Fact]
+    public async Task A_file_failing_in_the_middle_of_a_batch_leaves_no_trace_and_the_others_of_the_batch_stand()
+    {
+        var clock = new FixedClock();
+        using var batched = new TestDatabase();
+        using var alone = new TestDatabase();
+        batched.Execute(PoisonTrigger);
+        alone.Execute(PoisonTrigger);
+
+        var (importer, db) = batched.NewImporter(clock);
+        IReadOnlyList<ImportOutcome> outcomes;
+        await using (db)
+        {
+            outcomes = await importer.WriteBatchAsync(
+            [
+                importer.Prepare("shared.txt", SharedHeadlinePage),
+                importer.Prepare("poisoned.txt", PoisonedPage),
+                importer.Prepare("seed.txt", Seed),
+            ]);
+        }
+
+        Assert.Equal([ImportStatus.Imported, ImportStatus.Refused, ImportStatus.Imported], outcomes.Select(o => o.Status));
+        Assert.Matches(@"^poisoned\.txt:\d+: error: ", outcomes[1].ToString());
+
+        // The same two good files imported without the bad one: row for row (ids included) the same catalog.
+        var (other, otherDb) = alone.NewImporter(clock);
+        await using (otherDb)
+            await other.WriteBatchAsync([other.Prepare("shared.txt", SharedHeadlinePage), other.Prepare("seed.txt", Seed)]);
+        Assert.Equal(alone.Dump(), batched.Dump());
+
+        await using var check = batched.NewDbContext();
+        Assert.False(await check.Titles.AnyAsync(t => t.Slug == "a-poisoned-soup-1993"));
+        Assert.Equal(2, await check.ImportRecords.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_that_is_not_committed_imports_none_of_its_files()
+    {
+        await _database.ImportAsync("seed.txt", Seed);
+        var before = _database.Dump();
+
+        var (importer, db) = _database.NewImporter();
+        await using (db)
+        {
+            await using var batch = await importer.BeginBatchAsync();
+            batch.Add(importer.Prepare("shared.txt", SharedHeadlinePage));
+            batch.Add(importer.Prepare("poisoned.txt", PoisonedPage));
+            Assert.Equal(2, batch.Count);
+
+            // Disposed without a commit, as when the process stops mid-batch.
+        }
+
+        Assert.Equal(before, _database.Dump());
+    }
+
+    [Fact]
+    public async Task An_import_run_reports_every_file_in_order_after_its_batch_with_the_bad_one_refused()
+    {
+        _database.Execute(PoisonTrigger);
+        var folder = Directory.CreateTempSubdirectory("filmcatalog-import-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "1-shared.txt"), SharedHeadlinePage);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "2-poisoned.txt"), PoisonedPage);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "3-empty.txt"), []);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "4-seed.txt"), Seed);
+
+            var reported = new List<(string File, ImportStatus Status, int Records)>();
+            var (importer, db) = _database.NewImporter();
+            await using (db)
+            {
+                await importer.ImportAllAsync([folder], report: outcome =>
+                {
+                    // Reported only once committed: a reader on another connection already sees an imported file.
+                    using var check = _database.NewDbContext();
+                    reported.Add((Path.GetFileName(outcome.File), outcome.Status, check.ImportRecords.Count(r => r.FileName == Path.GetFileName(outcome.File))));
+                });
+            }
+
+            Assert.Equal(
+                [("1-shared.txt", ImportStatus.Imported, 1), ("2-poisoned.txt", ImportStatus.Refused, 0), ("3-empty.txt", ImportStatus.Refused, 0), ("4-seed.txt", ImportStatus.Imported, 1)],
+                reported);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        private readonly DateTimeOffset _now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
 }

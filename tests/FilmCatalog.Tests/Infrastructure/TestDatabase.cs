@@ -32,10 +32,20 @@ public sealed class TestDatabase : IDisposable
         new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
 
     /// <summary>An importer with its own context; dispose the context through the returned scope.</summary>
-    public (CatalogImporter Importer, CatalogDbContext Db) NewImporter()
+    public (CatalogImporter Importer, CatalogDbContext Db) NewImporter(TimeProvider? clock = null)
     {
         var db = NewDbContext();
-        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+    }
+
+    /// <summary>Runs SQL on the database directly, for arranging what the site's code cannot (a trigger that fails a write).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public async Task<ImportOutcome> ImportAsync(string file, byte[] content)
