@@ -183,10 +183,11 @@ internal sealed class GenerationGuardedStore(CacheGeneration current, IOutputCac
 
         await inner.SetAsync(key, value, [.. kept], validFor, cancellationToken);
 
-        // An eviction that ran between the check above and the store may have missed this entry.
+        // An eviction that ran between the check above and the store may have missed this entry:
+        // evict it again by its own title's tag (not the catalog-wide tag, which would empty the cache).
         if (generation is { } before && before != current.Current)
         {
-            foreach (var tag in kept)
+            foreach (var tag in kept.Where(t => t != PageCaching.AllPagesTag))
                 await inner.EvictByTagAsync(tag, cancellationToken);
         }
     }
