@@ -5,7 +5,7 @@ namespace FilmCatalog.Web.Importing;
 
 public static class ImportRun
 {
-    /// <summary>How many prepared pages may wait for the writer; bounds the memory a run holds.</summary>
+    /// <summary>How many pages may be in preparation or wait for the writer; bounds the memory a run holds.</summary>
     private const int PreparedAhead = 64;
 
     /// <summary>A batch commits when it holds this many files...</summary>
@@ -16,22 +16,23 @@ public static class ImportRun
 
     /// <summary>
     /// Expands each path (a file, or a folder of <c>.txt</c> files in name order) and imports every
-    /// file, in that order. Files are read, parsed and rendered on a background task while earlier
-    /// ones are written, so parsing and writing use both cores. Files are written in batches (up to
+    /// file, in that order. Files are read, parsed and rendered on the thread pool, several at once,
+    /// while earlier ones are written, so parsing and writing use every core. Files are written in batches (up to
     /// <see cref="BatchFiles"/> files or <see cref="BatchTime"/>), one transaction a batch, each file
     /// all or nothing inside it (see <see cref="CatalogImporter"/>); <paramref name="report"/> hears of
     /// a file only after its batch committed.
     /// </summary>
     public static async Task<List<ImportOutcome>> ImportAllAsync(this CatalogImporter importer, IEnumerable<string> paths, CancellationToken cancellationToken = default, Action<ImportOutcome>? report = null)
     {
-        var prepared = Channel.CreateBounded<PreparedPage>(new BoundedChannelOptions(PreparedAhead) { SingleReader = true, SingleWriter = true });
+        // Pages in preparation, in file order: the writer awaits each in turn.
+        var prepared = Channel.CreateBounded<Task<PreparedPage>>(new BoundedChannelOptions(PreparedAhead) { SingleReader = true, SingleWriter = true });
         var files = Expand(paths).ToList();
         var producer = Task.Run(async () =>
         {
             try
             {
                 foreach (var file in files)
-                    await prepared.Writer.WriteAsync(importer.PrepareFile(file), cancellationToken);
+                    await prepared.Writer.WriteAsync(Task.Run(() => importer.PrepareFile(file), cancellationToken), cancellationToken);
                 prepared.Writer.Complete();
             }
             catch (Exception e)
@@ -48,7 +49,7 @@ public static class ImportRun
             do
             {
                 while (batch.Count < BatchFiles && prepared.Reader.TryRead(out var page))
-                    batch.Add(page);
+                    batch.Add(await page);
             }
             while (batch.Count < BatchFiles && await MoreBeforeAsync(prepared.Reader, deadline, cancellationToken));
 
@@ -64,7 +65,7 @@ public static class ImportRun
     }
 
     /// <summary>Waits for another prepared page until <paramref name="deadline"/>; false when none came or none will.</summary>
-    private static async Task<bool> MoreBeforeAsync(ChannelReader<PreparedPage> reader, long deadline, CancellationToken cancellationToken)
+    private static async Task<bool> MoreBeforeAsync(ChannelReader<Task<PreparedPage>> reader, long deadline, CancellationToken cancellationToken)
     {
         var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
         if (left <= TimeSpan.Zero)

@@ -55,6 +55,12 @@ internal readonly record struct PageLine(int Number, string Text, LineKind Kind)
     /// </summary>
     internal static string CollapseSpaces(string raw)
     {
+        // Most lines are clean already: return them as they are instead of copying them.
+        if (IsClean(raw))
+        {
+            return raw;
+        }
+
         var sb = new StringBuilder(raw.Length);
         var pendingSpace = false;
         foreach (var c in raw)
@@ -81,6 +87,23 @@ internal readonly record struct PageLine(int Number, string Text, LineKind Kind)
 
         return sb.ToString();
     }
+
+    /// <summary>True when <see cref="CollapseSpaces"/> would return the line unchanged: single plain spaces between words, nothing to drop.</summary>
+    private static bool IsClean(string raw)
+    {
+        var previous = ' ';
+        foreach (var c in raw)
+        {
+            if (c == ' ' ? previous == ' ' : char.IsWhiteSpace(c) || char.IsControl(c) || c is '\uFEFF' or '\u200B' or '\u200C' or '\u200D')
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return previous != ' ';
+    }
 }
 
 /// <summary>
@@ -93,6 +116,14 @@ internal static partial class Navigation
 
     public static string Strip(string cleaned)
     {
+        // A long line without a pipe, a "»" or the start of a phrase (review paragraphs, most of a
+        // page) is left as it is by every pattern below; checking that once is far cheaper than
+        // running each of them over the line. Short lines may be an ambiguous phrase standing alone.
+        if (cleaned.Length > LongestLonePhrase && !MayHoldNavigation().IsMatch(cleaned))
+        {
+            return cleaned;
+        }
+
         var text = SummaryTail().Replace(cleaned, "");
         text = DistinctPhrases().Replace(text, "");
         text = TrailingSeeMore().Replace(text, "");
@@ -114,6 +145,16 @@ internal static partial class Navigation
         text = PipeRun().Replace(text, " | ");
         return text.Trim(' ', '|');
     }
+
+    /// <summary>Longer than any phrase of <see cref="SegmentPhrases"/>, which without a pipe can only match a whole line.</summary>
+    private const int LongestLonePhrase = 40;
+
+    /// <summary>
+    /// What every match of the patterns below contains (same options, so the same case folding):
+    /// a pipe, a "»", or the opening words of a phrase that needs neither.
+    /// </summary>
+    [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful", RegexOptions.IgnoreCase)]
+    private static partial Regex MayHoldNavigation();
 
     [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*Add Synopsis|Plot Summary|Add Synopsis)$", RegexOptions.IgnoreCase)]
     private static partial Regex TaglineMarker();
