@@ -48,11 +48,17 @@ public static class SiteExtensions
     /// page, 2 cores). <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Debug</c> logs them all.
     /// </summary>
     internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
-        exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        IsClientGone(context, exception) ? Serilog.Events.LogEventLevel.Information
+        : exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
         : context.Response.StatusCode >= 400 || elapsedMilliseconds >= SlowRequestMilliseconds ? Serilog.Events.LogEventLevel.Warning
         : Serilog.Events.LogEventLevel.Debug;
 
     private const double SlowRequestMilliseconds = 1000;
+
+    /// <summary>A request whose client disconnected (cancelled while it waited, or answered 499) is not a failure of the site.</summary>
+    private static bool IsClientGone(HttpContext context, Exception? exception) =>
+        context.RequestAborted.IsCancellationRequested
+        && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
     /// <summary>The request pipeline, in order: headers, errors, logging, limits, cache, compression, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)

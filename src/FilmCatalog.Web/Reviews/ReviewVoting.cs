@@ -1,6 +1,7 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Reviews;
@@ -25,58 +26,99 @@ public sealed record VoteOutcome(VoteResult Result, int TitleId, string TitleSlu
 /// One vote per visitor per review, counted exactly: the vote row and the review's counters change
 /// in one write transaction, and the unique (review, visitor) index backs the rule in the database.
 /// </summary>
+/// <remarks>
+/// Votes are the site's most frequent write and every write waits its turn at the
+/// <see cref="WriteGate"/>, so the time a vote holds the gate bounds how many votes a second the
+/// site can take. The vote is therefore three short SQL statements on the context's connection
+/// (read the review, upsert the vote, update the counters) instead of EF Core's tracked entities,
+/// which held the gate about three times as long. Column formats are EF Core's: booleans and
+/// enums as integers, <see cref="Guid"/> as upper-case text, <see cref="DateTime"/> as ISO text.
+/// Only waiting for the gate can be cancelled; a vote that got its turn is written to the end.
+/// </remarks>
 public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<VoteOutcome> VoteAsync(int reviewId, Guid visitor, bool helpful, CancellationToken cancellationToken)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var review = await db.Reviews
-            .Where(r => r.Id == reviewId && r.Status == ReviewStatus.Visible)
-            .Include(r => r.Title)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (review is null)
-            return new VoteOutcome(VoteResult.NotFound, 0, "", 0, 0);
-        if (review.AuthorVisitorId == visitor)
-            return Outcome(VoteResult.OwnReview, review);
-
-        var vote = await db.HelpfulVotes.SingleOrDefaultAsync(v => v.ReviewId == reviewId && v.VisitorId == visitor, cancellationToken);
-        VoteResult result;
-        if (vote is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            db.HelpfulVotes.Add(new HelpfulVote { ReviewId = reviewId, VisitorId = visitor, IsHelpful = helpful, CastAt = clock.GetUtcNow().UtcDateTime });
-            Count(review, helpful, +1);
-            result = VoteResult.Recorded;
-        }
-        else if (vote.IsHelpful != helpful)
-        {
-            Count(review, vote.IsHelpful, -1);
-            Count(review, helpful, +1);
-            vote.IsHelpful = helpful;
-            vote.CastAt = clock.GetUtcNow().UtcDateTime;
-            result = VoteResult.Changed;
-        }
-        else
-        {
-            return Outcome(VoteResult.Unchanged, review);
-        }
+            VoteOutcome outcome;
+            using (await gate.EnterAsync(cancellationToken))
+                outcome = Write((SqliteConnection)db.Database.GetDbConnection(), reviewId, visitor, helpful);
 
-        review.HelpfulScore = HelpfulScore.Of(review);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
-        return Outcome(result, review);
+            if (outcome.Result is VoteResult.Recorded or VoteResult.Changed)
+                await pages.EvictTitleAsync(outcome.TitleSlug, CancellationToken.None);
+            return outcome;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static void Count(Review review, bool helpful, int delta)
+    private VoteOutcome Write(SqliteConnection connection, int reviewId, Guid visitor, bool helpful)
     {
-        if (helpful)
-            review.SiteHelpful += delta;
-        else
-            review.SiteNotHelpful += delta;
+        using var transaction = connection.BeginTransaction(deferred: false);
+
+        ReviewCounts review;
+        using (var read = Command(connection, transaction,
+            "SELECT r.TitleId, t.Slug, r.AuthorVisitorId, r.SourceHelpful, r.SourceNotHelpful, r.SiteHelpful, r.SiteNotHelpful, " +
+            "(SELECT v.IsHelpful FROM HelpfulVotes v WHERE v.ReviewId = r.Id AND v.VisitorId = $visitor) " +
+            "FROM Reviews r JOIN Titles t ON t.Id = r.TitleId WHERE r.Id = $id AND r.Status = $visible",
+            ("$visitor", VisitorText(visitor)), ("$id", reviewId), ("$visible", (int)ReviewStatus.Visible)))
+        using (var reader = read.ExecuteReader())
+        {
+            if (!reader.Read())
+                return new VoteOutcome(VoteResult.NotFound, 0, "", 0, 0);
+            review = new ReviewCounts(reader.GetInt32(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)),
+                reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetBoolean(7));
+        }
+
+        if (review.Author == visitor)
+            return review.Outcome(VoteResult.OwnReview);
+        if (review.Previous == helpful)
+            return review.Outcome(VoteResult.Unchanged);
+
+        var counted = review.Previous is { } previous ? review.Count(previous, -1).Count(helpful, +1) : review.Count(helpful, +1);
+        using (var upsert = Command(connection, transaction,
+            "INSERT INTO HelpfulVotes (ReviewId, VisitorId, IsHelpful, CastAt) VALUES ($id, $visitor, $helpful, $castAt) " +
+            "ON CONFLICT (ReviewId, VisitorId) DO UPDATE SET IsHelpful = excluded.IsHelpful, CastAt = excluded.CastAt",
+            ("$id", reviewId), ("$visitor", VisitorText(visitor)), ("$helpful", helpful), ("$castAt", clock.GetUtcNow().UtcDateTime)))
+            upsert.ExecuteNonQuery();
+        using (var count = Command(connection, transaction,
+            "UPDATE Reviews SET SiteHelpful = $siteHelpful, SiteNotHelpful = $siteNotHelpful, HelpfulScore = $score WHERE Id = $id",
+            ("$siteHelpful", counted.SiteHelpful), ("$siteNotHelpful", counted.SiteNotHelpful),
+            ("$score", HelpfulScore.Of(counted.Helpful, counted.Voted)), ("$id", reviewId)))
+            count.ExecuteNonQuery();
+
+        transaction.Commit();
+        return counted.Outcome(review.Previous is null ? VoteResult.Recorded : VoteResult.Changed);
     }
 
-    private static VoteOutcome Outcome(VoteResult result, Review review) =>
-        new(result, review.TitleId, review.Title!.Slug, review.Helpful, review.Voted);
+    /// <summary>EF Core stores a <see cref="Guid"/> as upper-case text; Microsoft.Data.Sqlite alone would bind 16 bytes.</summary>
+    private static string VisitorText(Guid visitor) => visitor.ToString().ToUpperInvariant();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    /// <summary>The review's counters as read in the vote's transaction, and this visitor's earlier answer if any.</summary>
+    private sealed record ReviewCounts(int TitleId, string Slug, Guid? Author, int SourceHelpful, int SourceNotHelpful, int SiteHelpful, int SiteNotHelpful, bool? Previous)
+    {
+        public int Helpful => SourceHelpful + SiteHelpful;
+        public int Voted => SourceHelpful + SourceNotHelpful + SiteHelpful + SiteNotHelpful;
+
+        public ReviewCounts Count(bool helpful, int delta) =>
+            helpful ? this with { SiteHelpful = SiteHelpful + delta } : this with { SiteNotHelpful = SiteNotHelpful + delta };
+
+        public VoteOutcome Outcome(VoteResult result) => new(result, TitleId, Slug, Helpful, Voted);
+    }
 }

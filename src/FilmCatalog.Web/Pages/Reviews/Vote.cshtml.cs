@@ -36,7 +36,18 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         if (ParseAnswer(helpful) is not { } answer)
             return BadRequest();
 
-        var outcome = await voting.VoteAsync(id, visitors.GetOrCreate(HttpContext), answer, cancellationToken);
+        VoteOutcome outcome;
+        try
+        {
+            outcome = await voting.VoteAsync(id, visitors.GetOrCreate(HttpContext), answer, cancellationToken);
+        }
+        catch (OperationCanceledException) when (HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The visitor left while the vote waited for its turn: nothing was written and nobody is
+            // listening. Not a failure of the site, so no exception and no 500 in the log.
+            return new StatusCodeResult(StatusCodes.Status499ClientClosedRequest);
+        }
+
         if (outcome.Result == VoteResult.NotFound)
             return NotFound();
 
