@@ -1,7 +1,6 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
-using Serilog;
 
 namespace FilmCatalog.Web.Hosting;
 
@@ -50,7 +49,7 @@ public static class SiteExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSiteRequestLogging();
         app.UseRouting();
         app.UseRateLimiter();
         app.MapStaticAssets();
