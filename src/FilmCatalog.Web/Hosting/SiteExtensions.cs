@@ -24,6 +24,13 @@ public static class SiteExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // The status message after a post (Post/Redirect/Get) travels in this cookie.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "fc_status";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
