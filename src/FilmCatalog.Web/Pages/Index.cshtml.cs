@@ -18,10 +18,11 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
                 t.Slug,
                 t.Name,
                 t.Year,
+                t.IsCardOnly,
                 t.Facts.Where(f => f.Kind == TitleFactKind.Genre).OrderBy(f => f.Position).Select(f => f.Text).ToList()))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record TitleListItem(string Slug, string Name, int? Year, List<string> Genres);
+    public sealed record TitleListItem(string Slug, string Name, int? Year, bool IsCardOnly, List<string> Genres);
 }

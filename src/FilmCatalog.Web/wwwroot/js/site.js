@@ -37,7 +37,7 @@
             const result = await response.json();
             if (status) status.textContent = result.message;
             if (counts && response.ok) {
-                counts.textContent = `${result.helpful} of ${result.voted} ${result.voted === 1 ? "person" : "people"} found this review helpful`;
+                counts.textContent = `${result.helpful} of ${result.voted} ${result.voted === 1 ? "person" : "people"} found this review helpful.`;
             }
             form.querySelectorAll("button").forEach(b => b.setAttribute("aria-pressed", String(response.ok && b.value === button.value)));
         } catch {

@@ -1,0 +1,583 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FilmCatalog.Web.Importing;
+
+/// <summary>
+/// How the parts of a title page look once their headings or links are gone. Every method takes a
+/// cleaned line and either recognises it or says no; none of them throws.
+/// </summary>
+internal static partial class Shapes
+{
+    /// <summary>Longer lines are paragraphs; the short-line shapes are not even tried on them.</summary>
+    private const int ShortLine = 300;
+
+    /// <summary>The source's closed list of genres; a genres line is made of these.</summary>
+    private static readonly HashSet<string> KnownGenres = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Action", "Adult", "Adventure", "Animation", "Biography", "Comedy", "Crime", "Documentary",
+        "Drama", "Family", "Fantasy", "Film-Noir", "Film Noir", "Game-Show", "History", "Horror", "Music",
+        "Musical", "Mystery", "News", "Reality-TV", "Romance", "Sci-Fi", "Science Fiction", "Short",
+        "Sport", "Talk-Show", "Thriller", "War", "Western",
+    };
+
+    public static readonly string[] SoundtrackCreditStarts =
+    [
+        "Written by", "Performed by", "Composed by", "Music by", "Lyrics by", "Courtesy of", "Produced by",
+        "Arranged by", "Conducted by", "Under license from", "By arrangement with", "Written and performed by",
+        "Words and music by", "Music and lyrics by", "Sung by", "Played by", "Traditional",
+    ];
+
+    public static readonly string[] GoofCategories =
+    [
+        "Continuity", "Factual errors", "Anachronisms", "Revealing mistakes", "Errors in geography",
+        "Crew or equipment visible", "Plot holes", "Audio/visual unsynchronized", "Character error",
+        "Incorrectly regarded as goofs", "Miscellaneous", "Boom mic visible",
+    ];
+
+    public static bool TryTitle(string text, out string name, out int? year)
+    {
+        name = "";
+        year = null;
+        if (text.Length > ShortLine || TryConnection(text, requireYear: true, out _))
+        {
+            return false;
+        }
+
+        var m = TitleLine().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        name = m.Groups["name"].Value.Trim();
+        year = ParseInt(m.Groups["year"].Value);
+        return name.Length > 0;
+    }
+
+    public static bool TryReviewCounts(string text, out int? user, out int? critic)
+    {
+        user = null;
+        critic = null;
+        if (text.Length > 80)
+        {
+            return false;
+        }
+
+        var m = ReviewCounts().Match(text);
+        if (!m.Success || !(m.Groups["u"].Success || m.Groups["c"].Success))
+        {
+            return false;
+        }
+
+        user = m.Groups["u"].Success ? ParseInt(m.Groups["u"].Value) : null;
+        critic = m.Groups["c"].Success ? ParseInt(m.Groups["c"].Value) : null;
+        return true;
+    }
+
+    /// <summary>The title's own rating: "Ratings: 6.6/10 from 12,345 users", "6.6/10 12,345 users".</summary>
+    public static bool TryTitleRating(string text, out double rating, out int? votes)
+    {
+        rating = 0;
+        votes = null;
+        if (text.Length > 120)
+        {
+            return false;
+        }
+
+        var m = TitleRating().Match(text);
+        if (!m.Success || !TryParseRating(m.Groups["r"].Value, out rating))
+        {
+            return false;
+        }
+
+        votes = m.Groups["v"].Success ? ParseInt(m.Groups["v"].Value) : null;
+        return true;
+    }
+
+    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X".</summary>
+    public static bool TryCardRating(string text, out double rating)
+    {
+        rating = 0;
+        if (text.Length > 80)
+        {
+            return false;
+        }
+
+        var m = CardRating().Match(text);
+        return m.Success && TryParseRating(m.Groups["r"].Value, out rating);
+    }
+
+    public static bool IsAwards(string text) => text.Length <= ShortLine && Awards().IsMatch(text);
+
+    /// <summary>"(as Someone)," left over from a lost credit link; gives "as Someone".</summary>
+    public static bool TryCreditFragments(string text, out List<string> fragments)
+    {
+        fragments = [];
+        if (text.Length > ShortLine || !CreditFragmentLine().IsMatch(text))
+        {
+            return false;
+        }
+
+        foreach (Match m in CreditFragment().Matches(text))
+        {
+            var fragment = m.Groups["f"].Value.Trim();
+            if (fragment.Length > 0)
+            {
+                fragments.Add(fragment);
+            }
+        }
+
+        return fragments.Count > 0;
+    }
+
+    /// <summary>A synopsis paragraph signed "Written by Someone" at its end.</summary>
+    public static bool TryStoryline(string text, out string storyline, out string author)
+    {
+        storyline = "";
+        author = "";
+        const string marker = " Written by ";
+        var at = text.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at < 40)
+        {
+            return false;
+        }
+
+        storyline = text[..at].Trim();
+        author = text[(at + marker.Length)..].Trim().Trim('<', '>').Trim();
+        return author.Length is > 0 and <= 100
+            && storyline.Length > 0
+            && ".!?\"')…]".Contains(storyline[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>"Drama | War": every part a genre-like word, and at least one a known genre.</summary>
+    public static bool TryGenres(string text, out List<string> genres)
+    {
+        genres = [];
+        if (text.Length > 200)
+        {
+            return false;
+        }
+
+        var known = 0;
+        foreach (var part in text.Split('|', ','))
+        {
+            var genre = part.Trim();
+            if (!GenreWord().IsMatch(genre))
+            {
+                genres = [];
+                return false;
+            }
+
+            known += KnownGenres.Contains(genre) ? 1 : 0;
+            genres.Add(genre);
+        }
+
+        return known > 0 && (known == genres.Count || text.Contains('|', StringComparison.Ordinal));
+    }
+
+    /// <summary>"Rated PG-13 for some violence" → certificate "PG-13", reason "for some violence".</summary>
+    public static bool TryRated(string text, out string certificate, out string? reason)
+    {
+        certificate = "";
+        reason = null;
+        if (text.Length > ShortLine)
+        {
+            return false;
+        }
+
+        var m = Rated().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        certificate = m.Groups["c"].Value;
+        reason = NullIfEmpty(m.Groups["r"].Value);
+        return true;
+    }
+
+    public static bool TryRuntime(string text, out int minutes)
+    {
+        minutes = 0;
+        var hours = HoursMinutes().Match(text);
+        if (hours.Success)
+        {
+            var h = ParseInt(hours.Groups["h"].Value) ?? 0;
+            var min = hours.Groups["m"].Success ? ParseInt(hours.Groups["m"].Value) ?? 0 : 0;
+            minutes = (h * 60) + min;
+            return minutes > 0;
+        }
+
+        var m = Minutes().Match(text);
+        if (m.Success && ParseInt(m.Groups["m"].Value) is { } value)
+        {
+            minutes = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static bool IsStandaloneCertificate(string text) => StandaloneCertificate().IsMatch(text);
+
+    public static bool IsReleaseDate(string text) =>
+        text.Length <= 120 && ReleaseDateValue().IsMatch(text);
+
+    /// <summary>"Featured in Other Film (2007)" and the other connection verbs.</summary>
+    public static bool TryConnection(string text, bool requireYear, out ParsedConnection connection)
+    {
+        connection = new ParsedConnection("", "", null, null);
+        if (text.Length > 500)
+        {
+            return false;
+        }
+
+        var m = Connection().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var kind = m.Groups["kind"].Value;
+        var rest = m.Groups["rest"].Value.Trim();
+        var titled = ConnectionTitle().Match(rest);
+        if (titled.Success)
+        {
+            var note = NullIfEmpty(titled.Groups["note"].Value.Trim().TrimStart('-', '–', ':').Trim());
+            connection = new ParsedConnection(
+                Capitalise(kind), titled.Groups["name"].Value.Trim(), ParseInt(titled.Groups["year"].Value), note);
+            return connection.OtherName.Length > 0;
+        }
+
+        if (requireYear || rest.Length == 0)
+        {
+            return false;
+        }
+
+        connection = new ParsedConnection(Capitalise(kind), rest, null, null);
+        return true;
+    }
+
+    /// <summary>A line that is only a connection verb: the heading of a list under "Connections".</summary>
+    public static bool TryConnectionVerb(string text, out string kind)
+    {
+        kind = "";
+        var m = ConnectionVerbOnly().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        kind = Capitalise(m.Groups["kind"].Value);
+        return true;
+    }
+
+    public static bool IsSoundtrackCredit(string text)
+    {
+        foreach (var start in SoundtrackCreditStarts)
+        {
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == start.Length || !char.IsLetter(text[start.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsGoof(string text)
+    {
+        foreach (var category in GoofCategories)
+        {
+            if (text.StartsWith(category + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Character: line" or a stage direction "[they leave]".</summary>
+    public static bool IsQuoteLine(string text, out bool hasSpeaker)
+    {
+        hasSpeaker = text.Length <= 2000 && QuoteLine().IsMatch(text) && !IsGoof(text)
+            && !text.StartsWith("Director Cameo", StringComparison.OrdinalIgnoreCase)
+            && !text.StartsWith("Spoilers", StringComparison.OrdinalIgnoreCase);
+        return hasSpeaker || (text.StartsWith('[') && text.EndsWith(']'));
+    }
+
+    public static bool IsFaqEmpty(string text) => text.StartsWith("This FAQ is empty", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsSpoilerWarning(string text) =>
+        text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase) && text.Length < 80;
+
+    /// <summary>"2 of 2 people found this review helpful." (or, in older captures, "the following review useful:").</summary>
+    public static bool TryHelpful(string text, out int helpful, out int voted, out bool aboveReview)
+    {
+        helpful = 0;
+        voted = 0;
+        aboveReview = false;
+        if (text.Length > 200)
+        {
+            return false;
+        }
+
+        var m = Helpful().Match(text);
+        if (!m.Success || ParseInt(m.Groups["n"].Value) is not { } n || ParseInt(m.Groups["m"].Value) is not { } total)
+        {
+            return false;
+        }
+
+        helpful = n;
+        voted = total;
+        aboveReview = m.Groups["following"].Success;
+        return true;
+    }
+
+    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author when the link kept its text.</summary>
+    public static bool TryReviewDate(string text, out DateOnly? date, out string? author)
+    {
+        date = null;
+        author = null;
+        if (text.Length > 200)
+        {
+            return false;
+        }
+
+        var m = ReviewDate().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        date = ParseDate(m.Groups["date"].Value);
+        if (date is null)
+        {
+            return false;
+        }
+
+        author = m.Groups["by"].Success ? AuthorName(m.Groups["by"].Value) : null;
+        return true;
+    }
+
+    /// <summary>"Someone from Some Place", the line under the date in some captures.</summary>
+    public static bool TryAuthorFrom(string text, out string author)
+    {
+        author = "";
+        var m = AuthorFrom().Match(text);
+        if (!m.Success || text.Length > 100)
+        {
+            return false;
+        }
+
+        author = m.Groups["name"].Value.Trim();
+        return author.Length > 0;
+    }
+
+    public static bool TryReviewRating(string text, out int rating)
+    {
+        rating = 0;
+        var m = ReviewRating().Match(text);
+        if (m.Success && ParseInt(m.Groups["n"].Value) is { } n and >= 0 and <= 10)
+        {
+            rating = n;
+            return true;
+        }
+
+        // A row of stars is the source's picture of the rating: one star a point.
+        if (text.Length is > 0 and <= 10 && text.All(c => c == '*'))
+        {
+            rating = text.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static bool LooksLikeCastName(string text) => text.Length <= 80 && !text.EndsWith('.');
+
+    /// <summary>Splits "Fisherman (uncredited)" into "Fisherman" and "uncredited"; several notes join with ", ".</summary>
+    public static (string? Main, string? Note) SplitTrailingNotes(string text)
+    {
+        var notes = new List<string>();
+        var rest = text.Trim();
+        while (rest.EndsWith(')'))
+        {
+            var open = rest.LastIndexOf('(');
+            if (open < 0 || rest.IndexOf(')', open) != rest.Length - 1)
+            {
+                break;
+            }
+
+            var note = rest[(open + 1)..^1].Trim();
+            if (note.Length > 0)
+            {
+                notes.Insert(0, note);
+            }
+
+            rest = rest[..open].TrimEnd().TrimEnd(',').TrimEnd();
+        }
+
+        return (NullIfEmpty(rest), notes.Count == 0 ? null : string.Join(", ", notes));
+    }
+
+    /// <summary>Splits on commas outside parentheses, so "Name (screenplay, story)" stays whole.</summary>
+    public static List<string> SplitList(string text, bool alsoPipes = true)
+    {
+        var items = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ',';
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && depth > 0)
+            {
+                depth--;
+            }
+            else if ((c == ',' || (alsoPipes && c == '|')) && (depth == 0 || i == text.Length))
+            {
+                var item = text[start..i].Trim();
+                if (item.Length > 0)
+                {
+                    items.Add(item);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Splits "A (x), B (y)" into facts, and takes trailing parentheses as the qualifier.</summary>
+    public static List<ParsedFact> SplitFacts(string text)
+    {
+        var facts = new List<ParsedFact>();
+        foreach (var piece in FactSeparator().Split(text))
+        {
+            var (main, qualifier) = SplitTrailingNotes(piece);
+            if (main is not null)
+            {
+                facts.Add(new ParsedFact(main, qualifier));
+            }
+            else if (qualifier is not null)
+            {
+                facts.Add(new ParsedFact(qualifier, null));
+            }
+        }
+
+        return facts;
+    }
+
+    public static int? ParseInt(string text)
+    {
+        var digits = text.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim();
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    public static DateOnly? ParseDate(string text)
+    {
+        string[] formats = ["d MMMM yyyy", "d MMM yyyy", "MMMM d, yyyy", "MMM d, yyyy", "yyyy-MM-dd"];
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
+            ? date
+            : null;
+    }
+
+    public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? AuthorName(string by)
+    {
+        var name = by.Trim();
+        var from = AuthorFrom().Match(name);
+        if (from.Success)
+        {
+            name = from.Groups["name"].Value;
+        }
+
+        return SplitTrailingNotes(name).Main;
+    }
+
+    private static bool TryParseRating(string text, out double rating) =>
+        double.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rating)
+        && rating is >= 0 and <= 10;
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
+
+    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:TV Movie |TV Series |TV Episode |TV Mini-Series |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/[IVXL]+)?\)$")]
+    private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"^(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewCounts();
+
+    [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleRating();
+
+    [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?$")]
+    private static partial Regex CardRating();
+
+    [GeneratedRegex(@"^(?:(?:Won|Nominated for)\s+(?:\d+|an?|one)\s|(?:Another\s+)?\d+\s+(?:wins?|nominations?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Awards();
+
+    [GeneratedRegex(@"^(?:\([^()]{1,150}\)\s*,?\s*)+$")]
+    private static partial Regex CreditFragmentLine();
+
+    [GeneratedRegex(@"\((?<f>[^()]{1,150})\)")]
+    private static partial Regex CreditFragment();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2}$")]
+    private static partial Regex GenreWord();
+
+    [GeneratedRegex(@"^Rated\s+(?<c>[A-Z0-9][A-Za-z0-9-]*)(?:\s+(?<r>.+))?$")]
+    private static partial Regex Rated();
+
+    [GeneratedRegex(@"\b(?<m>\d{1,4})\s*min\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Minutes();
+
+    [GeneratedRegex(@"\b(?<h>\d{1,2})\s*h(?:ours?|rs?)?\b\s*(?:(?<m>\d{1,2})\s*min)?", RegexOptions.IgnoreCase)]
+    private static partial Regex HoursMinutes();
+
+    [GeneratedRegex(@"^(?:Rated\s+)?(?:G|PG|PG-13|R|NC-17|NR|X|M|GP|Unrated|Not Rated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$")]
+    private static partial Regex StandaloneCertificate();
+
+    [GeneratedRegex(@"^(?:\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4}|\p{L}+ \d{4}|\d{4})(?: ?\([^()]{1,80}\))*$")]
+    private static partial Regex ReleaseDateValue();
+
+    private const string ConnectionVerbs =
+        @"Featured in|Referenced in|References|Followed by|Follows|Remade as|Remake of|Spoofed in|Spoofs|Edited into|Edited from|Alternate-language version of|Version of|Spin-off from|Spin-off|Spun-off from|Features|Parodied in|Parodies";
+
+    [GeneratedRegex(@"^(?<kind>" + ConnectionVerbs + @")\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Connection();
+
+    [GeneratedRegex(@"^(?<kind>" + ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConnectionVerbOnly();
+
+    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:TV Movie |TV Series |TV Episode |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/[IVXL]+)?\)(?<note>.*)$")]
+    private static partial Regex ConnectionTitle();
+
+    [GeneratedRegex(@"^[\p{Lu}\p{N}][^:\[\]]{0,60}:\s+\S")]
+    private static partial Regex QuoteLine();
+
+    [GeneratedRegex(@"^(?<n>[\d,]+)\s+(?:out\s+)?of\s+(?<m>[\d,]+)\s+people\s+found\s+(?:this|(?<following>the following))\s+review\s+(?:helpful|useful)", RegexOptions.IgnoreCase)]
+    private static partial Regex Helpful();
+
+    [GeneratedRegex(@"^(?<date>\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4})\s*(?:\|\s*(?:by\b\s*(?<by>\S.*)?)?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewDate();
+
+    [GeneratedRegex(@"^(?:by\s+)?(?<name>[^()|]{1,60}?)\s+from\s+(?<place>[^()|]{1,80})$")]
+    private static partial Regex AuthorFrom();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})\s*/\s*10$")]
+    private static partial Regex ReviewRating();
+
+    /// <summary>Separates facts on one line: "A (France), B (Norway)" splits after the parenthesis.</summary>
+    [GeneratedRegex(@"(?<=\))\s*[,|]\s*|\s+\|\s+")]
+    private static partial Regex FactSeparator();
+}

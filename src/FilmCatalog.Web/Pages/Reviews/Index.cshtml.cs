@@ -1,0 +1,142 @@
+using System.Globalization;
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Pages.Titles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Pages.Reviews;
+
+/// <summary>
+/// Every review of a film: sorted, filtered, and paged by keyset (the last shown review's sort key),
+/// so a page deep in a hundred thousand reviews is an index range scan, as fast as the first.
+/// </summary>
+public sealed class IndexModel(CatalogDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public static readonly IReadOnlyList<(string Key, string Label)> Sorts =
+    [
+        ("helpful", "Most helpful"),
+        ("newest", "Newest"),
+        ("oldest", "Oldest"),
+        ("highest", "Highest rating"),
+        ("lowest", "Lowest rating"),
+    ];
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string Sort { get; set; } = "helpful";
+
+    [BindProperty(SupportsGet = true, Name = "spoilers")]
+    public string? Spoilers { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "rating")]
+    public int? RatingFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
+
+    public FilmHeading Film { get; private set; } = null!;
+    public IReadOnlyList<ReviewView> Reviews { get; private set; } = [];
+    public string? NextCursor { get; private set; }
+    public bool HideSpoilers => Spoilers == "hide";
+    public bool IsFiltered => HideSpoilers || RatingFilter is not null;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var film = await db.Titles.Where(t => t.Slug == slug)
+            .Select(t => new FilmHeading(t.Id, t.Slug, t.Name, t.Year, t.ReviewCount))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (film is null)
+            return NotFound();
+        Film = film;
+
+        if (!Sorts.Any(s => s.Key == Sort))
+            Sort = "helpful";
+        if (RatingFilter is < 1 or > 10)
+            RatingFilter = null;
+
+        var query = db.Reviews.AsNoTracking().Where(r => r.TitleId == film.Id && r.Status == ReviewStatus.Visible);
+        if (HideSpoilers)
+            query = query.Where(r => !r.ContainsSpoilers);
+        if (RatingFilter is { } rating)
+            query = query.Where(r => r.Rating == rating);
+
+        var page = await Ordered(query, Sort, Cursor.Parse(After))
+            .Take(PageSize + 1)
+            .Select(r => new
+            {
+                View = new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers, r.BodyHtml,
+                    r.SourceHelpful + r.SiteHelpful, r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful),
+                r.HelpfulScore,
+            })
+            .ToListAsync(cancellationToken);
+
+        Reviews = page.Take(PageSize).Select(p => p.View).ToList();
+        if (page.Count > PageSize)
+        {
+            var last = page[PageSize - 1];
+            NextCursor = Cursor.For(Sort, last.View, last.HelpfulScore);
+        }
+
+        return Page();
+    }
+
+    /// <summary>This list's address with the current sort and filters, starting after <paramref name="after"/>.</summary>
+    public string LinkWith(string? after = null)
+    {
+        var query = new List<string>();
+        if (Sort != "helpful")
+            query.Add($"sort={Sort}");
+        if (HideSpoilers)
+            query.Add("spoilers=hide");
+        if (RatingFilter is { } rating)
+            query.Add($"rating={rating}");
+        if (after is not null)
+            query.Add($"after={Uri.EscapeDataString(after)}");
+        return $"/title/{Film.Slug}/reviews" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+
+    /// <summary>Each sort is one of the review indexes read in order; the cursor continues after the last row shown.</summary>
+    private static IQueryable<Review> Ordered(IQueryable<Review> query, string sort, Cursor? after) => sort switch
+    {
+        "newest" => (after is null ? query : query.Where(r => r.WrittenAt < after.Date || (r.WrittenAt == after.Date && r.Id < after.Id)))
+            .OrderByDescending(r => r.WrittenAt).ThenByDescending(r => r.Id),
+        "oldest" => (after is null ? query : query.Where(r => r.WrittenAt > after.Date || (r.WrittenAt == after.Date && r.Id > after.Id)))
+            .OrderBy(r => r.WrittenAt).ThenBy(r => r.Id),
+        "highest" => (after is null ? query.Where(r => r.Rating != null) : query.Where(r => r.Rating != null && (r.Rating < after.Number || (r.Rating == after.Number && r.Id < after.Id))))
+            .OrderByDescending(r => r.Rating).ThenByDescending(r => r.Id),
+        "lowest" => (after is null ? query.Where(r => r.Rating != null) : query.Where(r => r.Rating != null && (r.Rating > after.Number || (r.Rating == after.Number && r.Id > after.Id))))
+            .OrderBy(r => r.Rating).ThenBy(r => r.Id),
+        _ => (after is null ? query : query.Where(r => r.HelpfulScore < after.Score || (r.HelpfulScore == after.Score && r.Id < after.Id)))
+            .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id),
+    };
+
+    public sealed record FilmHeading(int Id, string Slug, string Name, int? Year, int ReviewCount)
+    {
+        public string Display => Year is { } year ? $"{Name} ({year})" : Name;
+    }
+
+    /// <summary>The position after which the next page starts: the last row's sort key and id, as "key_id".</summary>
+    private sealed record Cursor(double Score, DateTime Date, int Number, int Id)
+    {
+        public static Cursor? Parse(string? value)
+        {
+            var parts = value?.Split('_');
+            if (parts is not [var key, var id] || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId)
+                || !double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                return null;
+
+            var ticks = Math.Clamp(number, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            return new Cursor(number, new DateTime((long)ticks, DateTimeKind.Utc), (int)Math.Clamp(number, int.MinValue, int.MaxValue), rowId);
+        }
+
+        public static string For(string sort, ReviewView last, double score) => sort switch
+        {
+            "newest" or "oldest" => $"{last.WrittenAt.Ticks.ToString(CultureInfo.InvariantCulture)}_{last.Id}",
+            "highest" or "lowest" => $"{last.Rating.GetValueOrDefault()}_{last.Id}",
+            _ => $"{score.ToString("R", CultureInfo.InvariantCulture)}_{last.Id}",
+        };
+    }
+}

@@ -1,0 +1,115 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Pages.Titles;
+
+/// <summary>
+/// A film's title page: everything the catalog knows about one title, in one query shaped for the
+/// page. Sections the film has nothing for are left out of the view entirely.
+/// </summary>
+public sealed class DetailsModel(CatalogDbContext db) : PageModel
+{
+    /// <summary>How many reviews the title page shows; the rest are on the all-reviews page.</summary>
+    public const int ReviewsShown = 5;
+
+    public TitlePageView Film { get; private set; } = null!;
+
+    /// <summary>Absolute URL of this page, for the canonical link, Open Graph and JSON-LD.</summary>
+    public string CanonicalUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var film = await Query(db, slug).SingleOrDefaultAsync(cancellationToken);
+        if (film is null)
+            return NotFound();
+
+        // A film named by several cards of one list is known from that list once.
+        Film = film with { KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)] };
+        CanonicalUrl = UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, $"/title/{film.Slug}");
+        return Page();
+    }
+
+    /// <summary>
+    /// The page's one query: a projection, untracked, split per collection so that cast, facts,
+    /// cards and the few reviews shown do not multiply each other's rows. Only the shown reviews'
+    /// bodies are read.
+    /// </summary>
+    internal static IQueryable<TitlePageView> Query(CatalogDbContext db, string slug) => db.Titles
+        .AsNoTracking()
+        .AsSplitQuery()
+        .Where(t => t.Slug == slug)
+        .Select(t => new TitlePageView
+        {
+            Slug = t.Slug,
+            Name = t.Name,
+            Year = t.Year,
+            IsCardOnly = t.IsCardOnly,
+            Summary = t.Summary,
+            Storyline = t.Storyline,
+            StorylineAuthor = t.StorylineAuthor,
+            CertificateSystem = t.CertificateSystem,
+            Certificate = t.Certificate,
+            CertificateReason = t.CertificateReason,
+            Awards = t.Awards,
+            Rating = t.Rating,
+            RatingVotes = t.RatingVotes,
+            RuntimeMinutes = t.RuntimeMinutes,
+            SourceUserReviews = t.SourceUserReviews,
+            SourceCriticReviews = t.SourceCriticReviews,
+            SoundMix = t.SoundMix,
+            Color = t.Color,
+            AspectRatio = t.AspectRatio,
+            ReviewCount = t.ReviewCount,
+            VisitorRatingCount = t.VisitorRatingCount,
+            VisitorRatingSum = t.VisitorRatingSum,
+            Facts = t.Facts
+                .Where(f => f.Kind != TitleFactKind.CreditFragment)
+                .OrderBy(f => f.Kind).ThenBy(f => f.Position)
+                .Select(f => new FactView(f.Kind, f.Text, f.Qualifier))
+                .ToList(),
+            Credits = t.Credits
+                .Where(c => c.PersonId != null)
+                .OrderBy(c => c.Role).ThenBy(c => c.Position)
+                .Select(c => new CreditView(c.Role, c.Person!.Name, c.Character, c.Note))
+                .ToList(),
+            Trivia = t.Trivia
+                .OrderBy(x => x.Kind).ThenBy(x => x.Position)
+                .Select(x => new TriviaView(x.Kind, x.Text))
+                .ToList(),
+            Connections = t.Connections
+                .OrderBy(c => c.Position)
+                .Select(c => new ConnectionView(c.Kind, c.OtherName, c.OtherYear, c.Note,
+                    db.Titles.Any(o => o.Slug == c.OtherSlug) ? c.OtherSlug : null))
+                .ToList(),
+            Soundtrack = t.Soundtrack
+                .OrderBy(s => s.Position)
+                .Select(s => new SoundtrackView(s.Song, s.CreditLines))
+                .ToList(),
+            Faq = t.Faq
+                .OrderBy(f => f.Position)
+                .Select(f => new FaqView(f.Question, f.Answer))
+                .ToList(),
+            Cards = t.AlsoLiked
+                .OrderBy(a => a.Position)
+                .Select(a => new CardView(a.Name, a.Year, a.Genres, a.Rating, a.Plot, a.Directors, a.Stars,
+                    a.Target != null ? a.Target.Slug : null))
+                .ToList(),
+            Reviews = t.Reviews
+                .Where(r => r.Status == ReviewStatus.Visible)
+                .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.WrittenAt).ThenBy(r => r.Id)
+                .Take(ReviewsShown)
+                .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
+                    r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
+                    r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+                .ToList(),
+            // Written as a join on the card so that EF can correlate it without APPLY (SQLite has none).
+            KnownFrom = db.AlsoLiked
+                .Where(a => a.TargetTitleId == t.Id && a.TitleId != t.Id)
+                .Join(db.Titles, a => a.TitleId, o => o.Id, (a, o) => new TitleLink(o.Slug, o.Name, o.Year))
+                .ToList(),
+        });
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FilmCatalog.Web.Catalog;
+
+namespace FilmCatalog.Web.Pages.Titles;
+
+/// <summary>
+/// The schema.org <c>Movie</c> description of a title page, for search engines.
+/// </summary>
+/// <remarks>
+/// The JSON goes inside a <c>&lt;script type="application/ld+json"&gt;</c> element, where an HTML
+/// parser ends the element at the first <c>&lt;/script</c> whatever the JSON says. The default
+/// <see cref="JavaScriptEncoder"/> writes &lt; &gt; &amp; ' as <c>\u003C</c>-style escapes, so no
+/// value (a film name, a review) can close the element or open another.
+/// </remarks>
+public static partial class MovieJsonLd
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+
+    public static string For(TitlePageView film, string url)
+    {
+        var movie = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Movie",
+            ["name"] = film.Name,
+            ["url"] = url,
+        };
+
+        if (film.Year is { } year)
+            movie["dateCreated"] = year.ToString(CultureInfo.InvariantCulture);
+        if (FirstReleaseDate(film) is { } released)
+            movie["datePublished"] = released.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        else if (film.Year is { } y)
+            movie["datePublished"] = y.ToString(CultureInfo.InvariantCulture);
+        if (film.Summary is { Length: > 0 } summary)
+            movie["description"] = summary;
+        if (film.Genres.Count > 0)
+            movie["genre"] = Array(film.Genres.Select(g => (JsonNode?)g));
+        if (film.Certificate is { Length: > 0 } certificate)
+            movie["contentRating"] = certificate;
+        if (film.RuntimeMinutes is { } minutes and > 0)
+            movie["duration"] = $"PT{minutes}M";
+
+        var actors = film.CreditsAs(CreditRole.Cast);
+        if (actors.Count == 0)
+            actors = film.CreditsAs(CreditRole.Star);
+        if (actors.Count > 0)
+            movie["actor"] = Array(actors.Select(a => (JsonNode?)Person(a.Name)));
+        if (film.CreditsAs(CreditRole.Director) is { Count: > 0 } directors)
+            movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name)));
+
+        if (film.Rating is { } rating)
+        {
+            var aggregate = new JsonObject
+            {
+                ["@type"] = "AggregateRating",
+                ["ratingValue"] = rating,
+                ["bestRating"] = 10,
+                ["worstRating"] = 1,
+            };
+            if (film.RatingVotes is { } votes)
+                aggregate["ratingCount"] = votes;
+            movie["aggregateRating"] = aggregate;
+        }
+
+        if (film.Reviews.Count > 0)
+            movie["review"] = Array(film.Reviews.Select(r => (JsonNode?)Review(r)));
+
+        return movie.ToJsonString(Options);
+    }
+
+    private static JsonObject Person(string name) => new() { ["@type"] = "Person", ["name"] = name };
+
+    private static JsonObject Review(ReviewView review)
+    {
+        var node = new JsonObject
+        {
+            ["@type"] = "Review",
+            ["name"] = review.Headline,
+            ["datePublished"] = review.WrittenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["reviewBody"] = PlainText(review.BodyHtml),
+        };
+        if (review.AuthorName is { Length: > 0 } author)
+            node["author"] = Person(author);
+        if (review.Rating is { } rating)
+        {
+            node["reviewRating"] = new JsonObject
+            {
+                ["@type"] = "Rating",
+                ["ratingValue"] = rating,
+                ["bestRating"] = 10,
+                ["worstRating"] = 1,
+            };
+        }
+
+        return node;
+    }
+
+    private static JsonArray Array(IEnumerable<JsonNode?> items) => new([.. items]);
+
+    private static DateOnly? FirstReleaseDate(TitlePageView film)
+    {
+        foreach (var fact in film.FactsOf(TitleFactKind.ReleaseDate))
+        {
+            if (DateOnly.TryParseExact(fact.Text.Trim(), ["d MMMM yyyy", "MMMM d, yyyy", "d MMM yyyy", "yyyy-MM-dd"],
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
+        }
+
+        return null;
+    }
+
+    /// <summary>The review's text without markup: paragraphs joined by blank lines.</summary>
+    private static string PlainText(string html) =>
+        WebUtility.HtmlDecode(Tags().Replace(BlockEnds().Replace(html, "\n\n"), "")).Trim();
+
+    [GeneratedRegex("</(p|li|blockquote|h[1-6])>|<br ?/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnds();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,97 @@
+using FilmCatalog.Web.Catalog;
+
+namespace FilmCatalog.Web.Pages.Titles;
+
+/// <summary>What the title page shows, read in one query; no entity reaches the view.</summary>
+public sealed record TitlePageView
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public int? Year { get; init; }
+    public bool IsCardOnly { get; init; }
+    public string? Summary { get; init; }
+    public string? Storyline { get; init; }
+    public string? StorylineAuthor { get; init; }
+    public string? CertificateSystem { get; init; }
+    public string? Certificate { get; init; }
+    public string? CertificateReason { get; init; }
+    public string? Awards { get; init; }
+    public double? Rating { get; init; }
+    public int? RatingVotes { get; init; }
+    public int? RuntimeMinutes { get; init; }
+    public int? SourceUserReviews { get; init; }
+    public int? SourceCriticReviews { get; init; }
+    public string? SoundMix { get; init; }
+    public string? Color { get; init; }
+    public string? AspectRatio { get; init; }
+
+    /// <summary>Visible reviews held here; the page shows at most <see cref="DetailsModel.ReviewsShown"/>.</summary>
+    public int ReviewCount { get; init; }
+
+    /// <summary>Ratings given in reviews posted here: our own visitors' aggregate, kept apart from the source's.</summary>
+    public int VisitorRatingCount { get; init; }
+    public int VisitorRatingSum { get; init; }
+    public double? VisitorRating => VisitorRatingCount > 0 ? Math.Round((double)VisitorRatingSum / VisitorRatingCount, 1) : null;
+
+    public List<FactView> Facts { get; init; } = [];
+    public List<CreditView> Credits { get; init; } = [];
+    public List<TriviaView> Trivia { get; init; } = [];
+    public List<ConnectionView> Connections { get; init; } = [];
+    public List<SoundtrackView> Soundtrack { get; init; } = [];
+    public List<FaqView> Faq { get; init; } = [];
+    public List<CardView> Cards { get; init; } = [];
+    public List<ReviewView> Reviews { get; init; } = [];
+
+    /// <summary>Titles whose "people also liked" list named this one.</summary>
+    public List<TitleLink> KnownFrom { get; init; } = [];
+
+    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+
+    public IEnumerable<FactView> FactsOf(TitleFactKind kind) => Facts.Where(f => f.Kind == kind);
+
+    public IReadOnlyList<string> Genres => [.. FactsOf(TitleFactKind.Genre).Select(f => f.Text)];
+
+    public IReadOnlyList<CreditView> CreditsAs(CreditRole role) => [.. Credits.Where(c => c.Role == role)];
+
+    public IReadOnlyList<string> TriviaOf(TriviaKind kind) => [.. Trivia.Where(t => t.Kind == kind).Select(t => t.Text)];
+
+    /// <summary>
+    /// A short text the source cut off mid-sentence (its "See full summary" link removed) ends
+    /// with an ellipsis, so the reader knows there was more.
+    /// </summary>
+    public static string MarkCut(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length > 0 && char.IsLetterOrDigit(trimmed[^1]) ? trimmed + "\u2026" : trimmed;
+    }
+
+    /// <summary>"1h 36min", as film databases print a runtime.</summary>
+    public string? Runtime => RuntimeMinutes is { } m and > 0
+        ? (m >= 60 ? $"{m / 60}h" + (m % 60 > 0 ? $" {m % 60}min" : "") : $"{m}min")
+        : null;
+}
+
+public sealed record FactView(TitleFactKind Kind, string Text, string? Qualifier);
+
+public sealed record CreditView(CreditRole Role, string Name, string? Character, string? Note);
+
+public sealed record TriviaView(TriviaKind Kind, string Text);
+
+/// <summary>A connection; <see cref="Slug"/> is set only when the other film has a page here.</summary>
+public sealed record ConnectionView(string Kind, string OtherName, int? OtherYear, string? Note, string? Slug)
+{
+    public string DisplayName => OtherYear is { } year ? $"{OtherName} ({year})" : OtherName;
+}
+
+public sealed record SoundtrackView(string? Song, List<string> CreditLines);
+
+public sealed record FaqView(string Question, string? Answer);
+
+/// <summary>A "people also liked" card as the source printed it; <see cref="Slug"/> when it has a page here.</summary>
+public sealed record CardView(string? Name, int? Year, List<string> Genres, double? Rating, string? Plot,
+    List<string> Directors, List<string> Stars, string? Slug);
+
+public sealed record TitleLink(string Slug, string Name, int? Year)
+{
+    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+}
