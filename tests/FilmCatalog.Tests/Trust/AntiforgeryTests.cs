@@ -63,7 +63,7 @@ public sealed class AntiforgeryTests : IClassFixture<AntiforgeryTests.Factory>
 
         var before = DatabaseDump.Of(_factory.DatabasePath);
 
-        var response = await client.SubmitAsync(form, button, values);
+        var response = await client.SubmitAsync(form, values, button);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, DatabaseDump.Of(_factory.DatabasePath));
@@ -81,7 +81,7 @@ public sealed class AntiforgeryTests : IClassFixture<AntiforgeryTests.Factory>
         var (form, button, values) = await OpenAsync(client, writer, film);
         var before = DatabaseDump.Of(_factory.DatabasePath);
 
-        var response = await client.SubmitAsync(form, button, values);
+        var response = await client.SubmitAsync(form, values, button);
 
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"got {(int)response.StatusCode}");
         Assert.NotEqual(before, DatabaseDump.Of(_factory.DatabasePath));

@@ -54,7 +54,7 @@ public sealed class ProductionResponseTests : IClassFixture<ProductionResponseTe
         for (var i = 0; i < 2; i++)
         {
             var (form, button, values) = await TrustPages.OpenAsync(client, TrustPages.Writer.Report, film with { ReviewIds = [film.ReviewIds[i]] });
-            last = await client.SubmitAsync(form, button, values);
+            last = await client.SubmitAsync(form, values, button);
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
@@ -115,7 +115,7 @@ public sealed class ProductionResponseTests : IClassFixture<ProductionResponseTe
         {
             response = method == "GET"
                 ? await client.GetAsync($"/reviews/{film.ReviewIds[0]}/vote")
-                : await client.SubmitAsync(form, button, values);
+                : await client.SubmitAsync(form, values, button);
         }
         finally
         {

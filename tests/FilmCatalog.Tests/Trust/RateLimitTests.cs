@@ -56,6 +56,6 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.Factory>
     {
         var page = await HtmlPage.GetAsync(client, $"/reviews/{review}/vote");
         var form = (IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
-        return await client.SubmitAsync(form, (IHtmlElement)form.QuerySelector("button[value=yes]")!);
+        return await client.SubmitAsync(form, submitButton: (IHtmlElement)form.QuerySelector("button[value=yes]")!);
     }
 }

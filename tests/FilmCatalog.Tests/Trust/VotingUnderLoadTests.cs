@@ -28,7 +28,7 @@ public sealed class VotingUnderLoadTests : IClassFixture<VotingUnderLoadTests.Fa
             return (client, form: (IHtmlFormElement)page.QuerySelector("main form[method=post]")!);
         }));
 
-        var responses = await Task.WhenAll(forms.Select(f => f.client.SubmitAsync(f.form, (IHtmlElement)f.form.QuerySelector("button[value=yes]")!)));
+        var responses = await Task.WhenAll(forms.Select(f => f.client.SubmitAsync(f.form, submitButton: (IHtmlElement)f.form.QuerySelector("button[value=yes]")!)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(200, TrustCatalog.Scalar(_factory.DatabasePath, $"SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = {review}"));
@@ -45,7 +45,7 @@ public sealed class VotingUnderLoadTests : IClassFixture<VotingUnderLoadTests.Fa
         var form = (IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
         var yes = (IHtmlElement)form.QuerySelector("button[value=yes]")!;
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.SubmitAsync(form, yes)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.SubmitAsync(form, submitButton: yes)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, TrustCatalog.Scalar(_factory.DatabasePath, $"SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = {film.ReviewIds[0]}"));
@@ -61,13 +61,13 @@ public sealed class VotingUnderLoadTests : IClassFixture<VotingUnderLoadTests.Fa
         // The first vote gives the visitor their identity cookie; the storm then comes from one known visitor.
         var first = await HtmlPage.GetAsync(client, $"/reviews/{film.ReviewIds[0]}/vote");
         var firstForm = (IHtmlFormElement)first.QuerySelector("main form[method=post]")!;
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(firstForm, (IHtmlElement)firstForm.QuerySelector("button[value=yes]")!)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(firstForm, submitButton: (IHtmlElement)firstForm.QuerySelector("button[value=yes]")!)).StatusCode);
 
         var page = await HtmlPage.GetAsync(client, $"/reviews/{film.ReviewIds[1]}/vote");
         var form = (IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
         var yes = (IHtmlElement)form.QuerySelector("button[value=yes]")!;
         var no = (IHtmlElement)form.QuerySelector("button[value=no]")!;
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.SubmitAsync(form, i % 2 == 0 ? yes : no)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.SubmitAsync(form, submitButton: i % 2 == 0 ? yes : no)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, TrustCatalog.Scalar(_factory.DatabasePath, $"SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = {film.ReviewIds[1]}"));
