@@ -14,11 +14,12 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int code) => (Heading, Explanation) = code switch
+    // From the route, not model binding: the failed request's form may be unreadable (that may be why it failed).
+    private void Describe() => (Heading, Explanation) = Convert.ToInt32(RouteData.Values["code"], System.Globalization.CultureInfo.InvariantCulture) switch
     {
         404 => ("Page not found", "There is no page at this address. The film may not be in the catalog yet."),
         400 => ("Bad request", "The request could not be understood. If you were sending a form, reload the page and try again."),

@@ -33,18 +33,28 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// <summary>Seeds folder to import on first start; the repository's own by default.</summary>
     public string? SeedsPath { get; init; }
 
+    /// <summary>Writes allowed per client and window. High by default so tests that post a lot are not throttled.</summary>
+    public int WritesPerWindow { get; init; } = 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "site-.log"));
+        builder.UseSetting("RateLimits:ReviewsPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:VotesPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:ReportsPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (SeedsPath is not null)
             builder.UseSetting("Catalog:SeedsPath", SeedsPath);
     }
 
     /// <summary>A fresh DbContext on the same database, for arranging and asserting outside the site.</summary>
-    public CatalogDbContext NewDbContext() =>
-        new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    /// <remarks>Starts the site first, so the database exists, migrated and seeded.</remarks>
+    public CatalogDbContext NewDbContext()
+    {
+        _ = Services;
+        return new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    }
 
     /// <summary>Runs <paramref name="action"/> in a DI scope of the running site.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

@@ -55,6 +55,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return NotFound();
 
         StatusMessage = "Thank you: your review is posted.";
+        TempData[Titles.DetailsModel.PostedReviewKey] = review.Id;
         return Redirect($"/title/{slug}#review-{review.Id}");
     }
 
@@ -81,7 +82,15 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         [Required(ErrorMessage = "Write your review.")]
         [StringLength(BodyMax, MinimumLength = BodyMin, ErrorMessage = "Your review must be {2} to {1} characters (a few sentences, at most about 1,000 words).")]
         [Display(Name = "Your review")]
-        public string Body { get; set; } = "";
+        public string Body
+        {
+            get => _body;
+
+            // Browsers send a textarea's line breaks as CRLF but count them as one character for maxlength.
+            set => _body = value?.ReplaceLineEndings("\n") ?? "";
+        }
+
+        private string _body = "";
 
         [StringLength(NameMax, ErrorMessage = "Keep the name to {1} characters.")]
         [Display(Name = "Display name (optional)")]

@@ -28,10 +28,35 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             return NotFound();
 
         // A film named by several cards of one list is known from that list once.
-        Film = film with { KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)] };
+        Film = film with
+        {
+            KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
+            Reviews = await WithJustPostedAsync(film, cancellationToken),
+        };
         CanonicalUrl = UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, $"/title/{film.Slug}");
         return Page();
     }
+
+    /// <summary>
+    /// Right after posting (Post/Redirect/Get), the visitor's new review is shown first even when it is
+    /// not yet among the most helpful. Such a response carries TempData and is never served from a cache.
+    /// </summary>
+    private async Task<List<ReviewView>> WithJustPostedAsync(TitlePageView film, CancellationToken cancellationToken)
+    {
+        if (TempData.Peek(PostedReviewKey) is not int id || film.Reviews.Any(r => r.Id == id))
+            return film.Reviews;
+
+        var posted = await db.Reviews.AsNoTracking()
+            .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
+            .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
+                r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
+                r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+            .SingleOrDefaultAsync(cancellationToken);
+        return posted is null ? film.Reviews : [posted, .. film.Reviews];
+    }
+
+    /// <summary>TempData key under which the review form leaves the id of the review just posted.</summary>
+    public const string PostedReviewKey = "PostedReviewId";
 
     /// <summary>
     /// The page's one query: a projection, untracked, split per collection so that cast, facts,
@@ -100,7 +125,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 .ToList(),
             Reviews = t.Reviews
                 .Where(r => r.Status == ReviewStatus.Visible)
-                .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.WrittenAt).ThenBy(r => r.Id)
+                // The order of the (TitleId, Status, HelpfulScore, Id) index: newer reviews first among equals.
+                .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)
                 .Take(ReviewsShown)
                 .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
                     r.BodyHtml, r.SourceHelpful + r.SiteHelpful,

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FilmCatalog.Tests.Infrastructure;
+using FilmCatalog.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+using static FilmCatalog.Tests.Pages.ReviewPages;
+
+namespace FilmCatalog.Tests.Pages.Reviews;
+
+public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    private async Task<int> SeedReviewIdAsync()
+    {
+        await using var db = factory.NewDbContext();
+        return await db.Reviews.Where(r => r.Origin == ReviewOrigin.Imported && r.Title!.Slug == SeedSlug).Select(r => r.Id).SingleAsync();
+    }
+
+    private async Task<(int Helpful, int NotHelpful, int Rows)> SiteVotesAsync(int reviewId)
+    {
+        await using var db = factory.NewDbContext();
+        var review = await db.Reviews.SingleAsync(r => r.Id == reviewId);
+        return (review.SiteHelpful, review.SiteNotHelpful, await db.HelpfulVotes.CountAsync(v => v.ReviewId == reviewId));
+    }
+
+    [Fact]
+    public async Task Voting_yes_then_no_then_yes_leaves_one_vote_that_follows_the_last_answer()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var client = factory.CreateClient();
+        var (helpful0, notHelpful0, rows0) = await SiteVotesAsync(reviewId);
+
+        var yes = await VoteAsync(client, SeedSlug, reviewId, helpful: true);
+        var page = await HtmlPage.ParseAsync(yes);
+        Assert.Contains("Thank you for your vote", page.QuerySelector(".status-message")!.TextContent);
+        Assert.Equal((helpful0 + 1, notHelpful0, rows0 + 1), await SiteVotesAsync(reviewId));
+
+        var no = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: false));
+        Assert.Contains("Your vote is changed", no.QuerySelector(".status-message")!.TextContent);
+        Assert.Equal((helpful0, notHelpful0 + 1, rows0 + 1), await SiteVotesAsync(reviewId));
+
+        var yesAgain = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: true));
+        Assert.Equal((helpful0 + 1, notHelpful0, rows0 + 1), await SiteVotesAsync(reviewId));
+
+        // The seed's "2 of 2" plus this visitor's yes, and the page says so.
+        var (helpful, _, _) = await SiteVotesAsync(reviewId);
+        Assert.StartsWith($"{2 + helpful} of ", HelpfulLine(yesAgain, reviewId));
+    }
+
+    [Fact]
+    public async Task Voting_the_same_way_twice_changes_nothing()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var client = factory.CreateClient();
+        await VoteAsync(client, SeedSlug, reviewId, helpful: false);
+        var before = await SiteVotesAsync(reviewId);
+
+        var again = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: false));
+
+        Assert.Contains("already", again.QuerySelector(".status-message")!.TextContent);
+        Assert.Equal(before, await SiteVotesAsync(reviewId));
+    }
+
+    [Fact]
+    public async Task A_second_visitor_adds_a_vote_of_their_own()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var first = factory.CreateClient();
+        var second = factory.CreateClient();
+        await VoteAsync(first, SeedSlug, reviewId, helpful: true);
+        var (_, _, rows) = await SiteVotesAsync(reviewId);
+
+        await VoteAsync(second, SeedSlug, reviewId, helpful: true);
+
+        Assert.Equal(rows + 1, (await SiteVotesAsync(reviewId)).Rows);
+    }
+
+    [Fact]
+    public async Task A_visitor_cannot_vote_on_their_own_review()
+    {
+        var author = factory.CreateClient();
+        var (_, page) = await PostReviewAsync(author, SeedSlug, "My own opinion", "7", ValidBody);
+        var reviewId = ReviewId(page, "My own opinion");
+
+        var confirm = await HtmlPage.ParseAsync(await VoteAsync(author, SeedSlug, reviewId, helpful: true));
+
+        Assert.Contains("your own review", confirm.QuerySelector("main")!.TextContent);
+        Assert.Null(confirm.QuerySelector("form.vote-confirm"));
+        Assert.Equal((0, 0, 0), await SiteVotesAsync(reviewId));
+
+        // Even a hand-made POST with a valid token is refused.
+        var token = await TokenAsync(author);
+        var forced = await PostVoteAsync(author, reviewId, token, "yes");
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        Assert.Equal((0, 0, 0), await SiteVotesAsync(reviewId));
+    }
+
+    [Fact]
+    public async Task A_vote_without_an_antiforgery_token_is_a_400_and_counts_nothing()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var client = factory.CreateClient();
+        var before = await SiteVotesAsync(reviewId);
+
+        var response = await client.PostAsync($"/reviews/{reviewId}/vote", new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = "yes" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await SiteVotesAsync(reviewId));
+    }
+
+    [Fact]
+    public async Task A_vote_on_an_unknown_review_is_a_404()
+    {
+        var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reviews/987654/vote?helpful=yes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostVoteAsync(client, 987654, await TokenAsync(client), "yes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Script_votes_answer_with_the_new_counts()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var client = factory.CreateClient();
+
+        var response = await PostVoteAsync(client, reviewId, await TokenAsync(client), "yes");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (helpful, notHelpful, _) = await SiteVotesAsync(reviewId);
+        Assert.Equal(2 + helpful, json.RootElement.GetProperty("helpful").GetInt32());
+        Assert.Equal(2 + helpful + notHelpful, json.RootElement.GetProperty("voted").GetInt32());
+    }
+
+    [Fact]
+    public async Task Two_hundred_visitors_voting_in_parallel_add_exactly_two_hundred_votes()
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var (helpful0, notHelpful0, rows0) = await SiteVotesAsync(reviewId);
+        var visitors = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+        {
+            var client = factory.CreateClient();
+            return (client, token: await TokenAsync(client));
+        }));
+
+        var responses = await Task.WhenAll(visitors.Select(v => PostVoteAsync(v.client, reviewId, v.token, "yes")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal((helpful0 + 200, notHelpful0, rows0 + 200), await SiteVotesAsync(reviewId));
+    }
+
+    internal static async Task<string> TokenAsync(HttpClient client)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>("/antiforgery/token");
+        return body.GetProperty("token").GetString()!;
+    }
+
+    internal static Task<HttpResponseMessage> PostVoteAsync(HttpClient client, int reviewId, string token, string answer)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/reviews/{reviewId}/vote")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["helpful"] = answer }),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Accept.ParseAdd("application/json");
+        return client.SendAsync(request);
+    }
+}
