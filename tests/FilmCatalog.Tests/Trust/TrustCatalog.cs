@@ -1,5 +1,6 @@
 using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,14 @@ public static class TrustCatalog
     public static async Task<Film> AddFilmAsync(CatalogFactory factory, int reviews = 3)
     {
         _ = factory.Services; // starts the site, which creates and migrates the database
+        return await AddFilmAsync(factory.DatabasePath, reviews);
+    }
+
+    /// <summary>Adds the film to the catalog file at <paramref name="databasePath"/> (migrated already).</summary>
+    public static async Task<Film> AddFilmAsync(string databasePath, int reviews)
+    {
         var slug = $"trust-film-{Guid.NewGuid():N}"[..24];
-        await using var db = factory.NewDbContext();
+        await using var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={databasePath}").Options);
         var now = DateTime.UtcNow;
         var title = new Title { Slug = slug, Name = "Trust Film", Year = 2001, CreatedAt = now, UpdatedAt = now, ReviewCount = reviews };
         for (var i = 0; i < reviews; i++)
