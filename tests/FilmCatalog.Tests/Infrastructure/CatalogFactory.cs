@@ -21,9 +21,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// </summary>
     public string DataFolder
     {
-        get => field ?? _ownFolder;
-        init;
+        get => _chosenFolder ?? _ownFolder;
+        init => _chosenFolder = value;
     }
+
+    private readonly string? _chosenFolder;
 
     public string DatabasePath => Path.Combine(DataFolder, "catalog.db");
 
