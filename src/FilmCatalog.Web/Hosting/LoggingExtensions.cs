@@ -39,9 +39,10 @@ public static class LoggingExtensions
     /// is logged as a keyed hash of its address, so one client's requests can be followed through a
     /// log without the log holding anyone's address; the key is random per process.
     /// </summary>
-    public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app, Func<HttpContext, double, Exception?, LogEventLevel> level) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.GetLevel = level;
             options.MessageTemplate = RequestMessageTemplate;
             options.IncludeQueryInRequestPath = false;
             options.EnrichDiagnosticContext = (diagnostics, context) =>

@@ -22,7 +22,7 @@ public sealed record ImportOutcome
     public string? Name { get; init; }
     public int? Year { get; init; }
 
-    /// <summary>How many of each kind the file held ("cast", "reviews", ...), in a stable order.</summary>
+    /// <summary>How many of each kind the file held, named "singular|plural" ("review|reviews"), in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Counts { get; init; } = [];
     public IReadOnlyList<ParseWarning> Warnings { get; init; } = [];
 
@@ -46,7 +46,7 @@ public sealed record ImportOutcome
                 report.Append($"{File}: unchanged, already imported as {Slug}");
                 break;
             default:
-                var counts = string.Join(", ", Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
+                var counts = string.Join(", ", Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.Split('|')[c.Value == 1 ? 0 : 1]}"));
                 var year = Year is { } y ? $" ({y})" : "";
                 report.Append($"{File}: imported \"{Name}\"{year} as {Slug}: {(counts.Length > 0 ? counts : "no details")}");
                 if (Warnings.Count > 0)

@@ -1,5 +1,6 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Reviews;
@@ -8,7 +9,7 @@ namespace FilmCatalog.Web.Reviews;
 public sealed record NewReview(string Headline, int Rating, string Body, string? AuthorName, bool ContainsSpoilers);
 
 /// <summary>Stores a visitor's review and keeps the title's counts and rating aggregate in step.</summary>
-public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, WriteGate gate, TimeProvider clock)
+public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, WriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<Review?> PostAsync(string titleSlug, NewReview input, Guid visitor, CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pages.EvictTitleAsync(title.Slug, CancellationToken.None);
         return review;
     }
 }

@@ -1,5 +1,6 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Reviews;
@@ -19,7 +20,7 @@ public sealed record ReportOutcome(ReportResult Result, string TitleSlug, bool H
 /// Takes reports, one per visitor per review. A review reported by <see cref="HideThreshold"/>
 /// distinct visitors waits for moderation: it leaves the pages, the counts and the aggregates.
 /// </summary>
-public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, TimeProvider clock)
+public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
 {
     public const int HideThreshold = 3;
 
@@ -50,6 +51,7 @@ public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, TimePro
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
         return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
     }
 }

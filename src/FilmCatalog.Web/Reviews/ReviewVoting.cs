@@ -1,5 +1,6 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Reviews;
@@ -24,7 +25,7 @@ public sealed record VoteOutcome(VoteResult Result, int TitleId, string TitleSlu
 /// One vote per visitor per review, counted exactly: the vote row and the review's counters change
 /// in one write transaction, and the unique (review, visitor) index backs the rule in the database.
 /// </summary>
-public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, TimeProvider clock)
+public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<VoteOutcome> VoteAsync(int reviewId, Guid visitor, bool helpful, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, TimeProvid
         review.HelpfulScore = HelpfulScore.Of(review);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
         return Outcome(result, review);
     }
 

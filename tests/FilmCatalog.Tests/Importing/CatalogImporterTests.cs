@@ -79,9 +79,9 @@ public sealed class CatalogImporterTests : IDisposable
         await using (var db = _database.NewDbContext())
         {
             importedReviewId = await db.Reviews.Select(r => r.Id).SingleAsync();
-            var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, TimeProvider.System);
+            var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, _database.Pages, TimeProvider.System);
             await posting.PostAsync("in-the-soup-1992", new NewReview("Loved it", 9, "A *fine* film.", "Ana", false), Guid.NewGuid(), default);
-            var voting = new ReviewVoting(db, _database.Gate, TimeProvider.System);
+            var voting = new ReviewVoting(db, _database.Gate, _database.Pages, TimeProvider.System);
             Assert.Equal(VoteResult.Recorded, (await voting.VoteAsync(importedReviewId, visitor, helpful: true, default)).Result);
         }
 
@@ -109,6 +109,39 @@ public sealed class CatalogImporterTests : IDisposable
         // Source facts are replaced, not duplicated.
         Assert.Equal(5, await check.Credits.CountAsync(c => c.TitleId == title.Id && c.Role == CreditRole.Cast));
         Assert.Equal(6, await check.AlsoLiked.CountAsync(a => a.TitleId == title.Id));
+    }
+
+    [Fact]
+    public async Task Two_reviews_with_the_same_headline_and_day_and_no_author_are_both_kept()
+    {
+        const string page = """
+            A Shared Headline Film (2004)
+
+            User Reviews
+
+            Great film
+            1 May 2005 | by See all my reviews
+
+            The first reviewer liked the pacing and the score very much.
+
+            3 of 4 people found this review helpful.  Was this review helpful to you? | Report this
+
+            Great film
+            1 May 2005 | by See all my reviews
+
+            The second reviewer liked the actors and the ending even more.
+
+            Review this title | See all 2 user reviews »
+            """;
+
+        var outcome = await _database.ImportAsync("shared-headline.txt", Encoding.UTF8.GetBytes(page));
+
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        await using var db = _database.NewDbContext();
+        var reviews = await db.Reviews.Where(r => r.Title!.Slug == "a-shared-headline-film-2004").OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(2, reviews.Count);
+        Assert.Equal((3, 1), (reviews[0].SourceHelpful, reviews[0].SourceNotHelpful));
+        Assert.Equal((0, 0), (reviews[1].SourceHelpful, reviews[1].SourceNotHelpful));
     }
 
     public static TheoryData<string, byte[]> NotTitlePages => new()

@@ -1,7 +1,9 @@
 using System.Text;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +25,9 @@ public sealed class TestDatabase : IDisposable
 
     public WriteGate Gate { get; } = new();
 
+    /// <summary>Page evictions go nowhere: there is no site and no cache here.</summary>
+    public PageCache Pages { get; } = new(new NoOutputCache(), new CacheGeneration());
+
     public CatalogDbContext NewDbContext() =>
         new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
 
@@ -30,7 +35,7 @@ public sealed class TestDatabase : IDisposable
     public (CatalogImporter Importer, CatalogDbContext Db) NewImporter()
     {
         var db = NewDbContext();
-        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
     }
 
     public async Task<ImportOutcome> ImportAsync(string file, byte[] content)
@@ -48,6 +53,15 @@ public sealed class TestDatabase : IDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
+}
+
+internal sealed class NoOutputCache : IOutputCacheStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 public static class DatabaseDump

@@ -21,7 +21,12 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
 
     public sealed class Factory : TrustFactory
     {
-        public Factory() => Settings = new Dictionary<string, string> { ["RateLimits:ReviewsPerWindow"] = "1000" };
+        // Debug: successful requests are logged at Debug, and everything logged must be clean.
+        public Factory() => Settings = new Dictionary<string, string>
+        {
+            ["RateLimits:ReviewsPerWindow"] = "1000",
+            ["Serilog:MinimumLevel:Default"] = "Debug",
+        };
 
         public LogCapture Log { get; } = new();
 

@@ -65,19 +65,15 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
 
         var page = await Ordered(query, Sort, Cursor.Parse(After))
             .Take(PageSize + 1)
-            .Select(r => new
-            {
-                View = new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers, r.BodyHtml,
-                    r.SourceHelpful + r.SiteHelpful, r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful),
-                r.HelpfulScore,
-            })
+            .Select(r => new { r.HelpfulScore, r.WrittenAt, r.Rating, r.Id })
             .ToListAsync(cancellationToken);
-
-        Reviews = page.Take(PageSize).Select(p => p.View).ToList();
+        var shown = page.Take(PageSize).Select(p => p.Id).ToList();
+        var views = await db.Reviews.AsNoTracking().Where(r => shown.Contains(r.Id)).Select(ReviewView.FromReview).ToDictionaryAsync(r => r.Id, cancellationToken);
+        Reviews = [.. shown.Select(id => views[id])];
         if (page.Count > PageSize)
         {
             var last = page[PageSize - 1];
-            NextCursor = Cursor.For(Sort, last.View, last.HelpfulScore);
+            NextCursor = Cursor.For(Sort, last.Id, last.HelpfulScore, last.WrittenAt, last.Rating);
         }
 
         return Page();
@@ -132,11 +128,11 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
             return new Cursor(number, new DateTime((long)ticks, DateTimeKind.Utc), (int)Math.Clamp(number, int.MinValue, int.MaxValue), rowId);
         }
 
-        public static string For(string sort, ReviewView last, double score) => sort switch
+        public static string For(string sort, int id, double score, DateTime writtenAt, int? rating) => sort switch
         {
-            "newest" or "oldest" => $"{last.WrittenAt.Ticks.ToString(CultureInfo.InvariantCulture)}_{last.Id}",
-            "highest" or "lowest" => $"{last.Rating.GetValueOrDefault()}_{last.Id}",
-            _ => $"{score.ToString("R", CultureInfo.InvariantCulture)}_{last.Id}",
+            "newest" or "oldest" => $"{writtenAt.Ticks.ToString(CultureInfo.InvariantCulture)}_{id}",
+            "highest" or "lowest" => $"{rating.GetValueOrDefault()}_{id}",
+            _ => $"{score.ToString("R", CultureInfo.InvariantCulture)}_{id}",
         };
     }
 }

@@ -26,6 +26,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         var film = await Query(db, slug).SingleOrDefaultAsync(cancellationToken);
         if (film is null)
             return NotFound();
+        film = film with { Reviews = await TopReviews(db, slug).ToListAsync(cancellationToken) };
 
         // A film named by several cards of one list is known from that list once.
         Film = film with
@@ -48,9 +49,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         var posted = await db.Reviews.AsNoTracking()
             .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
-            .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-                r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-                r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
+            .Select(ReviewView.FromReview)
             .SingleOrDefaultAsync(cancellationToken);
         return posted is null ? film.Reviews : [posted, .. film.Reviews];
     }
@@ -63,6 +62,18 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
     /// cards and the few reviews shown do not multiply each other's rows. Only the shown reviews'
     /// bodies are read.
     /// </summary>
+    /// <summary>
+    /// The reviews shown, read in the order of the (TitleId, Status, HelpfulScore, Id) index. A query
+    /// of their own: inside the page's projection, EF Core turned Take into ROW_NUMBER() over every
+    /// visible review of every title, a full scan that took 0.8 s with 130,000 reviews.
+    /// </summary>
+    private static IQueryable<ReviewView> TopReviews(CatalogDbContext db, string slug) => db.Reviews
+        .AsNoTracking()
+        .Where(r => r.Title!.Slug == slug && r.Status == ReviewStatus.Visible)
+        .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)
+        .Take(ReviewsShown)
+        .Select(ReviewView.FromReview);
+
     internal static IQueryable<TitlePageView> Query(CatalogDbContext db, string slug) => db.Titles
         .AsNoTracking()
         .AsSplitQuery()
@@ -122,15 +133,6 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 .OrderBy(a => a.Position)
                 .Select(a => new CardView(a.Name, a.Year, a.Genres, a.Rating, a.Plot, a.Directors, a.Stars,
                     a.Target != null ? a.Target.Slug : null))
-                .ToList(),
-            Reviews = t.Reviews
-                .Where(r => r.Status == ReviewStatus.Visible)
-                // The order of the (TitleId, Status, HelpfulScore, Id) index: newer reviews first among equals.
-                .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)
-                .Take(ReviewsShown)
-                .Select(r => new ReviewView(r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers,
-                    r.BodyHtml, r.SourceHelpful + r.SiteHelpful,
-                    r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful))
                 .ToList(),
             // Written as a join on the card so that EF can correlate it without APPLY (SQLite has none).
             KnownFrom = db.AlsoLiked

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using FilmCatalog.Web.Catalog;
+
 namespace FilmCatalog.Web.Pages.Titles;
 
 /// <summary>
@@ -13,4 +16,11 @@ public sealed record ReviewView(
     bool ContainsSpoilers,
     string BodyHtml,
     int Helpful,
-    int Voted);
+    int Voted)
+{
+    /// <summary>The one projection of a review for display, shared by every query that shows reviews.</summary>
+    public static readonly Expression<Func<Review, ReviewView>> FromReview = r => new ReviewView(
+        r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers, r.BodyHtml,
+        r.SourceHelpful + r.SiteHelpful,
+        r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful);
+}

@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: build, fresh database, import seeds/ plus a generated catalog,
+# start the site as a user would, drive it with wrk in interleaved rounds, print a table and write
+# bench/results/latest.json.
+#
+#   bench/run.sh            full size: 10,000 titles, 100,000 reviews on one film, 5 s x 3 rounds
+#   bench/run.sh --quick    small size and 1 s runs, to check that the benchmark itself works
+#
+# Environment: ROUNDS, DURATION (wrk -d), TITLES, REVIEWS, PAGE_CONNECTIONS, VOTE_CONNECTIONS, PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+if [ $QUICK = 1 ]; then
+    TITLES=${TITLES:-30} REVIEWS=${REVIEWS:-300} ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-1s}
+else
+    TITLES=${TITLES:-10000} REVIEWS=${REVIEWS:-100000} ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-5s}
+fi
+PAGE_CONNECTIONS=${PAGE_CONNECTIONS:-32}
+VOTE_CONNECTIONS=${VOTE_CONNECTIONS:-16}
+PORT=${PORT:-5181}
+FRESH_PORT=$((PORT + 1))
+
+RESULTS=bench/results
+RUN="$RESULTS/run"
+PUBLISH="$RESULTS/publish"
+CATALOG="$RESULTS/catalog-$TITLES-$REVIEWS"
+DATA="$RUN/data"
+LUA="$RUN/lua"
+mkdir -p "$RESULTS"
+rm -rf "$RUN"
+mkdir -p "$RUN" "$LUA"
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (Debian packages)"
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- build and catalog -------------------------------------------------------------------------
+say "publishing the site in Release to $PUBLISH"
+dotnet publish src/FilmCatalog.Web -c Release -o "$PUBLISH" --nologo -v quiet >"$RUN/publish.log" 2>&1 || { cat "$RUN/publish.log"; exit 1; }
+
+if [ ! -f "$CATALOG/.complete" ]; then
+    say "generating $TITLES titles and one film with $REVIEWS reviews in $CATALOG"
+    rm -rf "$CATALOG"
+    dotnet run --project bench/FilmCatalog.Bench.Generator -c Release -- --titles "$TITLES" --reviews "$REVIEWS" --out "$CATALOG" >&2
+    touch "$CATALOG/.complete"
+fi
+
+# The site runs from its publish folder (its content root), as a deployed site would.
+SITE="dotnet FilmCatalog.Web.dll"
+site() { (cd "$PUBLISH" && exec $SITE "$@"); }
+DB="$PWD/$DATA/catalog.db"
+export ConnectionStrings__Catalog="Data Source=$DB"
+export Serilog__WriteTo__1__Args__path="$PWD/$DATA/logs/site-.log"
+export ASPNETCORE_ENVIRONMENT=Production
+
+# --- import throughput -------------------------------------------------------------------------
+files=$(( $(find seeds "$CATALOG" -maxdepth 1 -name '*.txt' | wc -l) ))
+say "importing $files files into an empty catalog"
+start=$(date +%s.%N)
+site import "$PWD/seeds" "$PWD/$CATALOG" >"$RUN/import.log" 2>&1 || { tail -5 "$RUN/import.log"; exit 1; }
+end=$(date +%s.%N)
+import_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+import_rate=$(awk -v n="$files" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }')
+tail -1 "$RUN/import.log" >&2
+
+q() { sqlite3 -batch -noheader "$DB" "$1"; }
+BIG_SLUG=$(q "SELECT TitleSlug FROM ImportRecords WHERE FileName = 'gen_big_reviews.txt'")
+BIG_ID=$(q "SELECT Id FROM Titles WHERE Slug = '$BIG_SLUG'")
+PAGE_SLUG=$(q "SELECT TitleSlug FROM ImportRecords WHERE FileName = 'gen_000001.txt'")
+BIG_REVIEWS=$(q "SELECT COUNT(*) FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0")
+DEEP_OFFSET=$(( BIG_REVIEWS * 9 / 10 ))
+DEEP_CURSOR=$(q "SELECT printf('%!.17g', HelpfulScore) || '_' || Id FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0 ORDER BY HelpfulScore DESC, Id DESC LIMIT 1 OFFSET $DEEP_OFFSET")
+VOTE_REVIEW=$(q "SELECT Id FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0 ORDER BY Id LIMIT 1 OFFSET $(( BIG_REVIEWS / 2 ))")
+q "SELECT '/title/' || Slug FROM Titles WHERE IsCardOnly = 0 AND Id <> $BIG_ID ORDER BY Id" >"$RUN/fresh-paths.txt"
+
+# --- sites ---------------------------------------------------------------------------------------
+# Both sites are the published build on the same database, with the write rate limits raised so
+# that one client address can cast the benchmark's votes. The second has the page cache off: it
+# is what "rendered fresh" measures.
+export RateLimits__VotesPerWindow=1000000000 RateLimits__ReviewsPerWindow=1000000000 RateLimits__ReportsPerWindow=1000000000
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+start_site() { # port, extra env..., prints pid
+    local port=$1; shift
+    (cd "$PUBLISH" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" $SITE) >"$RUN/site-$port.log" 2>&1 &
+    echo $!
+}
+wait_for() { # url: waits for a 200, up to 60 s
+    for _ in $(seq 6000); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = 200 ] && return 0
+        sleep 0.01
+    done
+    echo "no answer from $1" >&2
+    return 1
+}
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+say "starting the site (cache on) and timing the first title page"
+t0=$(now_ms)
+SITE_PID=$(start_site "$PORT")
+PIDS+=("$SITE_PID")
+wait_for "http://127.0.0.1:$PORT/title/$PAGE_SLUG"
+first_page_ms=$(( $(now_ms) - t0 ))
+
+FRESH_PID=$(start_site "$FRESH_PORT" Caching__Enabled=false)
+PIDS+=("$FRESH_PID")
+wait_for "http://127.0.0.1:$FRESH_PORT/health"
+
+# The antiforgery pair for the vote runs: one token and its cookie, no visitor cookie, so every
+# vote is a new visitor's.
+curl -s -c "$RUN/cookies.txt" "http://127.0.0.1:$PORT/antiforgery/token" >"$RUN/token.json"
+TOKEN=$(sed -E 's/.*"token":"([^"]+)".*/\1/' "$RUN/token.json")
+AF_COOKIE="fc_af=$(awk '$6 == "fc_af" { print $7 }' "$RUN/cookies.txt")"
+export FC_TOKEN="$TOKEN" FC_COOKIE="$AF_COOKIE"
+
+# --- wrk scripts ---------------------------------------------------------------------------------
+REPORT='
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function done(summary, latency, requests)
+  local ok = 0
+  for _, t in ipairs(threads) do ok = ok + (t:get("ok") or 0) end
+  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d max_us=%d status_errors=%d socket_errors=%d ok=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, ok))
+end
+'
+cat >"$LUA/get.lua" <<EOF
+wrk.headers["Accept"] = "text/html,application/xhtml+xml"
+wrk.headers["Accept-Encoding"] = "br, gzip"
+$REPORT
+EOF
+cat >"$LUA/fresh.lua" <<EOF
+wrk.headers["Accept"] = "text/html,application/xhtml+xml"
+wrk.headers["Accept-Encoding"] = "br, gzip"
+local paths = {}
+for line in io.lines("$PWD/$RUN/fresh-paths.txt") do paths[#paths + 1] = line end
+local i = 0
+function init(args) i = math.random(#paths) end
+function request()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+$REPORT
+EOF
+cat >"$LUA/vote.lua" <<EOF
+wrk.method = "POST"
+wrk.body = "helpful=yes"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["RequestVerificationToken"] = os.getenv("FC_TOKEN")
+wrk.headers["Cookie"] = os.getenv("FC_COOKIE")
+ok = 0
+function response(status, headers, body) if status == 200 then ok = ok + 1 end end
+$REPORT
+EOF
+
+# name|connections|script|url
+ENDPOINTS=(
+    "baseline /health|$PAGE_CONNECTIONS|get|http://127.0.0.1:$PORT/health"
+    "title page, cached|$PAGE_CONNECTIONS|get|http://127.0.0.1:$PORT/title/$PAGE_SLUG"
+    "title page, fresh|$PAGE_CONNECTIONS|fresh|http://127.0.0.1:$FRESH_PORT"
+    "all reviews, first page|$PAGE_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/title/$BIG_SLUG/reviews"
+    "all reviews, deep page|$PAGE_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/title/$BIG_SLUG/reviews?after=$DEEP_CURSOR"
+    "helpful votes|$VOTE_CONNECTIONS|vote|http://127.0.0.1:$PORT/reviews/$VOTE_REVIEW/vote"
+)
+
+say "warming up"
+for ep in "${ENDPOINTS[@]}"; do
+    IFS='|' read -r name conns script url <<<"$ep"
+    wrk -t2 -c"$conns" -d1s -s "$LUA/$script.lua" "$url" >/dev/null
+done
+sleep 1
+rss_idle=$(rss_mb "$SITE_PID")
+fresh_rss_idle=$(rss_mb "$FRESH_PID")
+
+# Resident memory of both sites, sampled while the rounds run.
+( while kill -0 "$SITE_PID" 2>/dev/null; do
+      echo "$(rss_mb "$SITE_PID") $(rss_mb "$FRESH_PID" 2>/dev/null || echo 0)"
+      sleep 0.25
+  done >"$RUN/rss.txt" ) &
+SAMPLER=$!
+PIDS+=("$SAMPLER")
+
+votes_before=$(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW")
+: >"$RUN/rounds.tsv"
+for round in $(seq "$ROUNDS"); do
+    for ep in "${ENDPOINTS[@]}"; do
+        IFS='|' read -r name conns script url <<<"$ep"
+        out=$(wrk -t2 -c"$conns" -d"$DURATION" --timeout 5s -s "$LUA/$script.lua" "$url")
+        line=$(grep '^RESULT' <<<"$out")
+        printf '%s\t%s\t%s\t%s\n' "$round" "$name" "$conns" "$line" >>"$RUN/rounds.tsv"
+        say "round $round: $name: $(awk '{ print $2, $4, $5 }' <<<"$line")"
+    done
+done
+kill "$SAMPLER" 2>/dev/null || true
+sleep 1
+
+# --- vote counts ---------------------------------------------------------------------------------
+votes_ok=$(awk -F'\t' '$2 == "helpful votes" { split($4, f, " "); for (i in f) if (f[i] ~ /^ok=/) { sub("ok=", "", f[i]); s += f[i] } } END { print s + 0 }' "$RUN/rounds.tsv")
+vote_rows=$(( $(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW") - votes_before ))
+site_helpful=$(q "SELECT SiteHelpful FROM Reviews WHERE Id = $VOTE_REVIEW")
+helpful_rows=$(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW AND IsHelpful = 1")
+busy_warnings=$(cat "$RUN"/site-*.log | grep -ciE 'database is locked|SQLITE_BUSY' || true)
+
+rss_load=$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }' "$RUN/rss.txt")
+fresh_rss_load=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$RUN/rss.txt")
+
+# --- medians, table and JSON ---------------------------------------------------------------------
+awk -F'\t' -v rounds="$ROUNDS" '
+function field(s, key,   n, parts, i, kv) {
+    n = split(s, parts, " ")
+    for (i = 1; i <= n; i++) { split(parts[i], kv, "="); if (kv[1] == key) return kv[2] }
+    return 0
+}
+function median(list,   n, a, i, j, t) {
+    n = split(list, a, ",")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+{
+    name = $2
+    if (!(name in seen)) { seen[name] = 1; order[++count] = name; conns[name] = $3 }
+    rps = field($4, "requests") / (field($4, "duration_us") / 1e6)
+    if (name == "helpful votes") rps = field($4, "ok") / (field($4, "duration_us") / 1e6)
+    R[name] = R[name] (R[name] == "" ? "" : ",") rps
+    P50[name] = P50[name] (P50[name] == "" ? "" : ",") field($4, "p50_us") / 1000
+    P99[name] = P99[name] (P99[name] == "" ? "" : ",") field($4, "p99_us") / 1000
+    MAX[name] = (field($4, "max_us") / 1000 > MAX[name] ? field($4, "max_us") / 1000 : MAX[name])
+    ERR[name] += field($4, "status_errors") + field($4, "socket_errors")
+}
+END {
+    base = median(R[order[1]])
+    for (k = 1; k <= count; k++) {
+        n = order[k]
+        printf "%s\t%s\t%.0f\t%.2f\t%.2f\t%.1f\t%.3f\t%d\n", n, conns[n], median(R[n]), median(P50[n]), median(P99[n]), MAX[n], median(R[n]) / base, ERR[n]
+    }
+}' "$RUN/rounds.tsv" >"$RUN/medians.tsv"
+
+stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+{
+    printf '{\n  "when": "%s",\n  "command": "bench/run.sh%s",\n' "$stamp" "$([ $QUICK = 1 ] && echo ' --quick')"
+    printf '  "machine": { "cores": %d, "load_average_at_end": "%s" },\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '  "sizes": { "titles": %d, "reviews_on_big_film": %d, "rounds": %d, "duration": "%s" },\n' "$TITLES" "$BIG_REVIEWS" "$ROUNDS" "$DURATION"
+    printf '  "endpoints": [\n'
+    awk -F'\t' '{ printf "%s    { \"name\": \"%s\", \"connections\": %d, \"rps\": %.0f, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"max_ms\": %.1f, \"rps_ratio_to_baseline\": %.3f, \"errors\": %d }", (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8 } END { print "" }' "$RUN/medians.tsv"
+    printf '  ],\n'
+    printf '  "votes": { "ok_responses": %d, "new_vote_rows": %d, "helpful_rows": %d, "site_helpful_counter": %d, "database_busy_log_lines": %d },\n' "$votes_ok" "$vote_rows" "$helpful_rows" "$site_helpful" "$busy_warnings"
+    printf '  "import": { "files": %d, "seconds": %s, "files_per_second": %d },\n' "$files" "$import_seconds" "$import_rate"
+    printf '  "first_title_page_ms": %d,\n' "$first_page_ms"
+    printf '  "rss_mb": { "idle": %d, "under_load": %d, "fresh_site_idle": %d, "fresh_site_under_load": %d }\n}\n' "$rss_idle" "$rss_load" "$fresh_rss_idle" "$fresh_rss_load"
+} >"$RESULTS/latest.json"
+cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
+
+{
+    echo
+    echo "| endpoint | conns | req/s | p50 ms | p99 ms | max ms | rps / baseline | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %.1f%% | %s |\n", $1, $2, $3, $4, $5, $6, $7 * 100, $8 }' "$RUN/medians.tsv"
+    echo
+    echo "| figure | value |"
+    echo "|---|---:|"
+    echo "| import into an empty catalog | $files files in ${import_seconds} s = $import_rate files/s (process start included) |"
+    echo "| first title page after process start | $first_page_ms ms |"
+    echo "| resident memory, idle / under load (cached site) | $rss_idle MB / $rss_load MB |"
+    echo "| resident memory, idle / under load (fresh site, cache off) | $fresh_rss_idle MB / $fresh_rss_load MB |"
+    echo "| votes in the rounds: 200 responses / new rows (rows - 200s = requests cut off in flight at the end of a run) | $votes_ok / $vote_rows ($((vote_rows - votes_ok))) |"
+    echo "| review's helpful vote rows = its SiteHelpful counter (warm-up votes included) | $helpful_rows = $site_helpful: $([ "$helpful_rows" = "$site_helpful" ] && echo exact || echo NOT EQUAL) |"
+    echo "| 'database is locked' in the site logs | $busy_warnings |"
+    echo
+    echo "Medians of $ROUNDS round(s) of $DURATION per endpoint, interleaved; $TITLES titles, $BIG_REVIEWS reviews on one film; $(nproc) cores, load average at end $(cut -d' ' -f1-3 /proc/loadavg)."
+} | tee "$RESULTS/latest.md"
+echo "wrote $RESULTS/latest.json" >&2

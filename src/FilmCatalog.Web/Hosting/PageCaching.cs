@@ -1,0 +1,204 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace FilmCatalog.Web.Hosting;
+
+/// <summary>
+/// Title pages (and their all-reviews pages) are the same for every visitor, so they are served from
+/// ASP.NET Core's output cache, already compressed, and evicted by tag when a write changes them.
+/// See docs/decisions/ADR-002-caching-and-csrf.md for why this is safe beside antiforgery.
+/// </summary>
+/// <remarks>
+/// The output cache runs before response compression, so it stores the compressed body once per
+/// <c>Accept-Encoding</c> and serves it without compressing again. <c>Caching:Enabled=false</c>
+/// turns the cache off (the benchmark's "rendered fresh" site); compression stays on.
+/// </remarks>
+public static partial class PageCaching
+{
+    /// <summary>Tag on every cached page; evicting it empties the cache (imports do).</summary>
+    public const string AllPagesTag = "pages";
+
+    /// <summary>Cached pages are kept at most this long; writes through the site evict them at once.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public static string TitleTag(string slug) => "title:" + slug.ToLowerInvariant();
+
+    public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
+    {
+        var enabled = builder.Configuration.GetValue("Caching:Enabled", true);
+        builder.Services.AddOutputCache(options =>
+        {
+            // Compressed title pages are 10-30 KB: this holds thousands and keeps memory bounded.
+            options.SizeLimit = builder.Configuration.GetValue("Caching:SizeLimitMegabytes", 32L) * 1024 * 1024;
+            options.MaximumBodySize = 1024 * 1024;
+            options.DefaultExpirationTimeSpan = Lifetime;
+            if (enabled)
+                options.AddBasePolicy(new TitlePagePolicy());
+        });
+        builder.Services.AddSingleton<CacheGeneration>();
+        GuardStore(builder.Services);
+        builder.Services.AddSingleton<PageCache>();
+
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        // Brotli "Optimal" is quality 4: a fresh render compresses in well under a millisecond, and
+        // cached pages are compressed only once anyway.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return builder;
+    }
+
+    /// <summary>Cache first, so a hit skips compression; compression inside it, so entries are compressed.</summary>
+    public static WebApplication UsePageCaching(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.UseResponseCompression();
+        return app;
+    }
+
+    /// <summary>Replaces the framework's store by <see cref="GenerationGuardedStore"/> around it.</summary>
+    private static void GuardStore(IServiceCollection services)
+    {
+        var framework = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(framework);
+        services.AddSingleton<IOutputCacheStore>(provider => new GenerationGuardedStore(
+            provider.GetRequiredService<CacheGeneration>(),
+            framework.ImplementationFactory is { } factory
+                ? (IOutputCacheStore)factory(provider)
+                : (IOutputCacheStore)(framework.ImplementationInstance ?? ActivatorUtilities.CreateInstance(provider, framework.ImplementationType!))));
+    }
+
+    [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<reviews>/reviews)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CachedPath();
+
+    /// <summary>
+    /// Caches GET and HEAD of <c>/title/{slug}</c> and <c>/title/{slug}/reviews</c>, varied by
+    /// <c>Accept-Encoding</c>, tagged with the title. A request carrying a TempData cookie (the
+    /// visitor's own confirmation after a write) is neither served from nor stored in the cache, and
+    /// a response that sets a cookie or is not a 200 is never stored.
+    /// </summary>
+    private sealed class TitlePagePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var request = context.HttpContext.Request;
+            var match = CachedPath().Match(request.Path.Value ?? "");
+            var cacheable = match.Success
+                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && !request.Headers.ContainsKey("Authorization")
+                && !request.Cookies.ContainsKey(QuietTempDataProvider.CookieName);
+
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            if (!cacheable)
+                return ValueTask.CompletedTask;
+
+            context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
+            // The all-reviews page pages and sorts by query; the title page takes no query, so a
+            // made-up query string cannot push renders past the cache.
+            if (match.Groups["reviews"].Success)
+                context.CacheVaryByRules.QueryKeys = "*";
+            context.Tags.Add(AllPagesTag);
+            context.Tags.Add(TitleTag(match.Groups["slug"].Value));
+            context.Tags.Add(GenerationGuardedStore.GenerationTag(
+                context.HttpContext.RequestServices.GetRequiredService<CacheGeneration>().Current));
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+            ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+                context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Evicts cached pages when a write changes what they show.</summary>
+/// <remarks>
+/// A page rendered from data read before a write, and stored after that write's eviction, would be
+/// stale. Every eviction therefore first advances a generation; a page is stored only if no
+/// eviction happened since its request began, and is evicted again if one raced with the store
+/// (<see cref="GenerationGuardedStore"/>).
+/// </remarks>
+public sealed class PageCache(IOutputCacheStore store, CacheGeneration generation)
+{
+    /// <summary>Evicts the title's page and its all-reviews pages.</summary>
+    public ValueTask EvictTitleAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        generation.Advance();
+        return store.EvictByTagAsync(PageCaching.TitleTag(slug), cancellationToken);
+    }
+
+    /// <summary>Evicts every cached page (after an import, which can change many pages' links).</summary>
+    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default)
+    {
+        generation.Advance();
+        return store.EvictByTagAsync(PageCaching.AllPagesTag, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The output cache's store, storing an entry only when no eviction happened between the start of
+/// its request (the generation in its tags) and the store.
+/// </summary>
+internal sealed class GenerationGuardedStore(CacheGeneration current, IOutputCacheStore inner) : IOutputCacheStore
+{
+    private const string Prefix = "generation:";
+
+    public static string GenerationTag(long generation) => Prefix + generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
+        inner.EvictByTagAsync(tag, cancellationToken);
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        inner.GetAsync(key, cancellationToken);
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        long? generation = null;
+        var kept = new List<string>(tags?.Length ?? 0);
+        foreach (var tag in tags ?? [])
+        {
+            if (tag.StartsWith(Prefix, StringComparison.Ordinal))
+                generation = long.Parse(tag.AsSpan(Prefix.Length), provider: System.Globalization.CultureInfo.InvariantCulture);
+            else
+                kept.Add(tag);
+        }
+
+        if (generation is { } rendered && rendered != current.Current)
+            return;
+
+        await inner.SetAsync(key, value, [.. kept], validFor, cancellationToken);
+
+        // An eviction that ran between the check above and the store may have missed this entry:
+        // evict it again by its own title's tag (not the catalog-wide tag, which would empty the cache).
+        if (generation is { } before && before != current.Current)
+        {
+            foreach (var tag in kept.Where(t => t != PageCaching.AllPagesTag))
+                await inner.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Counts evictions; see <see cref="PageCache"/>.</summary>
+public sealed class CacheGeneration
+{
+    private long _value;
+
+    public long Current => Interlocked.Read(ref _value);
+
+    public void Advance() => Interlocked.Increment(ref _value);
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using FilmCatalog.Tests.Infrastructure;
+using FilmCatalog.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Tests.Hosting;
+
+/// <summary>Title pages come from the output cache, compressed, never stale and never per visitor.</summary>
+public sealed class PageCachingTests : IClassFixture<CatalogFactory>
+{
+    private readonly CatalogFactory _factory;
+
+    public PageCachingTests(CatalogFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task A_title_page_is_served_again_from_the_cache_as_the_same_brotli_bytes_without_cookies()
+    {
+        var (slug, _) = await AReviewedTitleAsync();
+        var client = _factory.CreateClient();
+
+        var first = await GetAsync(client, $"/title/{slug}", "br, gzip");
+        var second = await GetAsync(client, $"/title/{slug}", "br, gzip");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(["br"], second.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", second.Headers.Vary);
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Each_encoding_is_cached_apart_so_a_client_without_brotli_gets_gzip()
+    {
+        var (slug, _) = await AReviewedTitleAsync();
+        var client = _factory.CreateClient();
+
+        await GetAsync(client, $"/title/{slug}", "br");
+        var gzip = await GetAsync(client, $"/title/{slug}", "gzip");
+
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task The_next_view_after_a_vote_shows_the_new_count_and_not_the_cached_page()
+    {
+        var (slug, reviewId) = await AReviewedTitleAsync();
+        var reader = _factory.CreateClient();
+        await GetAsync(reader, $"/title/{slug}", null);
+        var cached = await GetAsync(reader, $"/title/{slug}", null);
+        Assert.NotNull(cached.Headers.Age);
+
+        var voter = _factory.CreateClient();
+        var vote = await VoteAsync(voter, reviewId);
+        Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
+        var counts = await vote.Content.ReadFromJsonAsync<VoteAnswer>();
+
+        var after = await GetAsync(reader, $"/title/{slug}", null);
+        Assert.Null(after.Headers.Age);
+        var page = await after.Content.ReadAsStringAsync();
+        Assert.Contains($"{counts!.Helpful} of {counts.Voted} ", page);
+    }
+
+    [Fact]
+    public async Task A_visitors_own_confirmation_message_is_neither_served_from_nor_stored_in_the_cache()
+    {
+        var (slug, reviewId) = await AReviewedTitleAsync();
+        var voter = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var token = await TokenAsync(voter);
+        using var form = new HttpRequestMessage(HttpMethod.Post, $"/reviews/{reviewId}/vote")
+        {
+            Content = new FormUrlEncodedContent([new("helpful", "no")]),
+        };
+        form.Headers.Add("RequestVerificationToken", token);
+        var redirect = await voter.SendAsync(form);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+
+        var own = await GetAsync(voter, $"/title/{slug}", null);
+        var ownPage = await own.Content.ReadAsStringAsync();
+        var other = await GetAsync(_factory.CreateClient(), $"/title/{slug}", null);
+        var otherPage = await other.Content.ReadAsStringAsync();
+
+        Assert.Contains("Thank you for your vote.", ownPage);
+        Assert.DoesNotContain("Thank you for your vote.", otherPage);
+    }
+
+    [Fact]
+    public async Task The_health_check_answers_ok_in_plain_text()
+    {
+        var response = await _factory.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<(string Slug, int ReviewId)> AReviewedTitleAsync()
+    {
+        await using var db = _factory.NewDbContext();
+        _factory.CreateClient();
+        var review = await db.Reviews.Where(r => r.Status == ReviewStatus.Visible && r.Title!.ReviewCount > 0)
+            .OrderBy(r => r.Id).Select(r => new { r.Title!.Slug, r.Id }).FirstAsync();
+        return (review.Slug, review.Id);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        if (acceptEncoding is not null)
+            request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<TokenAnswer>("/antiforgery/token"))!.Token;
+
+    private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, int reviewId)
+    {
+        var token = await TokenAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reviews/{reviewId}/vote")
+        {
+            Content = new FormUrlEncodedContent([new("helpful", "yes")]),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private sealed record TokenAnswer(string Token);
+
+    private sealed record VoteAnswer(string Result, string Message, int Helpful, int Voted);
+}
