@@ -29,7 +29,7 @@ public static class SiteExtensions
         // The status message after a post (Post/Redirect/Get) travels in this cookie.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
         {
-            options.Cookie.Name = "fc_status";
+            // The default name stays: PageCaching and QuietTempDataProvider look for it.
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
