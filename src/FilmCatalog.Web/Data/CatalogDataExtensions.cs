@@ -32,6 +32,10 @@ public static class CatalogDataExtensions
         return builder;
     }
 
+    /// <summary>The catalog's connection string with its file path made absolute (from the content root).</summary>
+    public static string CatalogConnectionString(this IConfiguration configuration, string contentRoot) =>
+        ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot);
+
     /// <summary>The folder of the catalog file: keys, backups and logs live beside it.</summary>
     public static string DataFolder(this IConfiguration configuration, string contentRoot)
     {

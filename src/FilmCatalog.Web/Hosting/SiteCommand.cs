@@ -1,9 +1,10 @@
+using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Web.Hosting;
 
 /// <summary>
-/// Commands the site's executable runs instead of serving: <c>import PATH...</c>.
+/// Commands the site's executable runs instead of serving: <c>import PATH...</c> and <c>backup [PATH]</c>.
 /// They share the site's configuration, so they write to the same database.
 /// </summary>
 public abstract record SiteCommand
@@ -12,6 +13,8 @@ public abstract record SiteCommand
     {
         ["import", .. var paths] => (new Import(paths.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
             paths.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
+        ["backup", .. var rest] => (new Backup(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault()),
+            rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
         _ => (null, args),
     };
 
@@ -38,6 +41,34 @@ public abstract record SiteCommand
                 $"{outcomes.Count} file(s): {outcomes.Count(o => o.Status == ImportStatus.Imported)} imported, " +
                 $"{outcomes.Count(o => o.Status == ImportStatus.Unchanged)} unchanged, {refused} refused");
             return refused == 0 && outcomes.Count > 0 ? 0 : 1;
+        }
+    }
+
+    /// <summary>
+    /// Writes a consistent copy of the live catalog to PATH (default
+    /// <c>backups/catalog-YYYYMMDD-HHMMSS.db</c> in the data folder) while the site keeps serving.
+    /// Exit code 0 when written, 1 when not.
+    /// </summary>
+    public sealed record Backup(string? Path) : SiteCommand
+    {
+        public override async Task<int> RunAsync(WebApplication app)
+        {
+            var connectionString = app.Configuration.CatalogConnectionString(app.Environment.ContentRootPath);
+            var target = Path is null
+                ? CatalogBackup.DefaultPath(app.Configuration.DataFolder(app.Environment.ContentRootPath), DateTime.UtcNow)
+                : System.IO.Path.GetFullPath(Path);
+            try
+            {
+                await CatalogBackup.WriteAsync(connectionString, target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                await Console.Error.WriteLineAsync($"backup: {e.Message}");
+                return 1;
+            }
+
+            Console.WriteLine($"backup written to {target}");
+            return 0;
         }
     }
 }

@@ -1,7 +1,6 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
-using Serilog;
 
 namespace FilmCatalog.Web.Hosting;
 
@@ -24,6 +23,13 @@ public static class SiteExtensions
         {
             options.HeaderName = "RequestVerificationToken";
             options.Cookie.Name = "fc_af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // The status message after a post (Post/Redirect/Get) travels in this cookie.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            // The default name stays: PageCaching and QuietTempDataProvider look for it.
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
@@ -71,7 +77,7 @@ public static class SiteExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseSiteRequestLogging(RequestLogLevel);
         app.UseRouting();
         app.UseRateLimiter();
         app.UsePageCaching();

@@ -13,7 +13,19 @@ namespace FilmCatalog.Tests.Infrastructure;
 /// </summary>
 public class CatalogFactory : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("filmcatalog-test-").FullName;
+    private readonly string _ownFolder = Directory.CreateTempSubdirectory("filmcatalog-test-").FullName;
+
+    /// <summary>
+    /// The folder of the database, keys and logs: a fresh temporary one, deleted afterwards, unless a
+    /// test sets a folder of its own (two sites on one data folder), which it then cleans up itself.
+    /// </summary>
+    public string DataFolder
+    {
+        get => _chosenFolder ?? _ownFolder;
+        init => _chosenFolder = value;
+    }
+
+    private readonly string? _chosenFolder;
 
     public string DatabasePath => Path.Combine(DataFolder, "catalog.db");
 
@@ -61,7 +73,7 @@ public class CatalogFactory : WebApplicationFactory<Program>
             SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(DataFolder, recursive: true);
+                Directory.Delete(_ownFolder, recursive: true);
             }
             catch (IOException)
             {

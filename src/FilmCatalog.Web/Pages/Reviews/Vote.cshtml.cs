@@ -27,7 +27,9 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
             return NotFound();
         Review = review;
         Helpful = ParseAnswer(helpful);
-        IsOwnReview = review.AuthorVisitorId is { } author && visitors.Find(HttpContext) == author;
+        // The identity is issued with the form (which sets the antiforgery cookie anyway), so a visitor
+        // who double-clicks, or votes from several tabs at once, is one visitor with one vote.
+        IsOwnReview = review.AuthorVisitorId == visitors.GetOrCreate(HttpContext);
         return Page();
     }
 

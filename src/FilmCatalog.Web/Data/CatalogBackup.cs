@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+
+namespace FilmCatalog.Web.Data;
+
+/// <summary>
+/// A consistent copy of the live catalog, taken while the site serves traffic. SQLite's
+/// <c>VACUUM INTO</c> reads the database in one read transaction, so the copy is the catalog as of
+/// one moment, with every committed write before it and none after; under WAL it does not block
+/// the site's writers. The copy is written beside its final name and renamed when complete, so a
+/// backup file that exists is a whole one.
+/// </summary>
+public static class CatalogBackup
+{
+    /// <summary><c>backups/catalog-YYYYMMDD-HHMMSS.db</c> under the data folder, in UTC.</summary>
+    public static string DefaultPath(string dataFolder, DateTime utcNow) =>
+        Path.Combine(dataFolder, "backups", $"catalog-{utcNow:yyyyMMdd-HHmmss}.db");
+
+    public static async Task WriteAsync(string connectionString, string target, CancellationToken cancellationToken = default)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        if (!File.Exists(source.DataSource))
+            throw new FileNotFoundException($"there is no catalog at {source.DataSource}", source.DataSource);
+        if (File.Exists(target))
+            throw new IOException($"{target} already exists; a backup never overwrites a file");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        var partial = target + ".partial";
+        File.Delete(partial);
+
+        await using (var connection = new SqliteConnection(source.ToString()))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 10000; VACUUM INTO $target;";
+            command.Parameters.AddWithValue("$target", partial);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        File.Move(partial, target);
+    }
+}
