@@ -63,10 +63,10 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
         if (RatingFilter is { } rating)
             query = query.Where(r => r.Rating == rating);
 
-        var page = await Ordered(query, Sort, Cursor.Parse(After))
-            .Take(PageSize + 1)
-            .Select(r => new { r.HelpfulScore, r.WrittenAt, r.Rating, r.Id })
-            .ToListAsync(cancellationToken);
+        var (ties, beyond) = Ordered(query, Sort, Cursor.Parse(After));
+        var page = await Keys(ties, PageSize + 1).ToListAsync(cancellationToken);
+        if (page.Count <= PageSize && beyond is not null)
+            page.AddRange(await Keys(beyond, PageSize + 1 - page.Count).ToListAsync(cancellationToken));
         var shown = page.Take(PageSize).Select(p => p.Id).ToList();
         var views = await db.Reviews.AsNoTracking().Where(r => shown.Contains(r.Id)).Select(ReviewView.FromReview).ToDictionaryAsync(r => r.Id, cancellationToken);
         Reviews = [.. shown.Select(id => views[id])];
@@ -94,19 +94,41 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
         return $"/title/{Film.Slug}/reviews" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
     }
 
-    /// <summary>Each sort is one of the review indexes read in order; the cursor continues after the last row shown.</summary>
-    private static IQueryable<Review> Ordered(IQueryable<Review> query, string sort, Cursor? after) => sort switch
+    private static IQueryable<PageKey> Keys(IQueryable<Review> query, int count) =>
+        query.Take(count).Select(r => new PageKey(r.HelpfulScore, r.WrittenAt, r.Rating, r.Id));
+
+    private sealed record PageKey(double HelpfulScore, DateTime WrittenAt, int? Rating, int Id);
+
+    /// <summary>
+    /// Each sort is one of the review indexes read in order. After a cursor the rest of the list is
+    /// two ranges read one after the other: the rows that tie with the cursor's key and come after
+    /// its id, then the rows past its key. SQLite seeks straight to the start of each; the single
+    /// condition "key &lt; k OR (key = k AND id &lt; i)" (and even the row value (key, id) &lt; (k, i))
+    /// is only bounded by the key, so a deep page in a long run of equal keys (a hundred thousand
+    /// reviews, a quarter of them never voted on) first walked past every tie already shown.
+    /// </summary>
+    private static (IQueryable<Review> Ties, IQueryable<Review>? Beyond) Ordered(IQueryable<Review> query, string sort, Cursor? after) => sort switch
     {
-        "newest" => (after is null ? query : query.Where(r => r.WrittenAt < after.Date || (r.WrittenAt == after.Date && r.Id < after.Id)))
-            .OrderByDescending(r => r.WrittenAt).ThenByDescending(r => r.Id),
-        "oldest" => (after is null ? query : query.Where(r => r.WrittenAt > after.Date || (r.WrittenAt == after.Date && r.Id > after.Id)))
-            .OrderBy(r => r.WrittenAt).ThenBy(r => r.Id),
-        "highest" => (after is null ? query.Where(r => r.Rating != null) : query.Where(r => r.Rating != null && (r.Rating < after.Number || (r.Rating == after.Number && r.Id < after.Id))))
-            .OrderByDescending(r => r.Rating).ThenByDescending(r => r.Id),
-        "lowest" => (after is null ? query.Where(r => r.Rating != null) : query.Where(r => r.Rating != null && (r.Rating > after.Number || (r.Rating == after.Number && r.Id > after.Id))))
-            .OrderBy(r => r.Rating).ThenBy(r => r.Id),
-        _ => (after is null ? query : query.Where(r => r.HelpfulScore < after.Score || (r.HelpfulScore == after.Score && r.Id < after.Id)))
-            .OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id),
+        "newest" => after is null
+            ? (query.OrderByDescending(r => r.WrittenAt).ThenByDescending(r => r.Id), null)
+            : (query.Where(r => r.WrittenAt == after.Date && r.Id < after.Id).OrderByDescending(r => r.Id),
+                query.Where(r => r.WrittenAt < after.Date).OrderByDescending(r => r.WrittenAt).ThenByDescending(r => r.Id)),
+        "oldest" => after is null
+            ? (query.OrderBy(r => r.WrittenAt).ThenBy(r => r.Id), null)
+            : (query.Where(r => r.WrittenAt == after.Date && r.Id > after.Id).OrderBy(r => r.Id),
+                query.Where(r => r.WrittenAt > after.Date).OrderBy(r => r.WrittenAt).ThenBy(r => r.Id)),
+        "highest" => after is null
+            ? (query.Where(r => r.Rating != null).OrderByDescending(r => r.Rating).ThenByDescending(r => r.Id), null)
+            : (query.Where(r => r.Rating == after.Number && r.Id < after.Id).OrderByDescending(r => r.Id),
+                query.Where(r => r.Rating != null && r.Rating < after.Number).OrderByDescending(r => r.Rating).ThenByDescending(r => r.Id)),
+        "lowest" => after is null
+            ? (query.Where(r => r.Rating != null).OrderBy(r => r.Rating).ThenBy(r => r.Id), null)
+            : (query.Where(r => r.Rating == after.Number && r.Id > after.Id).OrderBy(r => r.Id),
+                query.Where(r => r.Rating != null && r.Rating > after.Number).OrderBy(r => r.Rating).ThenBy(r => r.Id)),
+        _ => after is null
+            ? (query.OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id), null)
+            : (query.Where(r => r.HelpfulScore == after.Score && r.Id < after.Id).OrderByDescending(r => r.Id),
+                query.Where(r => r.HelpfulScore < after.Score).OrderByDescending(r => r.HelpfulScore).ThenByDescending(r => r.Id)),
     };
 
     public sealed record FilmHeading(int Id, string Slug, string Name, int? Year, int ReviewCount)
