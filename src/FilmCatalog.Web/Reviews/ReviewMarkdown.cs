@@ -87,8 +87,69 @@ public sealed class ReviewMarkdown
             html = AsPlainParagraphs(source);
         }
 
-        return _sanitizer.Sanitize(html);
+        return IsPlainParagraphs(html) ? PlainParagraphsAsSanitized(html) : _sanitizer.Sanitize(html);
     }
+
+    /// <summary>
+    /// True when the rendered HTML is nothing but <c>&lt;p&gt;</c> paragraphs of text, with only the
+    /// entities Markdig writes for text. Most reviews render to exactly that (every imported one
+    /// without a link), and for them the sanitizer's parse and re-serialization, most of the cost of
+    /// rendering a review, can only turn <c>&amp;quot;</c> back into a quote: there is no element
+    /// or attribute it could remove. Anything else (another tag, another entity, a control or
+    /// no-break character, a surrogate) goes through the sanitizer as before.
+    /// </summary>
+    internal static bool IsPlainParagraphs(string html)
+    {
+        // Paragraphs one after another, never nested or left open; between them only the line ends
+        // Markdig writes (a parser would move or drop anything else there).
+        var span = html.AsSpan();
+        var inParagraph = false;
+        var paragraphs = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            var rest = span[i..];
+            if (c == '<')
+            {
+                if (!inParagraph && rest.StartsWith("<p>", StringComparison.Ordinal))
+                {
+                    inParagraph = true;
+                    paragraphs++;
+                    i += 2;
+                }
+                else if (inParagraph && rest.StartsWith("</p>", StringComparison.Ordinal))
+                {
+                    inParagraph = false;
+                    i += 3;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            else if (!inParagraph)
+            {
+                if (c != '\n' || paragraphs == 0)
+                    return false;
+            }
+            else if (c == '&')
+            {
+                var entity = rest.StartsWith("&amp;", StringComparison.Ordinal) || rest.StartsWith("&lt;", StringComparison.Ordinal)
+                    || rest.StartsWith("&gt;", StringComparison.Ordinal) || rest.StartsWith("&quot;", StringComparison.Ordinal);
+                if (!entity)
+                    return false;
+            }
+            else if (c == '>' || c == '\u00A0' || char.IsSurrogate(c) || (char.IsControl(c) && c != '\n'))
+            {
+                return false;
+            }
+        }
+
+        return !inParagraph;
+    }
+
+    /// <summary>What the sanitizer writes for HTML that <see cref="IsPlainParagraphs"/> accepted.</summary>
+    internal static string PlainParagraphsAsSanitized(string html) => html.Replace("&quot;", "\"", StringComparison.Ordinal);
 
     /// <summary>
     /// Backslash-escapes the characters Markdown would interpret, so that a paragraph of plain
