@@ -52,8 +52,13 @@ internal static partial class Shapes
 
         name = m.Groups["name"].Value.Trim();
         year = ParseInt(m.Groups["year"].Value);
-        return name.Length > 0;
+        return name.Length > 0 && year >= FirstFilmYear && year <= LastPlausibleYear;
     }
+
+    /// <summary>Films are from 1870 on; a "(3524)" is not a year of release but noise in parentheses.</summary>
+    private const int FirstFilmYear = 1870;
+
+    private static readonly int LastPlausibleYear = DateTime.UtcNow.Year + 20;
 
     public static bool TryReviewCounts(string text, out int? user, out int? critic)
     {

@@ -654,8 +654,21 @@ public sealed partial class TitlePageParser
 
     private static string Append(string? existing, string text) => existing is null ? text : $"{existing}\n\n{text}";
 
+    /// <summary>
+    /// A title page places most of its lines. Past this many unplaced lines, when they are also most
+    /// of the lines read so far, the file is noise that happens to hold a title-shaped line: it is
+    /// refused at once rather than imported with half a million warnings.
+    /// </summary>
+    private const int MaxUnplacedLines = 500;
+
     private void Warn(PageLine line, string message)
     {
+        if (warnings.Count >= MaxUnplacedLines && warnings.Count * 2 > line.Number)
+        {
+            throw new TitlePageFormatException(
+                line.Number, $"{warnings.Count} warnings in the first {line.Number} lines: too little of it can be placed for a title page");
+        }
+
         var text = line.Text.Length > 80 ? line.Text[..77] + "..." : line.Text;
         warnings.Add(new ParseWarning(line.Number, $"{message}: \"{text}\""));
     }

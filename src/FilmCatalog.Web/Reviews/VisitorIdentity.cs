@@ -4,9 +4,9 @@ namespace FilmCatalog.Web.Reviews;
 
 /// <summary>
 /// Tells visitors apart without accounts: a random id in a long-lived, signed and encrypted,
-/// HttpOnly cookie. It is issued only when a visitor first writes (posts, votes, reports), so pages
-/// that are only read stay free of Set-Cookie and can be cached. Data Protection keys live with the
-/// data, so the id survives restarts.
+/// HttpOnly cookie. It is issued only where a visitor is about to write (the vote confirmation page,
+/// the token endpoint, a first post or report), never on the cached title pages, which stay free of
+/// Set-Cookie. Data Protection keys live with the data, so the id survives restarts.
 /// </summary>
 public sealed class VisitorIdentity(IDataProtectionProvider protection)
 {

@@ -34,7 +34,9 @@ public sealed class Browser : IDisposable
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars", $"--user-data-dir={_profile}");
+            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars", $"--user-data-dir={_profile}",
+            // The network is closed: any host but this machine fails at once instead of waiting on DNS.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
 
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

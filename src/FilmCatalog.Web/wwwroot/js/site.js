@@ -49,3 +49,23 @@
         }
     });
 })();
+
+// Review form: how many characters are written, against the form's own limits, as the visitor types.
+(() => {
+    "use strict";
+    for (const area of document.querySelectorAll("textarea[data-counter]")) {
+        const output = document.getElementById(area.dataset.counter);
+        if (!output) continue;
+        const min = Number(area.dataset.min || 0);
+        const max = area.maxLength;
+        const show = () => {
+            const length = area.value.length;
+            const format = n => n.toLocaleString("en");
+            output.textContent = length < min
+                ? `${format(length)} characters: ${format(min - length)} more to go`
+                : `${format(length)} of ${format(max)} characters`;
+        };
+        area.addEventListener("input", show);
+        show();
+    }
+})();
