@@ -116,10 +116,10 @@ internal static partial class Navigation
 
     public static string Strip(string cleaned)
     {
-        // A long line without a pipe, a "»" or the start of a phrase (review paragraphs, most of a
-        // page) is left as it is by every pattern below; checking that once is far cheaper than
-        // running each of them over the line. Short lines may be an ambiguous phrase standing alone.
-        if (cleaned.Length > LongestLonePhrase && !MayHoldNavigation().IsMatch(cleaned))
+        // A line without a pipe, a "»" or the start of a phrase (review paragraphs, most of a page)
+        // is left as it is by every pattern below, unless it is an ambiguous phrase standing alone;
+        // checking that is far cheaper than running each of them over the line.
+        if (!MayHoldNavigation().IsMatch(cleaned) && (cleaned.Length > LongestLonePhrase || !SegmentPhrases().IsMatch(cleaned)))
         {
             return cleaned;
         }
