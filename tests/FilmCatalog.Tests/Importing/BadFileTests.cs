@@ -1,12 +1,13 @@
 using System.Text;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Importing;
 
 /// <summary>Files that are broken or not title pages: each parses or is refused with a line, never anything else.</summary>
 public class BadFileTests
 {
-    private static readonly string SeedText = File.ReadAllText(TestPaths.Seed("000_2a1fb84a6d0c9262.txt"));
+    private static readonly string SeedText = File.ReadAllText(RepositoryPaths.Seed("000_2a1fb84a6d0c9262.txt"));
 
     private static TitlePageFormatException Refused(Func<ParseResult> parse)
     {
@@ -80,7 +81,7 @@ public class BadFileTests
     [Fact]
     public void A_seed_cut_in_half_still_parses_what_is_there()
     {
-        var bytes = File.ReadAllBytes(TestPaths.Seed("000_2a1fb84a6d0c9262.txt"));
+        var bytes = File.ReadAllBytes(RepositoryPaths.Seed("000_2a1fb84a6d0c9262.txt"));
         var result = TitlePageParser.Parse(bytes[..(bytes.Length / 2)]);
         Assert.Equal("In the Soup", result.Title.Name);
         Assert.Equal(6, result.Title.AlsoLiked.Count);

@@ -2,13 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Importing;
 
 /// <summary>Pages of the same family written for these tests, each exercising what the seed lacks.</summary>
 public class FixturePageTests
 {
-    private static ParseResult Parse(string fixture) => TitlePageParser.Parse(File.ReadAllBytes(TestPaths.Fixture(fixture)));
+    private static ParseResult Parse(string fixture) => TitlePageParser.Parse(File.ReadAllBytes(RepositoryPaths.Fixture(fixture)));
 
     private static readonly Lazy<ParseResult> Full = new(() => Parse("full_page_crlf_bom.txt"));
     private static readonly Lazy<ParseResult> Reordered = new(() => Parse("reordered_and_repeated.txt"));
@@ -16,7 +17,7 @@ public class FixturePageTests
     [Fact]
     public void Full_page_with_bom_and_crlf_reads_its_accented_title()
     {
-        var bytes = File.ReadAllBytes(TestPaths.Fixture("full_page_crlf_bom.txt"));
+        var bytes = File.ReadAllBytes(RepositoryPaths.Fixture("full_page_crlf_bom.txt"));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Contains((byte)'\r', bytes);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Importing;
 
@@ -14,7 +15,7 @@ public class ParserPropertyTests
     private const int Seconds = 3;
 
     private static readonly string[] SeedLines =
-        File.ReadAllText(TestPaths.Seed("000_2a1fb84a6d0c9262.txt")).Split('\n');
+        File.ReadAllText(RepositoryPaths.Seed("000_2a1fb84a6d0c9262.txt")).Split('\n');
 
     /// <summary>Lines that steer the parser into its parts, so mutations reach every branch.</summary>
     private static readonly string[] Steering =

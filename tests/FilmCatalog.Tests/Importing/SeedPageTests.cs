@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Importing;
 
@@ -9,7 +10,7 @@ namespace FilmCatalog.Tests.Importing;
 public class SeedPageTests
 {
     private static readonly Lazy<ParseResult> Result =
-        new(() => TitlePageParser.Parse(File.ReadAllBytes(TestPaths.Seed("000_2a1fb84a6d0c9262.txt"))));
+        new(() => TitlePageParser.Parse(File.ReadAllBytes(RepositoryPaths.Seed("000_2a1fb84a6d0c9262.txt"))));
 
     private static ParsedTitle Title => Result.Value.Title;
 
@@ -225,7 +226,7 @@ public class SeedPageTests
     [Fact]
     public void Seed_parses_the_same_from_text_as_from_bytes()
     {
-        var fromText = TitlePageParser.Parse(File.ReadAllText(TestPaths.Seed("000_2a1fb84a6d0c9262.txt")));
+        var fromText = TitlePageParser.Parse(File.ReadAllText(RepositoryPaths.Seed("000_2a1fb84a6d0c9262.txt")));
         Assert.Equal(
             JsonSerializer.Serialize(Title),
             JsonSerializer.Serialize(fromText.Title));
