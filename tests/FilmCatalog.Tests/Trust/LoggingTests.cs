@@ -72,7 +72,7 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
     private async Task<List<string>> ReadLogAsync(int expectedLines)
     {
         // The request log line is written after the response is sent: wait for the last one.
-        for (var attempt = 0; attempt < 100 && !_factory.Log.Lines().Any(l => l.Contains("/vote responded 302", StringComparison.Ordinal)); attempt++)
+        for (var attempt = 0; attempt < 500 && !_factory.Log.Lines().Any(l => l.Contains("/vote responded 302", StringComparison.Ordinal)); attempt++)
             await Task.Delay(20);
 
         var lines = _factory.Log.Lines();
