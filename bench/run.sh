@@ -73,14 +73,25 @@ export Serilog__WriteTo__1__Args__path="$PWD/$DATA/logs/site-.log"
 export ASPNETCORE_ENVIRONMENT=Production
 
 # --- import throughput -------------------------------------------------------------------------
-files=$(( $(find seeds "$CATALOG" -maxdepth 1 -name '*.txt' | wc -l) ))
-say "importing $files files into an empty catalog"
-start=$(date +%s.%N)
-site import "$PWD/seeds" "$PWD/$CATALOG" >"$RUN/import.log" 2>&1 || { tail -5 "$RUN/import.log"; exit 1; }
-end=$(date +%s.%N)
-import_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+# Two timed runs into the empty catalog: the title pages (seeds/ and the generated ones), then the one
+# page carrying the big film's reviews, whose cost is its reviews rather than its being a file.
+BIG_FILE="$PWD/$CATALOG/gen_big_reviews.txt"
+timed_import() { # paths... -> seconds on stdout
+    local start end
+    start=$(date +%s.%N)
+    site import "$@" >>"$RUN/import.log" 2>&1 || { tail -5 "$RUN/import.log" >&2; exit 1; }
+    end=$(date +%s.%N)
+    tail -1 "$RUN/import.log" >&2
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'
+}
+title_pages=("$PWD"/seeds/*.txt "$PWD/$CATALOG"/gen_[0-9]*.txt)
+files=${#title_pages[@]}
+say "importing $files title pages into an empty catalog"
+: >"$RUN/import.log"
+import_seconds=$(timed_import "${title_pages[@]}") || exit 1
 import_rate=$(awk -v n="$files" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }')
-tail -1 "$RUN/import.log" >&2
+say "importing the page with the big film's reviews"
+big_import_seconds=$(timed_import "$BIG_FILE") || exit 1
 
 q() { sqlite3 -batch -noheader "$DB" "$1"; }
 BIG_SLUG=$(q "SELECT TitleSlug FROM ImportRecords WHERE FileName = 'gen_big_reviews.txt'")
@@ -268,7 +279,7 @@ stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     awk -F'\t' '{ printf "%s    { \"name\": \"%s\", \"connections\": %d, \"rps\": %.0f, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"max_ms\": %.1f, \"rps_ratio_to_baseline\": %.3f, \"errors\": %d }", (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8 } END { print "" }' "$RUN/medians.tsv"
     printf '  ],\n'
     printf '  "votes": { "ok_responses": %d, "new_vote_rows": %d, "helpful_rows": %d, "site_helpful_counter": %d, "database_busy_log_lines": %d },\n' "$votes_ok" "$vote_rows" "$helpful_rows" "$site_helpful" "$busy_warnings"
-    printf '  "import": { "files": %d, "seconds": %s, "files_per_second": %d },\n' "$files" "$import_seconds" "$import_rate"
+    printf '  "import": { "files": %d, "seconds": %s, "files_per_second": %d, "big_reviews_page_seconds": %s },\n' "$files" "$import_seconds" "$import_rate" "$big_import_seconds"
     printf '  "first_title_page_ms": %d,\n' "$first_page_ms"
     printf '  "rss_mb": { "idle": %d, "under_load": %d, "fresh_site_idle": %d, "fresh_site_under_load": %d }\n}\n' "$rss_idle" "$rss_load" "$fresh_rss_idle" "$fresh_rss_load"
 } >"$RESULTS/latest.json"
@@ -282,7 +293,8 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     echo
     echo "| figure | value |"
     echo "|---|---:|"
-    echo "| import into an empty catalog | $files files in ${import_seconds} s = $import_rate files/s (process start included) |"
+    echo "| import of the title pages into an empty catalog | $files files in ${import_seconds} s = $import_rate files/s (process start included) |"
+    echo "| import of the one page with $BIG_REVIEWS reviews, after them | ${big_import_seconds} s |"
     echo "| first title page after process start | $first_page_ms ms |"
     echo "| resident memory, idle / under load (cached site) | $rss_idle MB / $rss_load MB |"
     echo "| resident memory, idle / under load (fresh site, cache off) | $fresh_rss_idle MB / $fresh_rss_load MB |"
