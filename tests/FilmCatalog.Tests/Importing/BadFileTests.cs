@@ -1,6 +1,6 @@
 using System.Text;
-using FilmCatalog.Web.Importing;
 using FilmCatalog.Tests.Infrastructure;
+using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Tests.Importing;
 

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
-using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Importing;
 

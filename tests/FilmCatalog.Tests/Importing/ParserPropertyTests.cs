@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
-using FilmCatalog.Web.Importing;
 using FilmCatalog.Tests.Infrastructure;
+using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Tests.Importing;
 
