@@ -33,7 +33,7 @@ public sealed class LiveSite : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment("Production"); // what a visitor of the running site gets
         builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={Path.Combine(_dataFolder, "catalog.db")}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dataFolder, "logs", "site-.log"));
     }
