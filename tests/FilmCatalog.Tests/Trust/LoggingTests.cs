@@ -58,7 +58,7 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
         var (voteForm, voteButton, _) = await TrustPages.OpenAsync(client, TrustPages.Writer.Vote, film);
         await client.SubmitAsync(voteForm, submitButton: voteButton);
 
-        var lines = await ReadLogAsync(expectedLines: 8);
+        var lines = await ReadLogAsync(expectedLines: 8, "/vote responded 302", $"\\r\\n{forged}");
         var text = string.Join("\n", lines);
         Assert.DoesNotContain(marker, text, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
@@ -69,10 +69,11 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
         Assert.Contains(lines, line => line.Contains($"\\r\\n{forged}", StringComparison.Ordinal));
     }
 
-    private async Task<List<string>> ReadLogAsync(int expectedLines)
+    private async Task<List<string>> ReadLogAsync(int expectedLines, params string[] awaited)
     {
-        // The request log line is written after the response is sent: wait for the last one.
-        for (var attempt = 0; attempt < 500 && !_factory.Log.Lines().Any(l => l.Contains("/vote responded 302", StringComparison.Ordinal)); attempt++)
+        // A request's log line is written after its response is sent, so under load it can land
+        // after later requests' lines: wait (up to 10 s) until every awaited line is there.
+        for (var attempt = 0; attempt < 500 && !awaited.All(a => _factory.Log.Lines().Any(l => l.Contains(a, StringComparison.Ordinal))); attempt++)
             await Task.Delay(20);
 
         var lines = _factory.Log.Lines();
