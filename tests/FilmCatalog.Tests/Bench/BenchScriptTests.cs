@@ -24,7 +24,7 @@ public sealed class BenchScriptTests : IDisposable
         Directory.Delete(_catalog, recursive: true);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task The_benchmark_script_is_valid_bash()
     {
         var script = Path.Combine(RepositoryPaths.Root, "bench", "run.sh");
@@ -35,7 +35,7 @@ public sealed class BenchScriptTests : IDisposable
         Assert.True(bash.ExitCode == 0, errors);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task A_generated_catalog_imports_through_the_pipeline_without_a_refusal()
     {
         var summary = new CatalogGenerator(titleCount: 25).WriteTo(_catalog, reviewCount: 400);
@@ -54,7 +54,7 @@ public sealed class BenchScriptTests : IDisposable
         Assert.Equal(summary.Files, await check.ImportRecords.CountAsync());
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Importing_the_generated_catalog_again_changes_nothing()
     {
         new CatalogGenerator(titleCount: 10).WriteTo(_catalog, reviewCount: 50);
