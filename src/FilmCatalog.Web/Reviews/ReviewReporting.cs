@@ -56,7 +56,7 @@ public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCac
     }
 }
 
-/// <summary>The title's counters follow what is visible; every status change goes through here.</summary>
+/// <summary>The title's counters follow what is visible; hiding a review goes through here.</summary>
 public static class ReviewAggregates
 {
     public static void Hide(Review review, Title title)
@@ -67,17 +67,6 @@ public static class ReviewAggregates
         {
             title.VisitorRatingCount--;
             title.VisitorRatingSum -= rating;
-        }
-    }
-
-    public static void Restore(Review review, Title title)
-    {
-        review.Status = ReviewStatus.Visible;
-        title.ReviewCount++;
-        if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
-        {
-            title.VisitorRatingCount++;
-            title.VisitorRatingSum += rating;
         }
     }
 }
