@@ -12,13 +12,13 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         // `dotnet run` serves from the build output in every environment, not only Development: without
         // this, the fingerprinted (pre-compressed) CSS and script come back empty in Production, and a
         // browser sees an unstyled page. A published site has no build manifest and is unaffected.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
-        builder.AddReviews();
         builder.AddWriteRateLimits();
         builder.AddPageCaching();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
