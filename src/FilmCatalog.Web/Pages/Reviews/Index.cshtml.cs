@@ -1,9 +1,11 @@
 using System.Globalization;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Pages.Titles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
@@ -12,6 +14,7 @@ namespace FilmCatalog.Web.Pages.Reviews;
 /// Every review of a film: sorted, filtered, and paged by keyset (the last shown review's sort key),
 /// so a page deep in a hundred thousand reviews is an index range scan, as fast as the first.
 /// </summary>
+[OutputCache(PolicyName = PageCaching.AllReviewsPage)]
 public sealed class IndexModel(CatalogDbContext db) : PageModel
 {
     public const int PageSize = 20;
