@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
@@ -83,19 +84,14 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
     }
 
     /// <summary>This list's address with the current sort and filters, starting after <paramref name="after"/>.</summary>
-    public string LinkWith(string? after = null)
+    public string LinkWith(string? after = null) => Url.Page(null, new
     {
-        var query = new List<string>();
-        if (Sort != "helpful")
-            query.Add($"sort={Sort}");
-        if (HideSpoilers)
-            query.Add("spoilers=hide");
-        if (RatingFilter is { } rating)
-            query.Add($"rating={rating}");
-        if (after is not null)
-            query.Add($"after={Uri.EscapeDataString(after)}");
-        return $"/title/{Film.Slug}/reviews" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
-    }
+        slug = Film.Slug,
+        sort = Sort != "helpful" ? Sort : null,
+        spoilers = HideSpoilers ? "hide" : null,
+        rating = RatingFilter,
+        after,
+    })!;
 
     private static IQueryable<PageKey> Keys(IQueryable<Review> query, int count) =>
         query.Take(count).Select(r => new PageKey(r.HelpfulScore, r.WrittenAt, r.Rating, r.Id));

@@ -1,11 +1,11 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Pages.Titles;
 
@@ -37,7 +37,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
             Reviews = await WithJustPostedAsync(film, cancellationToken),
         };
-        CanonicalUrl = UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, $"/title/{film.Slug}");
+        CanonicalUrl = Url.PageLink(values: new { slug = film.Slug })!;
         return Page();
     }
 
