@@ -2,12 +2,12 @@ using System.Globalization;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Pages.Titles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
