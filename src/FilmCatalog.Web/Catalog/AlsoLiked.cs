@@ -22,3 +22,28 @@ public sealed class AlsoLiked
     public List<string> Directors { get; set; } = [];
     public List<string> Stars { get; set; } = [];
 }
+
+/// <summary>
+/// A person a card names as its film's director or star. Kept apart from the film's own credits:
+/// the card belongs to the page it is printed on (<see cref="TitleId"/>, <see cref="CardPosition"/>),
+/// is replaced with that page, and its film may have lost its title line, yet the person is known.
+/// </summary>
+public sealed class CardCredit
+{
+    public int Id { get; set; }
+
+    /// <summary>The title whose "also liked" list holds the card.</summary>
+    public int TitleId { get; set; }
+
+    /// <summary>The card's <see cref="AlsoLiked.Position"/> in that list.</summary>
+    public int CardPosition { get; set; }
+
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+
+    /// <summary><see cref="CreditRole.Director"/> or <see cref="CreditRole.Star"/>.</summary>
+    public CreditRole Role { get; set; }
+
+    /// <summary>Order within the card's role, as printed.</summary>
+    public int Position { get; set; }
+}

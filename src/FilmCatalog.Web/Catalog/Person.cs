@@ -21,6 +21,8 @@ public sealed class Credit
 
     public CreditRole Role { get; set; }
     public int Position { get; set; }
+
+    /// <summary>The character played; for a soundtrack credit, the song (null when the source lost it).</summary>
     public string? Character { get; set; }
 
     /// <summary>"uncredited", "as Other Name", "voice", ...</summary>
@@ -33,4 +35,10 @@ public enum CreditRole
     Director = 2,
     Writer = 3,
     Star = 4,
+
+    /// <summary>Wrote (or composed) a song of the soundtrack; <see cref="Credit.Character"/> holds the song.</summary>
+    SongWriter = 5,
+
+    /// <summary>Performed a song of the soundtrack; <see cref="Credit.Character"/> holds the song.</summary>
+    SongPerformer = 6,
 }

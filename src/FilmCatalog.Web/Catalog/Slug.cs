@@ -1,10 +1,13 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace FilmCatalog.Web.Catalog;
 
-/// <summary>Readable, stable URL keys for titles: "Some Film (1992)" becomes <c>some-film-1992</c>.</summary>
+/// <summary>
+/// Readable, stable URL keys: "Some Film (1992)" becomes <c>some-film-1992</c>, "Steve Buscemi"
+/// becomes <c>steve-buscemi</c>. The letters are those of <see cref="TextFold"/> (so "Łódź" is
+/// <c>lodz</c>), kept to ASCII letters and digits.
+/// </summary>
 public static class Slug
 {
     private const int MaxNameLength = 80;
@@ -15,32 +18,39 @@ public static class Slug
         if (words.Length == 0)
         {
             // A name with no Latin letters or digits still needs a stable, unique key.
-            words = "title-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..10];
+            words = "title-" + Hash(name);
         }
 
         return year is { } y ? $"{words}-{y}" : words;
     }
 
+    /// <summary>
+    /// A person's key: the folded name alone. The source has no person ids, so people whose names
+    /// fold alike ("Zoë Müller", "Zoe Muller") share one page, which lists the spellings.
+    /// </summary>
+    public static string ForPerson(string name)
+    {
+        var words = Words(name);
+        return words.Length > 0 ? words : "name-" + Hash(name);
+    }
+
+    private static string Hash(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..10];
+
     private static string Words(string name)
     {
-        var folded = name.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(folded.Length);
+        var slug = new StringBuilder(MaxNameLength + 1);
         var pendingDash = false;
-        foreach (var c in folded)
+        foreach (var c in TextFold.Fold(name))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (pendingDash && slug.Length > 0)
                     slug.Append('-');
-                slug.Append(char.ToLowerInvariant(c));
+                slug.Append(c);
                 pendingDash = false;
             }
-            else if (c != '\'' && c != '\u2019')
+            else
             {
-                // Apostrophes join ("Schindler's" -> "schindlers"); anything else separates words.
                 pendingDash = true;
             }
 

@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data;
@@ -25,6 +26,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<HelpfulVote> HelpfulVotes => Set<HelpfulVote>();
     public DbSet<ReviewReport> ReviewReports => Set<ReviewReport>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<CardCredit> CardCredits => Set<CardCredit>();
+    public DbSet<TitleName> TitleNames => Set<TitleName>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
