@@ -2,6 +2,7 @@ using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
+using FilmCatalog.Web.Search;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
 
@@ -10,6 +11,7 @@ builder.AddSiteLogging();
 builder.AddCatalog();
 builder.AddImporting();
 builder.AddReviews();
+builder.AddSearch();
 builder.AddSite();
 
 var app = builder.Build();

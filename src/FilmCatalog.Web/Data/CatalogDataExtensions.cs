@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using FilmCatalog.Web.Data.Sqlite;
+using FilmCatalog.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,6 +27,7 @@ public static class CatalogDataExtensions
             .AddInterceptors(new SqlitePragmas()));
 
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<CardCredit> CardCredits => Set<CardCredit>();
     public DbSet<TitleName> TitleNames => Set<TitleName>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<TitleGenre> TitleGenres => Set<TitleGenre>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

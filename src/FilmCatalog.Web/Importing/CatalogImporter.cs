@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Reviews;
+using FilmCatalog.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -347,21 +349,66 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
 
             for (var i = 0; i < page.Soundtrack.Count; i++)
                 sql.InsertSoundtrack(titleId, i, page.Soundtrack[i].Song, page.Soundtrack[i].CreditLines);
+            AddSoundtrackCredits(titleId, page.Soundtrack);
             for (var i = 0; i < page.Faq.Count; i++)
                 sql.InsertFaq(titleId, i, page.Faq[i].Question, page.Faq[i].Answer);
 
-            AddCards(titleId, slug, page.AlsoLiked);
+            var filled = AddCards(titleId, slug, page.AlsoLiked);
             var added = UpsertReviews(titleId, isNew: existing is null, reviews);
             if (added > 0)
                 sql.AddToReviewCount(titleId, added);
+
+            // The indexes, in the same transaction: the title's names and genres, and the keys of everyone its page and cards credit.
+            IndexTitle(titleId, page.Name, page.Year, isCardOnly: false, NameKeys.TitlePopularity(page.RatingVotes, page.SourceUserReviews),
+                page.AlsoKnownAs.Select(a => (a.Text, a.Qualifier)), page.Genres);
+            sql.RekeyPeople(titleId);
+            foreach (var (target, card) in filled)
+            {
+                IndexTitle(target, card.Name!, card.Year, isCardOnly: true, popularity: 0, [], card.Genres);
+                sql.RekeyPeople(target);
+            }
+        }
+
+        /// <summary>The title's rows in the name and genre indexes (<see cref="ClearSourceFacts"/> removed any it had), written after what they copy.</summary>
+        private void IndexTitle(int titleId, string name, int? year, bool isCardOnly, long popularity,
+            IEnumerable<(string Text, string? Qualifier)> alsoKnownAs, IEnumerable<string> genres)
+        {
+            foreach (var row in NameRowsOf.Title(titleId, name, year, isCardOnly, popularity, alsoKnownAs))
+                sql.InsertTitleName(row);
+            var folded = TextFold.Fold(name);
+            foreach (var (genre, text) in TitleGenre.KeysOf(genres))
+                sql.InsertTitleGenre(titleId, genre, text, folded);
+        }
+
+        /// <summary>Credits the people a soundtrack's writing and performing lines name clearly, the song as their part.</summary>
+        private void AddSoundtrackCredits(int titleId, List<ParsedSoundtrack> soundtrack)
+        {
+            var positions = new Dictionary<CreditRole, int>();
+            foreach (var song in soundtrack)
+            {
+                foreach (var line in song.CreditLines)
+                {
+                    foreach (var named in SoundtrackCredits.Read(line))
+                    {
+                        foreach (var role in named.Roles)
+                        {
+                            var position = positions.GetValueOrDefault(role);
+                            positions[role] = position + 1;
+                            sql.InsertCredit(titleId, Person(named.Name), role, position, song.Song, null);
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>
         /// Keeps every card as printed, and makes each card that names a film a title of its own
         /// (card-only until that film's page is imported), so the card can link to a real page.
         /// </summary>
-        private void AddCards(int titleId, string titleSlug, List<ParsedCard> cards)
+        /// <returns>The card-only titles filled from a card, with the card.</returns>
+        private List<(int TitleId, ParsedCard Card)> AddCards(int titleId, string titleSlug, List<ParsedCard> cards)
         {
+            var filled = new List<(int, ParsedCard)>();
             var targets = new Dictionary<string, int>(StringComparer.Ordinal) { [titleSlug] = titleId };
             for (var i = 0; i < cards.Count; i++)
             {
@@ -378,6 +425,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
                     {
                         targetId = sql.InsertCardOnlyTitle(slug, name, card.Year, card.Plot, card.Rating, now);
                         FillFromCard(targetId.Value, card);
+                        filled.Add((targetId.Value, card));
                     }
                     else
                     {
@@ -385,8 +433,9 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
                         if (target.IsCardOnly)
                         {
                             sql.ClearSourceFacts(target.Id);
-                            sql.UpdateCardOnlyTitle(target.Id, card.Plot, card.Rating, now);
+                            sql.UpdateCardOnlyTitle(target.Id, name, card.Plot, card.Rating, now);
                             FillFromCard(target.Id, card);
+                            filled.Add((target.Id, card));
                         }
                     }
 
@@ -394,7 +443,13 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
                 }
 
                 sql.InsertCard(titleId, i, targetId, card);
+                for (var j = 0; j < card.Directors.Count; j++)
+                    sql.InsertCardCredit(titleId, i, Person(card.Directors[j]), CreditRole.Director, j);
+                for (var j = 0; j < card.Stars.Count; j++)
+                    sql.InsertCardCredit(titleId, i, Person(card.Stars[j]), CreditRole.Star, j);
             }
+
+            return filled;
         }
 
         private void FillFromCard(int targetId, ParsedCard card)
@@ -434,7 +489,16 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         {
             if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id) || newPeople.TryGetValue(name, out id))
                 return id;
-            id = sql.FindPerson(name) ?? sql.InsertPerson(name);
+            if (sql.FindPerson(name) is { } found)
+            {
+                id = found;
+            }
+            else
+            {
+                id = sql.InsertPerson(name);
+                sql.InsertPersonName(NameRowsOf.Person(id, name));
+            }
+
             newPeople[name] = id;
             return id;
         }

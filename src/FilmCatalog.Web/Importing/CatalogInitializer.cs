@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Importing;
@@ -12,6 +13,7 @@ public static class CatalogInitializer
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CatalogIndexes>().UpgradeAsync(cancellationToken);
     }
 
     /// <summary>

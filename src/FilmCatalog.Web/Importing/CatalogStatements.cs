@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Search;
 using Microsoft.Data.Sqlite;
 
 namespace FilmCatalog.Web.Importing;
@@ -69,18 +70,44 @@ internal sealed class CatalogStatements(SqliteConnection connection)
         "VALUES ($slug, $createdAt, 0, 0, 0, $name, $year, 1, $summary, NULL, NULL, NULL, NULL, NULL, NULL, $rating, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, $updatedAt) RETURNING Id",
         [slug, now, name, year, plot, rating, now]);
 
-    public void UpdateCardOnlyTitle(int id, string? plot, double? rating, DateTime now) =>
-        Run("UPDATE Titles SET Summary = $summary, Rating = $rating, UpdatedAt = $updatedAt WHERE Id = $id", plot, rating, now, id).ExecuteNonQuery();
+    /// <summary>A card-only title takes everything from the latest card that names it, the spelling of its name included.</summary>
+    public void UpdateCardOnlyTitle(int id, string name, string? plot, double? rating, DateTime now) =>
+        Run("UPDATE Titles SET Name = $name, Summary = $summary, Rating = $rating, UpdatedAt = $updatedAt WHERE Id = $id", name, plot, rating, now, id).ExecuteNonQuery();
 
     public void AddToReviewCount(int id, int added) =>
         Run("UPDATE Titles SET ReviewCount = ReviewCount + $added WHERE Id = $id", added, id).ExecuteNonQuery();
 
-    /// <summary>Everything that came from the source page, which the newer capture replaces whole.</summary>
+    /// <summary>
+    /// Everything that came from the source page, which the newer capture replaces whole. The people
+    /// it credited are first re-keyed as if their credits here were gone (<see cref="NameKeys.PersonRekeySql"/>).
+    /// </summary>
     public void ClearSourceFacts(int titleId)
     {
-        foreach (var table in (string[])["TitleFacts", "Credits", "Trivia", "Connections", "Soundtrack", "Faq", "AlsoLiked"])
+        Run(NameKeys.PersonRekeySql("$title", excludingTitle: true), titleId).ExecuteNonQuery();
+        foreach (var table in (string[])["TitleNames", "TitleGenres", "TitleFacts", "Credits", "CardCredits", "Trivia", "Connections", "Soundtrack", "Faq", "AlsoLiked"])
             Run($"DELETE FROM {table} WHERE TitleId = $titleId", titleId).ExecuteNonQuery();
     }
+
+    /// <summary>Re-keys the people credited on the title's page and cards from their credits, once these are written.</summary>
+    public void RekeyPeople(int titleId) => Run(NameKeys.PersonRekeySql("$title"), titleId).ExecuteNonQuery();
+
+    /// <summary>The title under one genre, with its sort values as the title's row holds them now.</summary>
+    public void InsertTitleGenre(int titleId, string genre, string name, string folded) =>
+        Run("INSERT INTO TitleGenres (Genre, TitleId, Name, Year, Rating, Folded, ReviewCount) " +
+            "SELECT $genre, Id, $name, Year, Rating, $folded, ReviewCount FROM Titles WHERE Id = $titleId",
+            genre, name, folded, titleId).ExecuteNonQuery();
+
+    public void InsertTitleName(TitleName name) =>
+        Run("INSERT INTO TitleNames (Key, TitleId, Variant, Name, Qualifier, Folded, Year) VALUES ($key, $titleId, $variant, $name, $qualifier, $folded, $year)",
+            name.Key, name.TitleId, name.Variant, name.Name, name.Qualifier, name.Folded, name.Year).ExecuteNonQuery();
+
+    public void InsertPersonName(PersonName name) =>
+        Run("INSERT INTO PersonNames (Key, PersonId, Folded, Slug) VALUES ($key, $personId, $folded, $slug)",
+            name.Key, name.PersonId, name.Folded, name.Slug).ExecuteNonQuery();
+
+    public void InsertCardCredit(int titleId, int cardPosition, int personId, CreditRole role, int position) =>
+        Run("INSERT INTO CardCredits (TitleId, CardPosition, PersonId, Role, Position) VALUES ($titleId, $cardPosition, $personId, $role, $position)",
+            titleId, cardPosition, personId, (int)role, position).ExecuteNonQuery();
 
     public int? FindPerson(string name) =>
         Run("SELECT Id FROM People WHERE Name = $name", name).ExecuteScalar() is long id ? (int)id : null;

@@ -21,6 +21,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         review.HasIndex(r => new { r.TitleId, r.Status, r.WrittenAt, r.Id });
         review.HasIndex(r => new { r.TitleId, r.Status, r.Rating, r.Id });
 
+        // The front page's recent reviews, across titles.
+        review.HasIndex(r => new { r.Origin, r.Status, r.WrittenAt });
+
         review.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.ReviewId);
         review.HasMany(r => r.Reports).WithOne().HasForeignKey(r => r.ReviewId);
     }

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,10 @@ internal sealed class TitleNameConfiguration : IEntityTypeConfiguration<TitleNam
         name.HasOne<Title>().WithMany().HasForeignKey(n => n.TitleId);
         name.HasIndex(n => n.TitleId);
 
-        // Exact matches, and the A-Z index (own names, Variant 0) in folded order.
+        // Exact matches; the A-Z index (own names, Variant 0) in folded order, over all years and in one.
         name.HasIndex(n => new { n.Folded, n.TitleId });
+        name.HasIndex(n => new { n.Variant, n.Folded, n.TitleId });
+        name.HasIndex(n => new { n.Variant, n.Year, n.Folded, n.TitleId });
     }
 }
 
@@ -45,5 +48,20 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
         credit.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
         credit.HasIndex(c => new { c.TitleId, c.CardPosition });
         credit.HasIndex(c => c.PersonId);
+    }
+}
+
+/// <remarks>Each index is one sort of the genre pages, with the title id as the tie-break that makes keyset paging exact.</remarks>
+internal sealed class TitleGenreConfiguration : IEntityTypeConfiguration<TitleGenre>
+{
+    public void Configure(EntityTypeBuilder<TitleGenre> genre)
+    {
+        genre.HasKey(g => new { g.Genre, g.TitleId });
+        genre.HasOne<Title>().WithMany().HasForeignKey(g => g.TitleId);
+        genre.HasIndex(g => g.TitleId);
+        genre.HasIndex(g => new { g.Genre, g.Rating, g.TitleId });
+        genre.HasIndex(g => new { g.Genre, g.Year, g.Rating, g.TitleId });
+        genre.HasIndex(g => new { g.Genre, g.Folded, g.TitleId });
+        genre.HasIndex(g => new { g.Genre, g.ReviewCount, g.TitleId });
     }
 }

@@ -17,6 +17,46 @@ namespace FilmCatalog.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleGenre", b =>
+                {
+                    b.Property<string>("Genre")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Rating")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Genre", "TitleId");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("Genre", "Folded", "TitleId");
+
+                    b.HasIndex("Genre", "Rating", "TitleId");
+
+                    b.HasIndex("Genre", "ReviewCount", "TitleId");
+
+                    b.HasIndex("Genre", "Year", "Rating", "TitleId");
+
+                    b.ToTable("TitleGenres");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
                     b.Property<int>("Id")
@@ -63,6 +103,36 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasIndex("TitleId", "Position");
 
                     b.ToTable("AlsoLiked");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CardPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TitleId", "CardPosition");
+
+                    b.ToTable("CardCredits");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -312,6 +382,8 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("SourceKey IS NOT NULL");
 
+                    b.HasIndex("Origin", "Status", "WrittenAt");
+
                     b.HasIndex("TitleId", "Status", "HelpfulScore", "Id");
 
                     b.HasIndex("TitleId", "Status", "Rating", "Id");
@@ -469,6 +541,14 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.HasIndex("Name", "Year");
 
+                    b.HasIndex("Rating", "Id");
+
+                    b.HasIndex("ReviewCount", "Id");
+
+                    b.HasIndex("Year", "Rating", "Id");
+
+                    b.HasIndex("Year", "ReviewCount", "Id");
+
                     b.ToTable("Titles");
                 });
 
@@ -527,6 +607,81 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("Trivia");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Folded");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("Slug");
+
+                    b.ToTable("PersonNames");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Qualifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("Folded", "TitleId");
+
+                    b.HasIndex("Variant", "Folded", "TitleId");
+
+                    b.HasIndex("Variant", "Year", "Folded", "TitleId");
+
+                    b.ToTable("TitleNames");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleGenre", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", "Target")
@@ -541,6 +696,23 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -629,6 +801,24 @@ namespace FilmCatalog.Web.Data.Migrations
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany("Trivia")
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
                         .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,77 @@
+using FilmCatalog.Web.Pages.Shared;
+using FilmCatalog.Web.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FilmCatalog.Web.Pages.Search;
+
+/// <summary>
+/// <c>/search?q=...</c>: titles and people for what the visitor typed, grouped, each title with why
+/// it matched. Any text is a valid query: it is folded into words (<see cref="SearchQuery"/>), so
+/// nothing typed reaches the database as syntax, and an empty or unreadable query gets the empty
+/// page with tips, never an error.
+/// </summary>
+public sealed class IndexModel(CatalogSearch search) : PageModel
+{
+    public const int TitlesPerPage = 20;
+    public const int PeopleShown = 8;
+    public const int PeoplePerPage = 20;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    /// <summary>Which results: both groups (the default), or more of one.</summary>
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public string? PageText { get; set; }
+
+    public SearchQuery Query { get; private set; } = SearchQuery.Parse("");
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool PeopleOnly => Type == "people";
+
+    public bool TitlesOnly => Type == "titles";
+
+    public TitleResults Titles { get; private set; } = TitleResults.None;
+
+    public PersonResults People { get; private set; } = PersonResults.None;
+
+    public IReadOnlyList<ListedTitle> TitleList { get; private set; } = [];
+
+    public int FirstNumber => (PageNumber - 1) * (PeopleOnly ? PeoplePerPage : TitlesPerPage) + 1;
+
+    public bool HasNextPage => PeopleOnly ? People.Total > PageNumber * PeoplePerPage : Titles.Total > PageNumber * TitlesPerPage;
+
+    /// <summary>Pages stop where the ranked candidates do.</summary>
+    private const int MaxPage = CatalogSearch.Candidates / TitlesPerPage;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = SearchQuery.Parse(Q);
+        PageNumber = int.TryParse(PageText, out var page) ? Math.Clamp(page, 1, MaxPage) : 1;
+        if (Query.IsEmpty)
+            return;
+
+        if (!PeopleOnly)
+        {
+            var skip = TitlesOnly ? (PageNumber - 1) * TitlesPerPage : 0;
+            Titles = await search.TitlesAsync(Query, skip, TitlesPerPage, cancellationToken);
+            TitleList = [.. Titles.Hits.Select(h => new ListedTitle(h.Slug, h.Name, h.Year, h.IsCardOnly, h.Rating, h.RatingVotes, h.ReviewCount, h.Genres, Why(h)))];
+        }
+
+        if (!TitlesOnly)
+        {
+            People = PeopleOnly
+                ? await search.PeopleAsync(Query, (PageNumber - 1) * PeoplePerPage, PeoplePerPage, cancellationToken)
+                : await search.PeopleAsync(Query, 0, PeopleShown, cancellationToken);
+        }
+    }
+
+    /// <summary>The line under a title saying why it is there, when its own name is not the reason.</summary>
+    private static string? Why(TitleHit hit) => hit.AlsoKnownAs is { } aka
+        ? $"Also known as {aka}" + (hit.AlsoKnownAsWhere is { Length: > 0 } where ? $" ({where})" : "")
+        : null;
+}

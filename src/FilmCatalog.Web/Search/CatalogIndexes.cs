@@ -1,0 +1,197 @@
+using FilmCatalog.Web.Browse;
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Search;
+
+/// <summary>
+/// Builds everything derived from the catalog (the name index, the genre index, people's keys) from
+/// the catalog itself, in one write transaction: a catalog imported before these existed gets them
+/// at its first start (<see cref="UpgradeAsync"/>), and the <c>reindex</c> command rebuilds them on
+/// demand (<see cref="RebuildAsync"/>). Day to day they are written by the importer, with the rows
+/// they derive from, and never need this.
+/// </summary>
+/// <remarks>
+/// The upgrade also fills what a catalog imported before this version lacks: slugs spelled with
+/// <see cref="TextFold"/> (ł, ø, ß... were dropped before), the people named on "also liked" cards
+/// (<see cref="CardCredit"/>, from the cards kept as printed) and the people named in soundtrack
+/// credits (<see cref="SoundtrackCredits"/>, from the credit lines kept as printed).
+/// </remarks>
+public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<CatalogIndexes> logger)
+{
+    private const int SaveEvery = 5_000;
+
+    /// <summary>Brings a catalog imported before the indexes existed up to date; does nothing on any other.</summary>
+    public async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        if (await db.TitleNames.AnyAsync(cancellationToken) || !await db.Titles.AnyAsync(cancellationToken))
+            return;
+
+        logger.LogInformation("The catalog has no name index yet: building it once from the catalog");
+        await RebuildAsync(backfillCredits: true, cancellationToken);
+    }
+
+    /// <summary>Rebuilds the derived indexes; with <paramref name="backfillCredits"/>, first derives card and soundtrack credits a catalog lacks.</summary>
+    public async Task RebuildAsync(bool backfillCredits, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var reslugged = await RespellSlugsAsync(cancellationToken);
+        var backfilled = backfillCredits ? await BackfillCreditsAsync(cancellationToken) : 0;
+
+        await db.TitleNames.ExecuteDeleteAsync(cancellationToken);
+        await db.TitleGenres.ExecuteDeleteAsync(cancellationToken);
+        await db.PersonNames.ExecuteDeleteAsync(cancellationToken);
+
+        var titles = await db.Titles.AsNoTracking()
+            .Select(t => new { t.Id, t.Name, t.Year, t.IsCardOnly, t.RatingVotes, t.SourceUserReviews, t.Rating, t.ReviewCount })
+            .ToListAsync(cancellationToken);
+        var facts = (await db.TitleFacts.AsNoTracking()
+                .Where(f => f.Kind == TitleFactKind.AlsoKnownAs || f.Kind == TitleFactKind.Genre)
+                .OrderBy(f => f.TitleId).ThenBy(f => f.Kind).ThenBy(f => f.Position)
+                .Select(f => new { f.TitleId, f.Kind, f.Text, f.Qualifier })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.TitleId);
+
+        var pending = 0;
+        foreach (var title in titles)
+        {
+            var titleFacts = facts[title.Id];
+            db.TitleNames.AddRange(NameRowsOf.Title(title.Id, title.Name, title.Year, title.IsCardOnly,
+                NameKeys.TitlePopularity(title.RatingVotes, title.SourceUserReviews),
+                titleFacts.Where(f => f.Kind == TitleFactKind.AlsoKnownAs).Select(f => (f.Text, f.Qualifier))));
+            var folded = TextFold.Fold(title.Name);
+            foreach (var (genre, name) in TitleGenre.KeysOf(titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)))
+            {
+                db.TitleGenres.Add(new TitleGenre
+                {
+                    Genre = genre, TitleId = title.Id, Name = name, Year = title.Year, Rating = title.Rating, Folded = folded, ReviewCount = title.ReviewCount,
+                });
+            }
+
+            pending = await SaveIfDueAsync(pending + 1, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        foreach (var person in people)
+        {
+            db.PersonNames.Add(NameRowsOf.Person(person.Id, person.Name));
+            pending = await SaveIfDueAsync(pending + 1, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql(null), cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Indexed {Titles} titles and {People} people; {Reslugged} slugs respelled, {Backfilled} card and soundtrack credits derived",
+            titles.Count, people.Count, reslugged, backfilled);
+    }
+
+    private async Task<int> SaveIfDueAsync(int pending, CancellationToken cancellationToken)
+    {
+        if (pending < SaveEvery)
+            return pending;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return 0;
+    }
+
+    /// <summary>
+    /// Spells every slug as <see cref="Slug.For"/> does now, where the new slug is free; the import
+    /// records follow, so a file already imported is still recognised, and links to other films too.
+    /// </summary>
+    private async Task<int> RespellSlugsAsync(CancellationToken cancellationToken)
+    {
+        var titles = await db.Titles.AsNoTracking().Select(t => new { t.Id, t.Name, t.Year, t.Slug }).ToListAsync(cancellationToken);
+        var taken = titles.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var changed = 0;
+        foreach (var title in titles)
+        {
+            var slug = Slug.For(title.Name, title.Year);
+            if (slug == title.Slug)
+                continue;
+            if (!taken.Add(slug))
+            {
+                logger.LogWarning("Title {Slug} keeps its slug: its new spelling {NewSlug} is another title's", title.Slug, slug);
+                continue;
+            }
+
+            taken.Remove(title.Slug);
+            await db.Titles.Where(t => t.Id == title.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Slug, slug), cancellationToken);
+            await db.ImportRecords.Where(r => r.TitleSlug == title.Slug).ExecuteUpdateAsync(s => s.SetProperty(r => r.TitleSlug, slug), cancellationToken);
+            changed++;
+        }
+
+        var connections = await db.Connections.AsNoTracking().Select(c => new { c.Id, c.OtherName, c.OtherYear, c.OtherSlug }).ToListAsync(cancellationToken);
+        foreach (var connection in connections)
+        {
+            var slug = Slug.For(connection.OtherName, connection.OtherYear);
+            if (slug != connection.OtherSlug)
+                await db.Connections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.OtherSlug, slug), cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>The people named on cards and in soundtrack credits, derived from the cards and credit lines a catalog kept as printed.</summary>
+    private async Task<int> BackfillCreditsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.CardCredits.AnyAsync(cancellationToken)
+            || await db.Credits.AnyAsync(c => c.Role == CreditRole.SongWriter || c.Role == CreditRole.SongPerformer, cancellationToken))
+            return 0;
+
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.Ordinal, cancellationToken);
+        async Task<int> PersonAsync(string name)
+        {
+            if (people.TryGetValue(name, out var id))
+                return id;
+            var person = new Person { Name = name };
+            db.People.Add(person);
+            await db.SaveChangesAsync(cancellationToken);
+            return people[name] = person.Id;
+        }
+
+        var added = 0;
+        var cards = await db.AlsoLiked.AsNoTracking().Select(a => new { a.TitleId, a.Position, a.Directors, a.Stars }).ToListAsync(cancellationToken);
+        foreach (var card in cards)
+        {
+            for (var i = 0; i < card.Directors.Count; i++)
+                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, PersonId = await PersonAsync(card.Directors[i]), Role = CreditRole.Director, Position = i });
+            for (var i = 0; i < card.Stars.Count; i++)
+                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, PersonId = await PersonAsync(card.Stars[i]), Role = CreditRole.Star, Position = i });
+            added += card.Directors.Count + card.Stars.Count;
+        }
+
+        var songs = await db.Soundtrack.AsNoTracking().OrderBy(s => s.TitleId).ThenBy(s => s.Position)
+            .Select(s => new { s.TitleId, s.Song, s.CreditLines }).ToListAsync(cancellationToken);
+        foreach (var title in songs.GroupBy(s => s.TitleId))
+        {
+            var positions = new Dictionary<CreditRole, int>();
+            foreach (var song in title)
+            {
+                foreach (var named in song.CreditLines.SelectMany(SoundtrackCredits.Read))
+                {
+                    foreach (var role in named.Roles)
+                    {
+                        var position = positions.GetValueOrDefault(role);
+                        positions[role] = position + 1;
+                        db.Credits.Add(new Credit { TitleId = title.Key, PersonId = await PersonAsync(named.Name), Role = role, Position = position, Character = song.Song });
+                        added++;
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return added;
+    }
+}

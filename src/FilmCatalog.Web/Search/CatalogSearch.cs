@@ -1,0 +1,179 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Search;
+
+/// <summary>
+/// Finds titles (by their own name and every also-known-as title) and people for a query, ranked:
+/// exact names first, then names that begin with the query, then names holding every word, then
+/// names holding words that begin with the query's; inside each, full title pages before films
+/// known only from a card, names with fewer words beyond the query's before longer ones, then the
+/// popular before the obscure (for a title: votes on the source plus twenty for each review held
+/// here, read live; for a person: how many credits name them).
+/// </summary>
+/// <remarks>
+/// The work is bounded whatever the query and the catalog: exact names come from an index lookup,
+/// the rest from the provider's <see cref="ISearchIndex"/>, at most <see cref="Candidates"/> names
+/// each, most popular first; ranking and paging happen among those. A query that matches more
+/// than that shows the most popular of its matches, which is what a visitor typing a common word
+/// wants, and the page says more were found.
+/// </remarks>
+public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
+{
+    /// <summary>Names read from the index per query and kind; results are ranked among these.</summary>
+    public const int Candidates = 200;
+
+    /// <summary>Titles found for <paramref name="query"/>, best first, with what paging needs.</summary>
+    public async Task<TitleResults> TitlesAsync(SearchQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty)
+            return TitleResults.None;
+
+        var found = await MatchTitlesAsync(query.NameWords, query.Year, cancellationToken);
+        var yearIgnored = false;
+        if (found.Count == 0 && query.Year is not null)
+        {
+            // "blade runner 2049": no film of 2049 is named "blade runner", so the number was part of the name.
+            found = await MatchTitlesAsync(query.Words, null, cancellationToken);
+            yearIgnored = true;
+        }
+
+        if (found.Count == 0)
+            return TitleResults.None with { YearIgnored = yearIgnored };
+
+        var ids = found.Select(f => f.Name.TitleId).ToList();
+        var titles = await db.Titles.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+
+        var ranked = found
+            .Where(f => titles.ContainsKey(f.Name.TitleId))
+            .Select(f => (Found: f, Title: titles[f.Name.TitleId]))
+            .OrderBy(x => x.Found.Match.Tier)
+            .ThenBy(x => x.Title.IsCardOnly)
+            .ThenBy(x => x.Found.Match.ExtraWords)
+            .ThenByDescending(x => (long)(x.Title.RatingVotes ?? 0) + 20L * x.Title.ReviewCount)
+            .ThenBy(x => x.Found.Name.Folded, StringComparer.Ordinal)
+            .ThenBy(x => x.Title.Id)
+            .ToList();
+
+        var page = ranked.Skip(skip).Take(take).ToList();
+        var pageIds = page.Select(p => p.Title.Id).ToList();
+        var genres = (await db.TitleFacts.AsNoTracking()
+                .Where(f => pageIds.Contains(f.TitleId) && f.Kind == TitleFactKind.Genre)
+                .OrderBy(f => f.Position)
+                .Select(f => new { f.TitleId, f.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.TitleId, f => f.Text);
+
+        var hits = page.Select(p => new TitleHit(
+            p.Title.Slug, p.Title.Name, p.Title.Year, p.Title.IsCardOnly, p.Title.Rating, p.Title.RatingVotes, p.Title.ReviewCount,
+            [.. genres[p.Title.Id]],
+            p.Found.Name.Variant == 0 ? null : p.Found.Name.Name,
+            p.Found.Name.Variant == 0 ? null : p.Found.Name.Qualifier,
+            p.Found.Match.Tier)).ToList();
+        return new TitleResults(hits, ranked.Count, found.Count >= Candidates, yearIgnored);
+    }
+
+    /// <summary>People found for <paramref name="query"/>, best first; people whose names fold alike are one result, as they are one page.</summary>
+    public async Task<PersonResults> PeopleAsync(SearchQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        // A year narrows films; for people it is part of no name.
+        var words = query.NameWords;
+        if (words.Count == 0)
+            return PersonResults.None;
+
+        var phrase = string.Join(' ', words);
+        var names = new List<PersonName>();
+        names.AddRange(await db.PersonNames.AsNoTracking().Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(Candidates).ToListAsync(cancellationToken));
+        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: true), Candidates / 2, cancellationToken));
+        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: false), Candidates, cancellationToken));
+
+        var ranked = names
+            .DistinctBy(n => n.Key)
+            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
+            .GroupBy(x => x.Name.Slug, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Key).First())
+            .OrderBy(x => x.Match.Tier)
+            .ThenBy(x => x.Match.ExtraWords)
+            .ThenByDescending(x => NameKeys.PersonBucket(x.Name.Key))
+            .ThenBy(x => x.Name.Folded, StringComparer.Ordinal)
+            .ToList();
+
+        var page = ranked.Skip(skip).Take(take).ToList();
+        var hits = new List<PersonHit>(page.Count);
+        foreach (var (name, match) in page)
+            hits.Add(await PersonHitAsync(name.Slug, match.Tier, cancellationToken));
+        return new PersonResults(hits, ranked.Count, names.Count >= Candidates);
+    }
+
+    /// <summary>Titles whose names match, each once with its best-matching name.</summary>
+    private async Task<List<(TitleName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+            return [];
+
+        var phrase = string.Join(' ', words);
+        var names = new List<TitleName>();
+        var exact = db.TitleNames.AsNoTracking().Where(n => n.Folded == phrase);
+        if (year is { } y)
+            exact = exact.Where(n => n.Year == y);
+        names.AddRange(await exact.OrderBy(n => n.Key).Take(Candidates).ToListAsync(cancellationToken));
+        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: true, year), Candidates / 2, cancellationToken));
+        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: false, year), Candidates, cancellationToken));
+
+        return names
+            .DistinctBy(n => n.Key)
+            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
+            .GroupBy(x => x.Name.TitleId)
+            .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
+            .ToList();
+    }
+
+    /// <summary>A person's result: the spellings under their page key, what they did and the film they are best known for.</summary>
+    private async Task<PersonHit> PersonHitAsync(string slug, MatchTier tier, CancellationToken cancellationToken)
+    {
+        var ids = await db.PersonNames.AsNoTracking().Where(n => n.Slug == slug).Select(n => n.PersonId).ToListAsync(cancellationToken);
+        var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
+        var roles = await db.Credits.AsNoTracking()
+            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
+            .Select(c => c.Role).Distinct().ToListAsync(cancellationToken);
+        roles.AddRange(await db.CardCredits.AsNoTracking().Where(c => ids.Contains(c.PersonId)).Select(c => c.Role).Distinct().ToListAsync(cancellationToken));
+        var knownFor = await db.Credits.AsNoTracking()
+            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
+            .OrderBy(c => c.Title!.IsCardOnly).ThenByDescending(c => c.Title!.RatingVotes ?? 0).ThenByDescending(c => c.Title!.ReviewCount).ThenBy(c => c.TitleId)
+            .Select(c => new FilmLink(c.Title!.Slug, c.Title.Name, c.Title.Year))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new PersonHit(slug, spellings.FirstOrDefault() ?? slug, spellings, [.. roles.Distinct().Order()], knownFor, tier);
+    }
+}
+
+/// <summary>A page of title results; <see cref="Total"/> counts the matches ranked, <see cref="Capped"/> says there were more to read.</summary>
+public sealed record TitleResults(IReadOnlyList<TitleHit> Hits, int Total, bool Capped, bool YearIgnored)
+{
+    public static readonly TitleResults None = new([], 0, false, false);
+}
+
+public sealed record PersonResults(IReadOnlyList<PersonHit> Hits, int Total, bool Capped)
+{
+    public static readonly PersonResults None = new([], 0, false);
+}
+
+/// <summary>A title found, with why: <see cref="AlsoKnownAs"/> is the other title it matched by, when it was not its own name.</summary>
+public sealed record TitleHit(
+    string Slug, string Name, int? Year, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount,
+    IReadOnlyList<string> Genres, string? AlsoKnownAs, string? AlsoKnownAsWhere, MatchTier Tier)
+{
+    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+}
+
+/// <summary>A person found: <see cref="Spellings"/> lists every spelling credited under their page key.</summary>
+public sealed record PersonHit(string Slug, string Name, IReadOnlyList<string> Spellings, IReadOnlyList<CreditRole> Roles, FilmLink? KnownFor, MatchTier Tier);
+
+/// <summary>A link to a title page.</summary>
+public sealed record FilmLink(string Slug, string Name, int? Year)
+{
+    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+}
