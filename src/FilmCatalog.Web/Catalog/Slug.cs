@@ -25,10 +25,10 @@ public static class Slug
     }
 
     /// <summary>
-    /// A person's key: the folded name alone. The source has no person ids, so people whose names
+    /// A key from a name alone, with no year: a person's, a genre's. The source has no person ids, so people whose names
     /// fold alike ("Zoë Müller", "Zoe Muller") share one page, which lists the spellings.
     /// </summary>
-    public static string ForPerson(string name)
+    public static string ForName(string name)
     {
         var words = Words(name);
         return words.Length > 0 ? words : "name-" + Hash(name);

@@ -30,7 +30,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<CardCredit> CardCredits => Set<CardCredit>();
     public DbSet<TitleName> TitleNames => Set<TitleName>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
-    public DbSet<TitleGenre> TitleGenres => Set<TitleGenre>();
+    public DbSet<TitleListing> TitleListings => Set<TitleListing>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

@@ -150,6 +150,13 @@ public sealed class PageCache(IOutputCacheStore store, CacheGeneration generatio
         return store.EvictByTagAsync(PageCaching.TitleTag(slug), cancellationToken);
     }
 
+    /// <summary>Evicts the lists of titles (front page, browse pages), which show reviews held: after a review is posted or hidden.</summary>
+    public ValueTask EvictListsAsync(CancellationToken cancellationToken = default)
+    {
+        generation.Advance();
+        return store.EvictByTagAsync(CatalogPageCaching.ListsTag, cancellationToken);
+    }
+
     /// <summary>Evicts every cached page (after an import, which can change many pages' links).</summary>
     public ValueTask EvictAllAsync(CancellationToken cancellationToken = default)
     {

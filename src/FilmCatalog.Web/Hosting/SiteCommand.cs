@@ -1,10 +1,11 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Search;
 
 namespace FilmCatalog.Web.Hosting;
 
 /// <summary>
-/// Commands the site's executable runs instead of serving: <c>import PATH...</c> and <c>backup [PATH]</c>.
+/// Commands the site's executable runs instead of serving: <c>import PATH...</c>, <c>reindex</c> and <c>backup [PATH]</c>.
 /// They share the site's configuration, so they write to the same database.
 /// </summary>
 public abstract record SiteCommand
@@ -13,6 +14,7 @@ public abstract record SiteCommand
     {
         ["import", .. var paths] => (new Import(paths.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
             paths.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
+        ["reindex", .. var rest] => (new Reindex(), rest),
         ["backup", .. var rest] => (new Backup(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault()),
             rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
         _ => (null, args),
@@ -41,6 +43,23 @@ public abstract record SiteCommand
                 $"{outcomes.Count} file(s): {outcomes.Count(o => o.Status == ImportStatus.Imported)} imported, " +
                 $"{outcomes.Count(o => o.Status == ImportStatus.Unchanged)} unchanged, {refused} refused");
             return refused == 0 && outcomes.Count > 0 ? 0 : 1;
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds what is derived from the catalog (the search index, the browse lists, people's
+    /// keys, slugs) from the catalog, in one transaction. Imports keep them in step; this is for an
+    /// operator who changed how they are derived, or wants to check nothing drifted. Exit code 0.
+    /// </summary>
+    public sealed record Reindex : SiteCommand
+    {
+        public override async Task<int> RunAsync(WebApplication app)
+        {
+            await app.Services.MigrateCatalogAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CatalogIndexes>().RebuildAsync(backfillCredits: false, CancellationToken.None);
+            Console.WriteLine("reindexed");
+            return 0;
         }
     }
 

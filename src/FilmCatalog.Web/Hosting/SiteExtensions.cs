@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Reviews;
+using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FilmCatalog.Web.Hosting;
@@ -22,6 +23,7 @@ public static class SiteExtensions
         builder.Services.AddQuietTempData();
         builder.AddWriteRateLimits();
         builder.AddPageCaching();
+        builder.AddCatalogPageCaching();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         // Scripts that post with fetch send the token in this header; forms send it as a field.
@@ -106,6 +108,7 @@ public static class SiteExtensions
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapReviewEndpoints();
+        app.MapSearchEndpoints();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
         app.MapGet("/health", () => Results.Text("ok", "text/plain"));

@@ -369,15 +369,15 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             }
         }
 
-        /// <summary>The title's rows in the name and genre indexes (<see cref="ClearSourceFacts"/> removed any it had), written after what they copy.</summary>
+        /// <summary>The title's rows in the name index and the browse lists (<see cref="ClearSourceFacts"/> removed any it had), written after what they copy.</summary>
         private void IndexTitle(int titleId, string name, int? year, bool isCardOnly, long popularity,
             IEnumerable<(string Text, string? Qualifier)> alsoKnownAs, IEnumerable<string> genres)
         {
             foreach (var row in NameRowsOf.Title(titleId, name, year, isCardOnly, popularity, alsoKnownAs))
                 sql.InsertTitleName(row);
             var folded = TextFold.Fold(name);
-            foreach (var (genre, text) in TitleGenre.KeysOf(genres))
-                sql.InsertTitleGenre(titleId, genre, text, folded);
+            foreach (var (genre, genreName) in TitleListing.ListsOf(genres))
+                sql.InsertTitleListing(titleId, genre, genreName, folded);
         }
 
         /// <summary>Credits the people a soundtrack's writing and performing lines name clearly, the song as their part.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Search;
 using Microsoft.Data.Sqlite;
@@ -84,18 +85,18 @@ internal sealed class CatalogStatements(SqliteConnection connection)
     public void ClearSourceFacts(int titleId)
     {
         Run(NameKeys.PersonRekeySql("$title", excludingTitle: true), titleId).ExecuteNonQuery();
-        foreach (var table in (string[])["TitleNames", "TitleGenres", "TitleFacts", "Credits", "CardCredits", "Trivia", "Connections", "Soundtrack", "Faq", "AlsoLiked"])
+        foreach (var table in (string[])["TitleNames", "TitleListings", "TitleFacts", "Credits", "CardCredits", "Trivia", "Connections", "Soundtrack", "Faq", "AlsoLiked"])
             Run($"DELETE FROM {table} WHERE TitleId = $titleId", titleId).ExecuteNonQuery();
     }
 
     /// <summary>Re-keys the people credited on the title's page and cards from their credits, once these are written.</summary>
     public void RekeyPeople(int titleId) => Run(NameKeys.PersonRekeySql("$title"), titleId).ExecuteNonQuery();
 
-    /// <summary>The title under one genre, with its sort values as the title's row holds them now.</summary>
-    public void InsertTitleGenre(int titleId, string genre, string name, string folded) =>
-        Run("INSERT INTO TitleGenres (Genre, TitleId, Name, Year, Rating, Folded, ReviewCount) " +
-            "SELECT $genre, Id, $name, Year, Rating, $folded, ReviewCount FROM Titles WHERE Id = $titleId",
-            genre, name, folded, titleId).ExecuteNonQuery();
+    /// <summary>The title in one list, with its sort values copied from the title's row as it is now.</summary>
+    public void InsertTitleListing(int titleId, string genre, string genreName, string folded) =>
+        Run("INSERT INTO TitleListings (Genre, TitleId, GenreName, Folded, Year, RatingTenths, ReviewCount) " +
+            $"SELECT $genre, Id, $genreName, $folded, {TitleListing.CopiedColumnsSql("Titles")} FROM Titles WHERE Id = $titleId",
+            genre, genreName, folded, titleId).ExecuteNonQuery();
 
     public void InsertTitleName(TitleName name) =>
         Run("INSERT INTO TitleNames (Key, TitleId, Variant, Name, Qualifier, Folded, Year) VALUES ($key, $titleId, $variant, $name, $qualifier, $folded, $year)",

@@ -44,6 +44,7 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await pages.EvictTitleAsync(title.Slug, CancellationToken.None);
+        await pages.EvictListsAsync(CancellationToken.None);
         return review;
     }
 }

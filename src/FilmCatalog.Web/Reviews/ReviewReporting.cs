@@ -52,6 +52,8 @@ public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCac
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
+        if (review.Status != ReviewStatus.Visible)
+            await pages.EvictListsAsync(CancellationToken.None);
         return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
     }
 }

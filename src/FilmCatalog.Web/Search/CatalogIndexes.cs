@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FilmCatalog.Web.Search;
 
 /// <summary>
-/// Builds everything derived from the catalog (the name index, the genre index, people's keys) from
+/// Builds everything derived from the catalog (the name index, the browse lists, people's keys) from
 /// the catalog itself, in one write transaction: a catalog imported before these existed gets them
 /// at its first start (<see cref="UpgradeAsync"/>), and the <c>reindex</c> command rebuilds them on
 /// demand (<see cref="RebuildAsync"/>). Day to day they are written by the importer, with the rows
@@ -43,7 +43,7 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
         var backfilled = backfillCredits ? await BackfillCreditsAsync(cancellationToken) : 0;
 
         await db.TitleNames.ExecuteDeleteAsync(cancellationToken);
-        await db.TitleGenres.ExecuteDeleteAsync(cancellationToken);
+        await db.TitleListings.ExecuteDeleteAsync(cancellationToken);
         await db.PersonNames.ExecuteDeleteAsync(cancellationToken);
 
         var titles = await db.Titles.AsNoTracking()
@@ -64,11 +64,17 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
                 NameKeys.TitlePopularity(title.RatingVotes, title.SourceUserReviews),
                 titleFacts.Where(f => f.Kind == TitleFactKind.AlsoKnownAs).Select(f => (f.Text, f.Qualifier))));
             var folded = TextFold.Fold(title.Name);
-            foreach (var (genre, name) in TitleGenre.KeysOf(titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)))
+            foreach (var (genre, genreName) in TitleListing.ListsOf(titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)))
             {
-                db.TitleGenres.Add(new TitleGenre
+                db.TitleListings.Add(new TitleListing
                 {
-                    Genre = genre, TitleId = title.Id, Name = name, Year = title.Year, Rating = title.Rating, Folded = folded, ReviewCount = title.ReviewCount,
+                    Genre = genre,
+                    TitleId = title.Id,
+                    GenreName = genreName,
+                    Folded = folded,
+                    Year = title.Year ?? TitleListing.UnknownYear,
+                    RatingTenths = TitleListing.TenthsOf(title.Rating),
+                    ReviewCount = title.ReviewCount,
                 });
             }
 

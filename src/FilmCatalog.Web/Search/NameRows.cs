@@ -31,7 +31,7 @@ public sealed class TitleName
     public int? Year { get; set; }
 }
 
-/// <summary>A person's name folded for matching, and the page key (<see cref="Catalog.Slug.ForPerson"/>) it is shown under.</summary>
+/// <summary>A person's name folded for matching, and the page key (<see cref="Catalog.Slug.ForName"/>) it is shown under.</summary>
 /// <remarks><see cref="Key"/> orders people by how many films name them, most first (<see cref="NameKeys"/>).</remarks>
 public sealed class PersonName
 {

@@ -49,6 +49,6 @@ public static class NameRowsOf
         Key = NameKeys.ForPerson(personId, 0),
         PersonId = personId,
         Folded = TextFold.Fold(name),
-        Slug = Slug.ForPerson(name),
+        Slug = Slug.ForName(name),
     };
 }

@@ -45,12 +45,12 @@ public class SlugTests
         var slug = Slug.For("Москва", 1980);
         Assert.Matches("^title-[0-9a-f]{10}-1980$", slug);
         Assert.Equal(slug, Slug.For("Москва", 1980));
-        Assert.Matches("^name-[0-9a-f]{10}$", Slug.ForPerson("Андрей Тарковский"));
+        Assert.Matches("^name-[0-9a-f]{10}$", Slug.ForName("Андрей Тарковский"));
     }
 
     [Fact]
     public void People_whose_names_fold_alike_share_a_key() =>
-        Assert.Equal(Slug.ForPerson("Zoë Müller"), Slug.ForPerson("Zoe Muller"));
+        Assert.Equal(Slug.ForName("Zoë Müller"), Slug.ForName("Zoe Muller"));
 }
 
 public class SoundtrackCreditsTests

@@ -19,10 +19,8 @@ internal sealed class TitleNameConfiguration : IEntityTypeConfiguration<TitleNam
         name.HasOne<Title>().WithMany().HasForeignKey(n => n.TitleId);
         name.HasIndex(n => n.TitleId);
 
-        // Exact matches; the A-Z index (own names, Variant 0) in folded order, over all years and in one.
-        name.HasIndex(n => new { n.Folded, n.TitleId });
-        name.HasIndex(n => new { n.Variant, n.Folded, n.TitleId });
-        name.HasIndex(n => new { n.Variant, n.Year, n.Folded, n.TitleId });
+        // Exact matches.
+        name.HasIndex(n => n.Folded);
     }
 }
 
@@ -51,17 +49,19 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
     }
 }
 
-/// <remarks>Each index is one sort of the genre pages, with the title id as the tie-break that makes keyset paging exact.</remarks>
-internal sealed class TitleGenreConfiguration : IEntityTypeConfiguration<TitleGenre>
+/// <remarks>Each index is one order of the browse pages (in one list, or one list and one year), the title id breaking ties so keyset paging is exact.</remarks>
+internal sealed class TitleListingConfiguration : IEntityTypeConfiguration<TitleListing>
 {
-    public void Configure(EntityTypeBuilder<TitleGenre> genre)
+    public void Configure(EntityTypeBuilder<TitleListing> listing)
     {
-        genre.HasKey(g => new { g.Genre, g.TitleId });
-        genre.HasOne<Title>().WithMany().HasForeignKey(g => g.TitleId);
-        genre.HasIndex(g => g.TitleId);
-        genre.HasIndex(g => new { g.Genre, g.Rating, g.TitleId });
-        genre.HasIndex(g => new { g.Genre, g.Year, g.Rating, g.TitleId });
-        genre.HasIndex(g => new { g.Genre, g.Folded, g.TitleId });
-        genre.HasIndex(g => new { g.Genre, g.ReviewCount, g.TitleId });
+        listing.HasKey(l => new { l.Genre, l.TitleId });
+        listing.HasOne<Title>().WithMany().HasForeignKey(l => l.TitleId);
+        listing.HasIndex(l => l.TitleId);
+        listing.HasIndex(l => new { l.Genre, l.RatingTenths, l.TitleId });
+        listing.HasIndex(l => new { l.Genre, l.Year, l.RatingTenths, l.TitleId });
+        listing.HasIndex(l => new { l.Genre, l.Folded, l.TitleId });
+        listing.HasIndex(l => new { l.Genre, l.Year, l.Folded, l.TitleId });
+        listing.HasIndex(l => new { l.Genre, l.ReviewCount, l.TitleId });
+        listing.HasIndex(l => new { l.Genre, l.Year, l.ReviewCount, l.TitleId });
     }
 }

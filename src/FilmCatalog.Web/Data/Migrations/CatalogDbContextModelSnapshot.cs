@@ -17,7 +17,7 @@ namespace FilmCatalog.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleGenre", b =>
+            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
                 {
                     b.Property<string>("Genre")
                         .HasColumnType("TEXT");
@@ -29,17 +29,17 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("GenreName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("Rating")
-                        .HasColumnType("REAL");
+                    b.Property<int>("RatingTenths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("Year")
+                    b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Genre", "TitleId");
@@ -48,13 +48,17 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.HasIndex("Genre", "Folded", "TitleId");
 
-                    b.HasIndex("Genre", "Rating", "TitleId");
+                    b.HasIndex("Genre", "RatingTenths", "TitleId");
 
                     b.HasIndex("Genre", "ReviewCount", "TitleId");
 
-                    b.HasIndex("Genre", "Year", "Rating", "TitleId");
+                    b.HasIndex("Genre", "Year", "Folded", "TitleId");
 
-                    b.ToTable("TitleGenres");
+                    b.HasIndex("Genre", "Year", "RatingTenths", "TitleId");
+
+                    b.HasIndex("Genre", "Year", "ReviewCount", "TitleId");
+
+                    b.ToTable("TitleListings");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
@@ -539,15 +543,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("VisitorRatingCount");
+
                     b.HasIndex("Name", "Year");
-
-                    b.HasIndex("Rating", "Id");
-
-                    b.HasIndex("ReviewCount", "Id");
-
-                    b.HasIndex("Year", "Rating", "Id");
-
-                    b.HasIndex("Year", "ReviewCount", "Id");
 
                     b.ToTable("Titles");
                 });
@@ -662,18 +660,14 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.HasKey("Key");
 
+                    b.HasIndex("Folded");
+
                     b.HasIndex("TitleId");
-
-                    b.HasIndex("Folded", "TitleId");
-
-                    b.HasIndex("Variant", "Folded", "TitleId");
-
-                    b.HasIndex("Variant", "Year", "Folded", "TitleId");
 
                     b.ToTable("TitleNames");
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleGenre", b =>
+            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany()

@@ -7,12 +7,12 @@ namespace FilmCatalog.Web.Pages.Shared;
 
 /// <summary>
 /// A person's name as a link to their page, <c>/name/{slug}</c>. The slug follows from the name
-/// (<see cref="Slug.ForPerson"/>), so a title page links every name it prints without asking the
+/// (<see cref="Slug.ForName"/>), so a title page links every name it prints without asking the
 /// database which people exist: every name the importer reads is a person with a page.
 /// </summary>
 public static class PersonLinkHtml
 {
-    public static string Href(HttpContext context, string name) => $"{context.Request.PathBase}/name/{Slug.ForPerson(name)}";
+    public static string Href(HttpContext context, string name) => $"{context.Request.PathBase}/name/{Slug.ForName(name)}";
 
     public static IHtmlContent PersonLink(this IHtmlHelper html, string name) =>
         new HtmlString($"<a class=\"person-link\" href=\"{HtmlEncoder.Default.Encode(Href(html.ViewContext.HttpContext, name))}\">{HtmlEncoder.Default.Encode(name)}</a>");

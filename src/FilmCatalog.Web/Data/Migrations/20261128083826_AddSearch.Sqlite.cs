@@ -4,8 +4,8 @@ namespace FilmCatalog.Web.Data.Migrations
 {
     /// <summary>
     /// What the model cannot say: SQLite's full-text indexes over the name tables, the triggers that
-    /// keep them in step with every write of those tables, and the trigger that keeps the genre
-    /// index's copies of a title's sort values in step with the title.
+    /// keep them in step with every write of those tables, and the trigger that keeps the browse
+    /// lists' copies of a title's sort values in step with the title (<c>TitleListing</c>).
     /// </summary>
     /// <remarks>
     /// FTS5 with external content: the index holds only tokens, the names stay in <c>TitleNames</c>
@@ -63,15 +63,19 @@ namespace FilmCatalog.Web.Data.Migrations
                 """);
 
             migrationBuilder.Sql("""
-                CREATE TRIGGER "Titles_TitleGenres_Copy" AFTER UPDATE OF "ReviewCount", "Rating", "Year" ON "Titles" BEGIN
-                    UPDATE "TitleGenres" SET "ReviewCount" = new."ReviewCount", "Rating" = new."Rating", "Year" = new."Year" WHERE "TitleId" = new."Id";
+                CREATE TRIGGER "Titles_TitleListings_Copy" AFTER UPDATE OF "ReviewCount", "Rating", "Year" ON "Titles" BEGIN
+                    UPDATE "TitleListings" SET
+                        "Year" = COALESCE(new."Year", 0),
+                        "RatingTenths" = COALESCE(CAST(ROUND(new."Rating" * 10) AS INTEGER), -1),
+                        "ReviewCount" = new."ReviewCount"
+                    WHERE "TitleId" = new."Id";
                 END;
                 """);
         }
 
         private static void DropFullTextIndexes(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""DROP TRIGGER "Titles_TitleGenres_Copy";""");
+            migrationBuilder.Sql("""DROP TRIGGER "Titles_TitleListings_Copy";""");
             foreach (var table in (string[])["TitleNames", "PersonNames"])
             {
                 migrationBuilder.Sql($"""DROP TRIGGER "{table}_Fts_Insert";""");

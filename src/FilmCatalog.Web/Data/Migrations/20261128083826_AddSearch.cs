@@ -60,22 +60,22 @@ namespace FilmCatalog.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "TitleGenres",
+                name: "TitleListings",
                 columns: table => new
                 {
                     Genre = table.Column<string>(type: "TEXT", nullable: false),
                     TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true),
-                    Rating = table.Column<double>(type: "REAL", nullable: true),
+                    GenreName = table.Column<string>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatingTenths = table.Column<int>(type: "INTEGER", nullable: false),
                     Folded = table.Column<string>(type: "TEXT", nullable: false),
                     ReviewCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TitleGenres", x => new { x.Genre, x.TitleId });
+                    table.PrimaryKey("PK_TitleListings", x => new { x.Genre, x.TitleId });
                     table.ForeignKey(
-                        name: "FK_TitleGenres_Titles_TitleId",
+                        name: "FK_TitleListings_Titles_TitleId",
                         column: x => x.TitleId,
                         principalTable: "Titles",
                         principalColumn: "Id",
@@ -106,24 +106,9 @@ namespace FilmCatalog.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Titles_Rating_Id",
+                name: "IX_Titles_VisitorRatingCount",
                 table: "Titles",
-                columns: new[] { "Rating", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Titles_ReviewCount_Id",
-                table: "Titles",
-                columns: new[] { "ReviewCount", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Titles_Year_Rating_Id",
-                table: "Titles",
-                columns: new[] { "Year", "Rating", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Titles_Year_ReviewCount_Id",
-                table: "Titles",
-                columns: new[] { "Year", "ReviewCount", "Id" });
+                column: "VisitorRatingCount");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reviews_Origin_Status_WrittenAt",
@@ -157,49 +142,49 @@ namespace FilmCatalog.Web.Data.Migrations
                 column: "Slug");
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleGenres_Genre_Folded_TitleId",
-                table: "TitleGenres",
+                name: "IX_TitleListings_Genre_Folded_TitleId",
+                table: "TitleListings",
                 columns: new[] { "Genre", "Folded", "TitleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleGenres_Genre_Rating_TitleId",
-                table: "TitleGenres",
-                columns: new[] { "Genre", "Rating", "TitleId" });
+                name: "IX_TitleListings_Genre_RatingTenths_TitleId",
+                table: "TitleListings",
+                columns: new[] { "Genre", "RatingTenths", "TitleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleGenres_Genre_ReviewCount_TitleId",
-                table: "TitleGenres",
+                name: "IX_TitleListings_Genre_ReviewCount_TitleId",
+                table: "TitleListings",
                 columns: new[] { "Genre", "ReviewCount", "TitleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleGenres_Genre_Year_Rating_TitleId",
-                table: "TitleGenres",
-                columns: new[] { "Genre", "Year", "Rating", "TitleId" });
+                name: "IX_TitleListings_Genre_Year_Folded_TitleId",
+                table: "TitleListings",
+                columns: new[] { "Genre", "Year", "Folded", "TitleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleGenres_TitleId",
-                table: "TitleGenres",
+                name: "IX_TitleListings_Genre_Year_RatingTenths_TitleId",
+                table: "TitleListings",
+                columns: new[] { "Genre", "Year", "RatingTenths", "TitleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TitleListings_Genre_Year_ReviewCount_TitleId",
+                table: "TitleListings",
+                columns: new[] { "Genre", "Year", "ReviewCount", "TitleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TitleListings_TitleId",
+                table: "TitleListings",
                 column: "TitleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_TitleNames_Folded_TitleId",
+                name: "IX_TitleNames_Folded",
                 table: "TitleNames",
-                columns: new[] { "Folded", "TitleId" });
+                column: "Folded");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TitleNames_TitleId",
                 table: "TitleNames",
                 column: "TitleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TitleNames_Variant_Folded_TitleId",
-                table: "TitleNames",
-                columns: new[] { "Variant", "Folded", "TitleId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TitleNames_Variant_Year_Folded_TitleId",
-                table: "TitleNames",
-                columns: new[] { "Variant", "Year", "Folded", "TitleId" });
 
             CreateFullTextIndexes(migrationBuilder);
         }
@@ -216,25 +201,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "PersonNames");
 
             migrationBuilder.DropTable(
-                name: "TitleGenres");
+                name: "TitleListings");
 
             migrationBuilder.DropTable(
                 name: "TitleNames");
 
             migrationBuilder.DropIndex(
-                name: "IX_Titles_Rating_Id",
-                table: "Titles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Titles_ReviewCount_Id",
-                table: "Titles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Titles_Year_Rating_Id",
-                table: "Titles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Titles_Year_ReviewCount_Id",
+                name: "IX_Titles_VisitorRatingCount",
                 table: "Titles");
 
             migrationBuilder.DropIndex(

@@ -1,0 +1,140 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Pages.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Browse;
+
+/// <summary>How a list is ordered: best rated, newest, A-Z, most reviews held here.</summary>
+public enum ListSort
+{
+    Rating,
+    Year,
+    Title,
+    Reviews,
+}
+
+/// <summary>Which titles a list holds: a genre's (or every title), in a span of years or all.</summary>
+public sealed record ListScope(string Genre, int? FromYear = null, int? ToYear = null)
+{
+    public bool IsOneYear => FromYear is not null && FromYear == ToYear;
+}
+
+/// <summary>A page of a list, and the cursors of the pages before and after it (null at either end).</summary>
+public sealed record ListPage(IReadOnlyList<ListedTitle> Titles, string? Before, string? After)
+{
+    public static readonly ListPage Empty = new([], null, null);
+}
+
+/// <summary>
+/// Pages of the browse lists (genre, year, decade, A-Z), read from <see cref="TitleListing"/> with
+/// keyset paging: a page starts after (or ends before) a title given by its slug, so the hundredth
+/// page costs what the first does, and a title added meanwhile never shifts a page. A cursor that
+/// names no title in the list starts the list over: any query string gives a page, never an error.
+/// </summary>
+public sealed class TitleLists(CatalogDbContext db)
+{
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// A page of <paramref name="scope"/> in <paramref name="sort"/> order: after <paramref name="after"/>,
+    /// or before <paramref name="before"/>, or from the start; in A-Z order from <paramref name="from"/>
+    /// (a folded prefix: "b" starts at the titles under B).
+    /// </summary>
+    public async Task<ListPage> PageAsync(ListScope scope, ListSort sort, string? after, string? before, string? from, CancellationToken cancellationToken)
+    {
+        var rows = db.TitleListings.AsNoTracking().Where(l => l.Genre == scope.Genre);
+        if (scope.IsOneYear)
+            rows = rows.Where(l => l.Year == scope.FromYear!.Value);
+        else if (scope.FromYear is { } first && scope.ToYear is { } last)
+            rows = rows.Where(l => l.Year >= first && l.Year <= last);
+
+        var cursor = await CursorAsync(scope.Genre, before ?? after, cancellationToken);
+        var backwards = cursor is not null && before is not null;
+        var page = await Ordered(Keyset(rows, sort, cursor, backwards, cursor is null ? from : null), sort, backwards)
+            .Take(PageSize + 1)
+            .Select(l => l.TitleId)
+            .ToListAsync(cancellationToken);
+
+        var more = page.Count > PageSize;
+        if (more)
+            page.RemoveAt(PageSize);
+        if (backwards)
+            page.Reverse();
+        if (page.Count == 0)
+            return ListPage.Empty;
+
+        var titles = await ListedAsync(page, cancellationToken);
+        var atStart = cursor is null ? from is null || !await AnyBeforeAsync(rows, sort, page[0], cancellationToken) : backwards && !more;
+        var atEnd = backwards ? false : !more;
+        return new ListPage(titles, atStart ? null : titles[0].Slug, atEnd ? null : titles[^1].Slug);
+    }
+
+    /// <summary>The titles of <paramref name="ids"/> as lists show them, in that order.</summary>
+    public async Task<List<ListedTitle>> ListedAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var titles = await db.Titles.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var genres = (await db.TitleListings.AsNoTracking()
+                .Where(l => ids.Contains(l.TitleId) && l.Genre != TitleListing.AllTitles)
+                .Select(l => new { l.TitleId, l.GenreName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.TitleId, l => l.GenreName);
+        return [.. ids.Where(titles.ContainsKey).Select(id => titles[id]).Select(t =>
+            new ListedTitle(t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount, [.. genres[t.Id].Order(StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>The list's row of the title a cursor names, or null when it names none in this list.</summary>
+    private async Task<TitleListing?> CursorAsync(string genre, string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is null)
+            return null;
+        return await db.TitleListings.AsNoTracking()
+            .Where(l => l.Genre == genre && l.TitleId == db.Titles.Where(t => t.Slug == slug).Select(t => t.Id).FirstOrDefault())
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<bool> AnyBeforeAsync(IQueryable<TitleListing> rows, ListSort sort, int firstId, CancellationToken cancellationToken)
+    {
+        var first = await rows.FirstOrDefaultAsync(l => l.TitleId == firstId, cancellationToken);
+        return first is not null && await Keyset(rows, sort, first, backwards: true, from: null).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>The rows after the cursor in the list's order, or before it; the index's range does the work (a &lt;= b AND (a &lt; b OR ...)).</summary>
+    private static IQueryable<TitleListing> Keyset(IQueryable<TitleListing> rows, ListSort sort, TitleListing? c, bool backwards, string? from)
+    {
+        if (c is null)
+            return sort == ListSort.Title && from is { Length: > 0 } ? rows.Where(l => string.Compare(l.Folded, from) >= 0) : rows;
+
+        return (sort, backwards) switch
+        {
+            (ListSort.Rating, false) => rows.Where(l => l.RatingTenths <= c.RatingTenths && (l.RatingTenths < c.RatingTenths || l.TitleId < c.TitleId)),
+            (ListSort.Rating, true) => rows.Where(l => l.RatingTenths >= c.RatingTenths && (l.RatingTenths > c.RatingTenths || l.TitleId > c.TitleId)),
+            (ListSort.Year, false) => rows.Where(l => l.Year <= c.Year && (l.Year < c.Year
+                || (l.RatingTenths <= c.RatingTenths && (l.RatingTenths < c.RatingTenths || l.TitleId < c.TitleId)))),
+            (ListSort.Year, true) => rows.Where(l => l.Year >= c.Year && (l.Year > c.Year
+                || (l.RatingTenths >= c.RatingTenths && (l.RatingTenths > c.RatingTenths || l.TitleId > c.TitleId)))),
+            (ListSort.Title, false) => rows.Where(l => string.Compare(l.Folded, c.Folded) >= 0 && (string.Compare(l.Folded, c.Folded) > 0 || l.TitleId > c.TitleId)),
+            (ListSort.Title, true) => rows.Where(l => string.Compare(l.Folded, c.Folded) <= 0 && (string.Compare(l.Folded, c.Folded) < 0 || l.TitleId < c.TitleId)),
+            (ListSort.Reviews, false) => rows.Where(l => l.ReviewCount <= c.ReviewCount && (l.ReviewCount < c.ReviewCount || l.TitleId < c.TitleId)),
+            (ListSort.Reviews, true) => rows.Where(l => l.ReviewCount >= c.ReviewCount && (l.ReviewCount > c.ReviewCount || l.TitleId > c.TitleId)),
+            _ => rows,
+        };
+    }
+
+    /// <summary>The list's order (ratings, years and counts descending, names ascending), or its reverse.</summary>
+    private static IQueryable<TitleListing> Ordered(IQueryable<TitleListing> rows, ListSort sort, bool backwards) => (sort, backwards) switch
+    {
+        (ListSort.Rating, false) => rows.OrderByDescending(l => l.RatingTenths).ThenByDescending(l => l.TitleId),
+        (ListSort.Rating, true) => rows.OrderBy(l => l.RatingTenths).ThenBy(l => l.TitleId),
+        (ListSort.Year, false) => rows.OrderByDescending(l => l.Year).ThenByDescending(l => l.RatingTenths).ThenByDescending(l => l.TitleId),
+        (ListSort.Year, true) => rows.OrderBy(l => l.Year).ThenBy(l => l.RatingTenths).ThenBy(l => l.TitleId),
+        (ListSort.Title, false) => rows.OrderBy(l => l.Folded).ThenBy(l => l.TitleId),
+        (ListSort.Title, true) => rows.OrderByDescending(l => l.Folded).ThenByDescending(l => l.TitleId),
+        (ListSort.Reviews, false) => rows.OrderByDescending(l => l.ReviewCount).ThenByDescending(l => l.TitleId),
+        (ListSort.Reviews, true) => rows.OrderBy(l => l.ReviewCount).ThenBy(l => l.TitleId),
+        _ => rows,
+    };
+}

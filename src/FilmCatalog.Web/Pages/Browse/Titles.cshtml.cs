@@ -1,0 +1,40 @@
+using FilmCatalog.Web.Browse;
+using FilmCatalog.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace FilmCatalog.Web.Pages.Browse;
+
+/// <summary>
+/// <c>/titles</c>: every title from A to Z (by the folded name: "Éclair" under E), fifty a page, with
+/// letters to jump to (<c>?letter=b</c>; <c>0-9</c> for names that start with a digit, <c>other</c> for
+/// names in other scripts).
+/// </summary>
+[OutputCache(PolicyName = CatalogPageCaching.ListPage)]
+public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> Letters =
+    [
+        ("0-9", "0\u20139"), .. Enumerable.Range('a', 26).Select(c => (((char)c).ToString(), ((char)char.ToUpperInvariant((char)c)).ToString())), ("other", "Other"),
+    ];
+
+    public override IReadOnlyList<ListSort> Sorts { get; } = [ListSort.Title];
+
+    [BindProperty(SupportsGet = true, Name = "letter")]
+    public string? Letter { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Heading = "All titles, A to Z";
+        var from = Letter switch
+        {
+            "0-9" => "0",
+            "other" => "{",
+            { Length: 1 } letter when letter[0] is >= 'a' and <= 'z' => letter,
+            _ => null,
+        };
+        if (from is null)
+            Letter = null;
+        await LoadAsync(new ListScope(TitleListing.AllTitles), from, cancellationToken);
+    }
+}

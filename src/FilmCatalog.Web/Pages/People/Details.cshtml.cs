@@ -1,0 +1,179 @@
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
+using FilmCatalog.Web.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Pages.People;
+
+/// <summary>
+/// <c>/name/{slug}</c>: everything the catalog credits to a name, newest first: parts in the cast,
+/// directing, writing, starring, songs, and films that "also liked" cards on other pages name them
+/// for (a card whose film lost its title still counts, shown as such). People whose names fold alike
+/// share the page (<see cref="Slug.ForName"/>).
+/// </summary>
+/// <remarks>
+/// The source has no person ids: one name may be several people. When a name's films lie far
+/// apart (<see cref="HomonymRule"/>), the page says so rather than pretend to know.
+/// </remarks>
+[OutputCache(PolicyName = CatalogPageCaching.CatalogPage)]
+public sealed class DetailsModel(CatalogDbContext db) : PageModel
+{
+    public const int FilmsPerPage = 100;
+
+    public PersonPageView Person { get; private set; } = null!;
+
+    public IReadOnlyList<PersonFilm> Films { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public string CanonicalUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? page, CancellationToken cancellationToken)
+    {
+        var ids = await db.PersonNames.AsNoTracking().Where(n => n.Slug == slug).Select(n => n.PersonId).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+            return NotFound();
+
+        var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
+        var credits = await db.Credits.AsNoTracking()
+            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
+            .Select(c => new
+            {
+                c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name,
+            })
+            .ToListAsync(cancellationToken);
+        var cards = await db.CardCredits.AsNoTracking()
+            .Where(c => ids.Contains(c.PersonId))
+            .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
+            .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
+            {
+                x.Role,
+                TargetSlug = x.Card.Target != null ? x.Card.Target.Slug : null,
+                TargetName = x.Card.Target != null ? x.Card.Target.Name : x.Card.Name,
+                TargetYear = x.Card.Target != null ? x.Card.Target.Year : x.Card.Year,
+                TargetIsCardOnly = x.Card.Target != null && x.Card.Target.IsCardOnly,
+                x.Card.TargetTitleId,
+                x.Card.Plot,
+                HostSlug = host.Slug,
+                HostName = host.Name,
+                HostYear = host.Year,
+            })
+            .ToListAsync(cancellationToken);
+
+        var films = new Dictionary<string, PersonFilm>(StringComparer.Ordinal);
+        foreach (var credit in credits)
+        {
+            var film = films.TryGetValue(credit.Slug, out var known)
+                ? known
+                : films[credit.Slug] = new PersonFilm(new FilmLink(credit.Slug, credit.Name, credit.Year), credit.IsCardOnly);
+            film.Add(credit.Role, PartText(credit.Role, credit.Character, credit.Note, credit.Spelling, spellings));
+        }
+
+        var lostTitles = new List<PersonFilm>();
+        foreach (var card in cards)
+        {
+            var shownOn = new FilmLink(card.HostSlug, card.HostName, card.HostYear);
+            if (card.TargetSlug is { } target)
+            {
+                var film = films.TryGetValue(target, out var known)
+                    ? known
+                    : films[target] = new PersonFilm(new FilmLink(target, card.TargetName!, card.TargetYear), card.TargetIsCardOnly);
+                film.AddFromCard(card.Role, shownOn);
+            }
+            else
+            {
+                var film = new PersonFilm(null, isCardOnly: true) { LostTitlePlot = card.Plot };
+                film.AddFromCard(card.Role, shownOn);
+                lostTitles.Add(film);
+            }
+        }
+
+        var all = films.Values
+            .OrderBy(f => f.Film!.Year is null)
+            .ThenByDescending(f => f.Film!.Year)
+            .ThenBy(f => f.Film!.Name, StringComparer.Ordinal)
+            .Concat(lostTitles)
+            .ToList();
+
+        PageCount = Math.Max(1, (all.Count + FilmsPerPage - 1) / FilmsPerPage);
+        PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
+        Films = all.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage).ToList();
+        Person = new PersonPageView(
+            slug,
+            spellings[0],
+            spellings,
+            all.Count,
+            [.. all.SelectMany(f => f.Roles).GroupBy(r => r).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
+            HomonymRule.Check(all.Select(f => f.Film?.Year).OfType<int>()));
+        CanonicalUrl = Url.PageLink(values: new { slug })!;
+        return Page();
+    }
+
+    /// <summary>What the person did in the film, as a visitor reads it.</summary>
+    private static string PartText(CreditRole role, string? character, string? note, string spelling, IReadOnlyList<string> spellings)
+    {
+        var text = role switch
+        {
+            CreditRole.Cast => character is { Length: > 0 } ? $"as {character}" : "in the cast",
+            CreditRole.Director => "director",
+            CreditRole.Writer => "writer",
+            CreditRole.Star => "star",
+            CreditRole.SongWriter => character is { Length: > 0 } ? $"wrote the song \u201c{character}\u201d" : "wrote a song",
+            CreditRole.SongPerformer => character is { Length: > 0 } ? $"performed the song \u201c{character}\u201d" : "performed a song",
+            _ => role.ToString(),
+        };
+        if (note is { Length: > 0 })
+            text += $" ({note})";
+        if (spellings.Count > 1)
+            text += $", credited as {spelling}";
+        return text;
+    }
+}
+
+/// <summary>The person at the head of the page.</summary>
+public sealed record PersonPageView(
+    string Slug, string Name, IReadOnlyList<string> Spellings, int FilmCount,
+    IReadOnlyList<(CreditRole Role, int Films)> Roles, HomonymRule.Finding? Homonyms);
+
+/// <summary>One film of a person's, with every part they had in it.</summary>
+public sealed class PersonFilm(FilmLink? film, bool isCardOnly)
+{
+    private readonly List<PersonPart> _parts = [];
+    private readonly HashSet<CreditRole> _roles = [];
+
+    /// <summary>The film; null for a card whose film lost its title line.</summary>
+    public FilmLink? Film => film;
+
+    public bool IsCardOnly => isCardOnly;
+
+    public IReadOnlyList<PersonPart> Parts => _parts;
+
+    public IReadOnlyCollection<CreditRole> Roles => _roles;
+
+    /// <summary>For a card whose film lost its title line: the card's plot, which is all that tells the film.</summary>
+    public string? LostTitlePlot { get; init; }
+
+    /// <summary>A credit of the film's own (its page, or the card a card-only film was filled from).</summary>
+    public void Add(CreditRole role, string part)
+    {
+        _roles.Add(role);
+        _parts.Add(new PersonPart(part, null));
+    }
+
+    /// <summary>A card's credit, unless the film's own credits or an earlier card already give this role.</summary>
+    public void AddFromCard(CreditRole role, FilmLink shownOn)
+    {
+        if (_roles.Add(role))
+            _parts.Add(new PersonPart(role == CreditRole.Director ? "director" : "star", shownOn));
+    }
+}
+
+/// <summary>A part, and the page whose "also liked" card gives it when that is where it comes from.</summary>
+public sealed record PersonPart(string Text, FilmLink? NamedOnCardOf);

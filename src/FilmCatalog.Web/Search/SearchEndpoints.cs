@@ -1,0 +1,43 @@
+using FilmCatalog.Web.Pages.Shared;
+
+namespace FilmCatalog.Web.Search;
+
+public static class SearchEndpoints
+{
+    public const int SuggestedTitles = 6;
+    public const int SuggestedPeople = 4;
+
+    /// <summary>
+    /// <c>/search/suggest?q=...</c>: what the search box offers as the visitor types (<c>wwwroot/js/search.js</c>),
+    /// a few titles and people as JSON, ranked as the search page ranks them. Any text gives a 200 with
+    /// lists (empty ones for an empty or unreadable query). Browsers may keep an answer five minutes:
+    /// it is the same for every visitor, and typing back over a word asks nothing again.
+    /// </summary>
+    public static void MapSearchEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/search/suggest", async (HttpContext context, string? q, CatalogSearch search, CancellationToken cancellationToken) =>
+        {
+            var query = SearchQuery.Parse(q);
+            var titles = await search.TitlesAsync(query, 0, SuggestedTitles, cancellationToken);
+            var people = await search.PeopleAsync(query, 0, SuggestedPeople, cancellationToken);
+            context.Response.Headers.CacheControl = "public, max-age=300";
+            var pathBase = context.Request.PathBase;
+            return Results.Json(new Suggestions(
+                query.Text,
+                [.. titles.Hits.Select(t => new Suggestion(
+                    t.Name,
+                    string.Join(" \u00b7 ", new[] { t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Genres.Count > 0 ? string.Join(", ", t.Genres.Take(2)) : null }.OfType<string>()),
+                    $"{pathBase}/title/{t.Slug}",
+                    t.AlsoKnownAs is { } aka ? $"also known as {aka}" : null))],
+                [.. people.Hits.Select(p => new Suggestion(
+                    p.Name,
+                    string.Join(", ", p.Roles.Select(RoleNames.Noun)),
+                    $"{pathBase}/name/{p.Slug}",
+                    p.KnownFor is { } known ? $"known for {known.DisplayName}" : null))]));
+        });
+
+    /// <summary>The answer: the query as read, then titles and people, each with the page to go to.</summary>
+    public sealed record Suggestions(string Query, IReadOnlyList<Suggestion> Titles, IReadOnlyList<Suggestion> People);
+
+    /// <summary>One suggestion: its label, a short detail line, the page, and why it matched when that is not its name.</summary>
+    public sealed record Suggestion(string Label, string Detail, string Url, string? Note);
+}
