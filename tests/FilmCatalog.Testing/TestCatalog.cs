@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -29,12 +30,16 @@ public sealed class TestCatalog(Func<CatalogDbContext> newContext)
 
     public CatalogDbContext NewDbContext() => newContext();
 
-    /// <summary>Adds <paramref name="title"/> with everything attached to it and returns its slug.</summary>
+    /// <summary>
+    /// Adds <paramref name="title"/> with everything attached to it and returns its slug. The titles
+    /// added get their rows in the search index and browse lists, as any writer of titles must.
+    /// </summary>
     public async Task<string> AddAsync(Title title)
     {
         await using var db = newContext();
         db.Titles.Add(title);
         await db.SaveChangesAsync();
+        await CatalogIndexes.RefreshTitlesAsync(db, [.. db.ChangeTracker.Entries<Title>().Select(e => e.Entity.Id)]);
         return title.Slug;
     }
 

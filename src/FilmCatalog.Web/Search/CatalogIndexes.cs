@@ -63,21 +63,8 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
             db.TitleNames.AddRange(NameRowsOf.Title(title.Id, title.Name, title.Year, title.IsCardOnly,
                 NameKeys.TitlePopularity(title.RatingVotes, title.SourceUserReviews),
                 titleFacts.Where(f => f.Kind == TitleFactKind.AlsoKnownAs).Select(f => (f.Text, f.Qualifier))));
-            var folded = TextFold.Fold(title.Name);
-            foreach (var (genre, genreName) in TitleListing.ListsOf(titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)))
-            {
-                db.TitleListings.Add(new TitleListing
-                {
-                    Genre = genre,
-                    TitleId = title.Id,
-                    GenreName = genreName,
-                    Folded = folded,
-                    Year = title.Year ?? TitleListing.UnknownYear,
-                    RatingTenths = TitleListing.TenthsOf(title.Rating),
-                    ReviewCount = title.ReviewCount,
-                });
-            }
-
+            db.TitleListings.AddRange(ListingsOf(title.Id, title.Name, title.Year, title.Rating, title.ReviewCount,
+                titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)));
             pending = await SaveIfDueAsync(pending + 1, cancellationToken);
         }
 
@@ -99,6 +86,69 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
         logger.LogInformation(
             "Indexed {Titles} titles and {People} people; {Reslugged} slugs respelled, {Backfilled} card and soundtrack credits derived",
             titles.Count, people.Count, reslugged, backfilled);
+    }
+
+    /// <summary>
+    /// Derives the index rows of <paramref name="titleIds"/> afresh from the catalog, inside the
+    /// caller's transaction: their names and list rows, a name row for any person they credit who
+    /// has none, and those people's keys. The importer writes the same rows itself, from the page it
+    /// has in hand; this is for any other writer that adds or renames titles, so that no writer can
+    /// leave the index behind.
+    /// </summary>
+    public static async Task RefreshTitlesAsync(CatalogDbContext db, IReadOnlyCollection<int> titleIds, CancellationToken cancellationToken = default)
+    {
+        if (titleIds.Count == 0)
+            return;
+        await db.TitleNames.Where(n => titleIds.Contains(n.TitleId)).ExecuteDeleteAsync(cancellationToken);
+        await db.TitleListings.Where(l => titleIds.Contains(l.TitleId)).ExecuteDeleteAsync(cancellationToken);
+
+        var titles = await db.Titles.AsNoTracking().Where(t => titleIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.Year, t.IsCardOnly, t.RatingVotes, t.SourceUserReviews, t.Rating, t.ReviewCount })
+            .ToListAsync(cancellationToken);
+        var facts = (await db.TitleFacts.AsNoTracking()
+                .Where(f => titleIds.Contains(f.TitleId) && (f.Kind == TitleFactKind.AlsoKnownAs || f.Kind == TitleFactKind.Genre))
+                .OrderBy(f => f.TitleId).ThenBy(f => f.Kind).ThenBy(f => f.Position)
+                .Select(f => new { f.TitleId, f.Kind, f.Text, f.Qualifier })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.TitleId);
+        foreach (var title in titles)
+        {
+            var titleFacts = facts[title.Id];
+            db.TitleNames.AddRange(NameRowsOf.Title(title.Id, title.Name, title.Year, title.IsCardOnly,
+                NameKeys.TitlePopularity(title.RatingVotes, title.SourceUserReviews),
+                titleFacts.Where(f => f.Kind == TitleFactKind.AlsoKnownAs).Select(f => (f.Text, f.Qualifier))));
+            db.TitleListings.AddRange(ListingsOf(title.Id, title.Name, title.Year, title.Rating, title.ReviewCount,
+                titleFacts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text)));
+        }
+
+        var credited = db.Credits.Where(c => titleIds.Contains(c.TitleId) && c.PersonId != null).Select(c => c.PersonId!.Value)
+            .Union(db.CardCredits.Where(c => titleIds.Contains(c.TitleId)).Select(c => c.PersonId));
+        var unnamed = await db.People.AsNoTracking()
+            .Where(p => credited.Contains(p.Id) && !db.PersonNames.Any(n => n.PersonId == p.Id))
+            .Select(p => new { p.Id, p.Name })
+            .ToListAsync(cancellationToken);
+        db.PersonNames.AddRange(unnamed.Select(p => NameRowsOf.Person(p.Id, p.Name)));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        foreach (var id in titleIds)
+            await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql("{0}"), [id], cancellationToken);
+    }
+
+    /// <summary>A title's rows in the browse lists: every title's, and each of its genres'.</summary>
+    private static IEnumerable<TitleListing> ListingsOf(int titleId, string name, int? year, double? rating, int reviewCount, IEnumerable<string> genres)
+    {
+        var folded = TextFold.Fold(name);
+        return TitleListing.ListsOf(genres).Select(list => new TitleListing
+        {
+            Genre = list.Genre,
+            TitleId = titleId,
+            GenreName = list.Name,
+            Folded = folded,
+            Year = year ?? TitleListing.UnknownYear,
+            RatingTenths = TitleListing.TenthsOf(rating),
+            ReviewCount = reviewCount,
+        });
     }
 
     private async Task<int> SaveIfDueAsync(int pending, CancellationToken cancellationToken)

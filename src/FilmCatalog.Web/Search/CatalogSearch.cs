@@ -6,11 +6,11 @@ namespace FilmCatalog.Web.Search;
 
 /// <summary>
 /// Finds titles (by their own name and every also-known-as title) and people for a query, ranked:
-/// exact names first, then names that begin with the query, then names holding every word, then
-/// names holding words that begin with the query's; inside each, full title pages before films
-/// known only from a card, names with fewer words beyond the query's before longer ones, then the
-/// popular before the obscure (for a title: votes on the source plus twenty for each review held
-/// here, read live; for a person: how many credits name them).
+/// exact names first, then (for titles) names that begin with the query, then names holding every
+/// word, then names holding words that begin with the query's. Inside each: for titles, full pages
+/// before films known only from a card, names with fewer words beyond the query's before longer
+/// ones, then the popular before the obscure (votes on the source plus twenty for each review held
+/// here, read live); for people, those more films name first, then the shorter names.
 /// </summary>
 /// <remarks>
 /// The work is bounded whatever the query and the catalog: exact names come from an index lookup,
@@ -93,12 +93,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
 
         var ranked = names
             .DistinctBy(n => n.Key)
-            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
+            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words, startCounts: false)))
             .GroupBy(x => x.Name.Slug, StringComparer.Ordinal)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Key).First())
             .OrderBy(x => x.Match.Tier)
-            .ThenBy(x => x.Match.ExtraWords)
             .ThenByDescending(x => NameKeys.PersonBucket(x.Name.Key))
+            .ThenBy(x => x.Match.ExtraWords)
             .ThenBy(x => x.Name.Folded, StringComparer.Ordinal)
             .ToList();
 

@@ -22,14 +22,19 @@ public readonly record struct NameMatch(MatchTier Tier, int ExtraWords) : ICompa
     /// <summary>Extra words beyond this count rank alike: "relevance" here is how much of the name the query covers.</summary>
     private const int MaxExtraWords = 4;
 
-    public static NameMatch Of(string folded, IReadOnlyList<string> words)
+    /// <param name="startCounts">
+    /// Whether beginning with the query ranks above holding its words elsewhere: it does for a title
+    /// ("star wa"), not for a person, whose first name is no better a match than their surname
+    /// ("bus" is Busby Berkeley as much as Steve Buscemi).
+    /// </param>
+    public static NameMatch Of(string folded, IReadOnlyList<string> words, bool startCounts = true)
     {
         var phrase = string.Join(' ', words);
         var nameWords = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var extra = Math.Clamp(nameWords.Length - words.Count, 0, MaxExtraWords);
         if (folded == phrase)
             return new NameMatch(MatchTier.Exact, 0);
-        if (folded.StartsWith(phrase, StringComparison.Ordinal))
+        if (startCounts && folded.StartsWith(phrase, StringComparison.Ordinal))
             return new NameMatch(MatchTier.Start, extra);
         return words.All(w => nameWords.Contains(w, StringComparer.Ordinal))
             ? new NameMatch(MatchTier.Words, extra)

@@ -48,7 +48,9 @@ public sealed record SearchQuery
                 .LastOrDefault(y => y is not null);
         }
 
-        return new SearchQuery { Text = text.Trim(), Words = words, Year = year };
+        // Control characters are nothing a visitor meant to type, and cannot be shown back in the box.
+        var shown = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+        return new SearchQuery { Text = shown, Words = words, Year = year };
     }
 
     private static List<string> WithoutLast(IReadOnlyList<string> words, string word)

@@ -1,0 +1,116 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace FilmCatalog.Testing;
+
+/// <summary>A title as a list shows it (search results, browse pages, the front page): its link, what is shown under it.</summary>
+public sealed record ListedTitleItem(string Name, string? Year, string Href, string Meta, string? Note, bool IsCardOnly)
+{
+    /// <summary>The slug the link leads to.</summary>
+    public string Slug => Href[(Href.LastIndexOf('/') + 1)..];
+
+    internal static ListedTitleItem From(IElement item)
+    {
+        var link = item.QuerySelector(".title-item-name a") as IHtmlAnchorElement
+            ?? throw new InvalidOperationException("a listed title without its link");
+        return new ListedTitleItem(
+            SitePage.Text(link),
+            item.QuerySelector(".title-item-year") is { } year ? SitePage.Text(year).Trim('(', ')') : null,
+            link.PathName,
+            SitePage.Text(item.QuerySelector(".title-item-meta")),
+            item.QuerySelector(".title-item-note") is { } note ? SitePage.Text(note) : null,
+            item.QuerySelector(".title-item-name .tag") is not null);
+    }
+}
+
+/// <summary>The search page: the titles found, the people found, and the links to more of either.</summary>
+public sealed class SearchPage : SitePage
+{
+    private SearchPage(HttpClient client, IHtmlDocument document)
+        : base(client, document) => Required<IHtmlFormElement>("main form.search-form[role=search]");
+
+    public static async Task<SearchPage> GetAsync(HttpClient client, string query, string? type = null, int? page = null) =>
+        new(client, await HtmlPage.GetAsync(client,
+            $"/search?q={Uri.EscapeDataString(query)}" + (type is null ? "" : $"&type={type}") + (page is null ? "" : $"&page={page}")));
+
+    /// <summary>What the search box on the page holds.</summary>
+    public string BoxValue => Required<IHtmlInputElement>("#search-page-q").Value;
+
+    public IReadOnlyList<ListedTitleItem> Titles => [.. Main.QuerySelectorAll("#titles-heading ~ ol .title-item").Select(ListedTitleItem.From)];
+
+    /// <summary>People found: name and the slug of their page.</summary>
+    public IReadOnlyList<(string Name, string Slug, string Meta)> People =>
+    [
+        .. Main.QuerySelectorAll(".person-item").Select(p =>
+        {
+            var link = (IHtmlAnchorElement)p.QuerySelector(".person-item-name a")!;
+            return (Text(link), link.PathName[(link.PathName.LastIndexOf('/') + 1)..], Text(p.QuerySelector(".person-item-meta")));
+        }),
+    ];
+
+    public bool SaysNothingMatches => Main.QuerySelector(".search-none") is not null;
+
+    public string? Note => Main.QuerySelector(".search-note") is { } note ? Text(note) : null;
+
+    /// <summary>Follows "More titles" (or the next page of titles).</summary>
+    public async Task<SearchPage?> NextTitlesAsync()
+    {
+        var link = Main.QuerySelector<IHtmlAnchorElement>("a[rel=next]") ?? Main.QuerySelector<IHtmlAnchorElement>(".more-link a[href*='type=titles']");
+        return link is null ? null : new SearchPage(Client, await HtmlPage.GetAsync(Client, link.PathName + link.Search));
+    }
+}
+
+/// <summary>A person's page: the heading, the summary, the note about homonyms and the films with their parts.</summary>
+public sealed class PersonPage : SitePage
+{
+    private PersonPage(HttpClient client, IHtmlDocument document)
+        : base(client, document) => Assert.Single(document.QuerySelectorAll("main h1"));
+
+    public static async Task<PersonPage> GetAsync(HttpClient client, string slug) =>
+        new(client, await HtmlPage.GetAsync(client, $"/name/{slug}"));
+
+    public static async Task<PersonPage> OpenAsync(HttpClient client, string path) =>
+        new(client, await HtmlPage.GetAsync(client, path));
+
+    public string Summary => Text(Main.QuerySelector(".person-summary"));
+
+    public string? HomonymNote => Main.QuerySelector(".homonym-note") is { } note ? Text(note) : null;
+
+    /// <summary>Each film: its year as shown, its name (or the lost-title line), its slug (null when lost) and its parts.</summary>
+    public IReadOnlyList<(string Year, string Name, string? Slug, string Parts)> Films =>
+    [
+        .. Main.QuerySelectorAll(".credit-item").Select(item =>
+        {
+            var link = item.QuerySelector<IHtmlAnchorElement>("p:first-child a");
+            var name = link is null ? Text(item.QuerySelector("p:first-child span:not(.credit-year)")) : Text(link);
+            return (Text(item.QuerySelector(".credit-year")), name, link?.PathName[(link.PathName.LastIndexOf('/') + 1)..], Text(item.QuerySelector(".credit-roles")));
+        }),
+    ];
+}
+
+/// <summary>A browse page (genre, year, decade, A-Z): its titles and the links to the pages before and after.</summary>
+public sealed class ListPage : SitePage
+{
+    private ListPage(HttpClient client, IHtmlDocument document)
+        : base(client, document) => Assert.Single(document.QuerySelectorAll("main h1"));
+
+    public static async Task<ListPage> OpenAsync(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
+        new(client, await HtmlPage.GetAsync(client, path, expected));
+
+    public IReadOnlyList<ListedTitleItem> Titles => [.. Main.QuerySelectorAll(".title-item").Select(ListedTitleItem.From)];
+
+    public Task<ListPage?> NextAsync() => FollowAsync("a[rel=next]");
+
+    public Task<ListPage?> PreviousAsync() => FollowAsync("a[rel=prev]");
+
+    /// <summary>The orders offered, by label, with the current one marked.</summary>
+    public IReadOnlyList<(string Label, string Href, bool Current)> Sorts =>
+        [.. Main.QuerySelectorAll(".sort-choice a").Cast<IHtmlAnchorElement>().Select(a => (Text(a), a.PathName + a.Search, a.HasAttribute("aria-current")))];
+
+    private async Task<ListPage?> FollowAsync(string selector)
+    {
+        var link = Main.QuerySelector<IHtmlAnchorElement>($".pager {selector}");
+        return link is null ? null : new ListPage(Client, await HtmlPage.GetAsync(Client, link.PathName + link.Search));
+    }
+}

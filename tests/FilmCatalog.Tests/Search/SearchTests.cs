@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text.Json;
+using FilmCatalog.Web.Search;
+
+namespace FilmCatalog.Tests.Search;
+
+/// <summary>
+/// Search as a visitor uses it, on a catalog of films imported through the real importer: the
+/// ranking table (accents, strokes, prefixes, word order, also-known-as titles, years, people), the
+/// grouped results with why each matched, and every kind of hostile query.
+/// </summary>
+public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>, IAsyncLifetime
+    where TCatalog : CatalogFactory
+{
+    /// <summary>The films every test here searches: imported once per catalog (importing again changes nothing).</summary>
+    public static readonly TitlePageText[] Films =
+    [
+        new("Amélie", 2001) { Rating = 8.3, Votes = 500_000, Genres = ["Comedy", "Romance"], AlsoKnownAs = [("Le fabuleux destin d'Amélie Poulain", "France")], Cast = [("Audrey Tautou", "Amélie Poulain")] },
+        new("Amelie Goes Home", 1999) { Rating = 6.1, Votes = 900_000, Genres = ["Comedy"] },
+        new("Łódź Story", 1990) { Rating = 7.0, Votes = 1_200, Genres = ["Drama"], Cast = [("Łukasz Nowak", "Jan")] },
+        new("Hamlet", 1996) { Rating = 7.7, Votes = 30_000, Genres = ["Drama"], Cast = [("Kenneth Branagh", "Hamlet")] },
+        new("Hamlet", 1948) { Rating = 7.6, Votes = 20_000, Genres = ["Drama"], Cast = [("Laurence Olivier", "Hamlet")] },
+        new("Hamlet Goes Business", 1987) { Rating = 6.5, Votes = 2_000_000, Genres = ["Comedy"] },
+        new("Star Wars", 1977) { Rating = 8.6, Votes = 1_000_000, Genres = ["Sci-Fi"], Cast = [("Mark Hamill", "Luke Skywalker")] },
+        new("The Lighthouse Keepers", 2003) { Rating = 6.8, Votes = 800, Genres = ["Drama"], AlsoKnownAs = [("Fyrvokterne", "Norway")] },
+        new("Blade Runner 2049", 2017) { Rating = 8.0, Votes = 400_000, Genres = ["Sci-Fi"] },
+        new("Summer 1985", 2005) { Rating = 6.0, Votes = 3_000, Genres = ["Drama"] },
+        new("2001: A Space Odyssey", 1968) { Rating = 8.3, Votes = 600_000, Genres = ["Sci-Fi"] },
+        new("In the Harbour", 1992)
+        {
+            Genres = ["Drama"],
+            Cast = [("Steve Buscemi", "Joe"), ("Busby Berkeley", null)],
+            // A card naming a film with no page of its own makes it a card-only title.
+            Cards = [new("Hamlet", 1921, "Drama", 6.0, "Svend Gade", "Asta Nielsen"), new(null, null, "Comedy", 7.5, "Tom DiCillo", "Steve Buscemi", "Catherine Keener")],
+        },
+        new("Trees Lounge", 1996) { Rating = 7.2, Votes = 9_000, Genres = ["Comedy"], Directors = ["Steve Buscemi"], Cast = [("Steve Buscemi", "Tommy")] },
+    ];
+
+    public async Task InitializeAsync() => await factory.ImportAsync(Films);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private HttpClient Client => factory.CreateClient();
+
+    [Theory]
+    [InlineData("amelie", "amelie-2001")]
+    [InlineData("AMÉLIE", "amelie-2001")]
+    [InlineData("Amélie", "amelie-2001")]
+    [InlineData("ame", "amelie-2001")]
+    [InlineData("amelie goes", "amelie-goes-home-1999")]
+    [InlineData("lodz", "lodz-story-1990")]
+    [InlineData("Łódź", "lodz-story-1990")]
+    [InlineData("story lodz", "lodz-story-1990")]
+    [InlineData("hamlet", "hamlet-1996")]
+    [InlineData("hamlet 1948", "hamlet-1948")]
+    [InlineData("HAMLET (1948)", "hamlet-1948")]
+    [InlineData("hamlet 1921", "hamlet-1921")]
+    [InlineData("hamlet goes", "hamlet-goes-business-1987")]
+    [InlineData("star wa", "star-wars-1977")]
+    [InlineData("wars star", "star-wars-1977")]
+    [InlineData("fyrvokterne", "the-lighthouse-keepers-2003")]
+    [InlineData("fyrvok", "the-lighthouse-keepers-2003")]
+    [InlineData("fabuleux destin", "amelie-2001")]
+    [InlineData("blade runner 2049", "blade-runner-2049-2017")]
+    [InlineData("summer 1985", "summer-1985-2005")]
+    [InlineData("summer 2005", "summer-1985-2005")]
+    [InlineData("2001", "2001-a-space-odyssey-1968")]
+    [InlineData("2001 space", "2001-a-space-odyssey-1968")]
+    public async Task The_first_title_found_is_the_one_a_visitor_means(string query, string firstSlug)
+    {
+        var page = await SearchPage.GetAsync(Client, query);
+
+        Assert.NotEmpty(page.Titles);
+        Assert.Equal(firstSlug, page.Titles[0].Slug);
+        Assert.Equal(query, page.BoxValue);
+    }
+
+    [Fact]
+    public async Task Exact_names_come_first_full_pages_before_card_only_films_then_names_that_begin_so()
+    {
+        var page = await SearchPage.GetAsync(Client, "hamlet");
+
+        // Both full pages named exactly so (the more popular first), the card-only film, then the longer name,
+        // although "Hamlet Goes Business" has the most votes of all.
+        Assert.Equal(["hamlet-1996", "hamlet-1948", "hamlet-1921", "hamlet-goes-business-1987"], page.Titles.Take(4).Select(t => t.Slug));
+        Assert.True(page.Titles[2].IsCardOnly);
+        Assert.False(page.Titles[0].IsCardOnly);
+    }
+
+    [Fact]
+    public async Task A_title_found_by_another_of_its_names_says_which()
+    {
+        var page = await SearchPage.GetAsync(Client, "fyrvokterne");
+
+        var found = Assert.Single(page.Titles);
+        Assert.Equal("The Lighthouse Keepers", found.Name);
+        Assert.Equal("2003", found.Year);
+        Assert.Equal("Also known as Fyrvokterne (Norway)", found.Note);
+        Assert.Contains("Drama", found.Meta);
+        Assert.Contains("6.8/10", found.Meta);
+    }
+
+    [Fact]
+    public async Task A_title_found_by_its_own_name_gives_no_other_reason()
+    {
+        var page = await SearchPage.GetAsync(Client, "amelie");
+
+        Assert.Null(page.Titles[0].Note);
+    }
+
+    [Fact]
+    public async Task A_year_that_matches_no_film_is_read_as_part_of_the_name_and_the_page_says_so()
+    {
+        var page = await SearchPage.GetAsync(Client, "summer 1985");
+
+        Assert.Equal("summer-1985-2005", page.Titles[0].Slug);
+        Assert.Contains("No film of 1985 matches", page.Note);
+    }
+
+    [Theory]
+    [InlineData("bus", "steve-buscemi")]
+    [InlineData("buscemi", "steve-buscemi")]
+    [InlineData("buscemi steve", "steve-buscemi")]
+    [InlineData("STEVE BUS", "steve-buscemi")]
+    [InlineData("busby", "busby-berkeley")]
+    [InlineData("lukasz", "lukasz-nowak")]
+    [InlineData("dicillo", "tom-dicillo")]
+    public async Task The_first_person_found_is_the_one_a_visitor_means(string query, string firstSlug)
+    {
+        var page = await SearchPage.GetAsync(Client, query);
+
+        Assert.NotEmpty(page.People);
+        Assert.Equal(firstSlug, page.People[0].Slug);
+    }
+
+    [Fact]
+    public async Task People_with_more_films_come_first_among_equal_matches()
+    {
+        var page = await SearchPage.GetAsync(Client, "bus");
+
+        // Buscemi is in three films (cast, director, a card); Berkeley in one.
+        Assert.Equal(["steve-buscemi", "busby-berkeley"], page.People.Select(p => p.Slug));
+        Assert.Contains("Actor", page.People[0].Meta);
+        Assert.Contains("Director", page.People[0].Meta);
+    }
+
+    [Fact]
+    public async Task A_query_with_no_match_says_so_and_offers_a_way_on()
+    {
+        var page = await SearchPage.GetAsync(Client, "zzyzx qwv");
+
+        Assert.True(page.SaysNothingMatches);
+        Assert.Empty(page.Titles);
+        Assert.Empty(page.People);
+        Assert.NotNull(page.Main.QuerySelector("a[href='/titles']"));
+    }
+
+    /// <summary>Text that would be query syntax, control characters, 1,000 characters, markup: each gives the search page, never an error.</summary>
+    public static TheoryData<string> HostileQueries() => new(
+        "", " ", "\"", "\"\"", "*", "**", "-", "--", ":", "^", "NEAR", "NEAR(a b)", "a NEAR b", "a OR b", "NOT a", "a AND NOT b",
+        "title:hamlet", "{Folded}:x", "\"hamlet", "hamlet\"*", "(", ")", "()", "+", "a + b", "'; DROP TABLE \"Titles\"; --",
+        "\u0000", "ham\u0000let", "\u0001\u0002\u001f", "\t\r\n", new string('a', 1000), string.Concat(Enumerable.Repeat("ab ", 400)),
+        "<script>alert(1)</script>", "%00", "\u202e\u202d", "\ud83c\udfac", "\ufffd", "ＮＥＡＲ", "a*b", "*a", "a:b:c", "%", "_", "\\", "'");
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Any_query_gives_a_clean_search_page(string query)
+    {
+        var response = await Client.GetAsync($"/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await SearchPage.GetAsync(Client, query);
+        Assert.Null(page.Main.QuerySelector("script:not([type='application/ld+json'])"));
+        Assert.Equal(SearchQuery.Parse(query).Text, page.BoxValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Any_query_gives_suggestions_as_json(string query)
+    {
+        var response = await Client.GetAsync($"/search/suggest?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("titles").ValueKind);
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("people").ValueKind);
+    }
+
+    [Fact]
+    public async Task Suggestions_list_titles_and_people_with_the_page_of_each()
+    {
+        var json = await Client.GetStringAsync("/search/suggest?q=bus");
+        var answer = JsonSerializer.Deserialize<SearchEndpoints.Suggestions>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        Assert.Equal("bus", answer.Query);
+        Assert.Equal(["Steve Buscemi", "Busby Berkeley"], answer.People.Select(p => p.Label));
+        Assert.Equal("/name/steve-buscemi", answer.People[0].Url);
+        Assert.True(answer.People.Count <= SearchEndpoints.SuggestedPeople);
+
+        var titles = JsonSerializer.Deserialize<SearchEndpoints.Suggestions>(await Client.GetStringAsync("/search/suggest?q=fyrv"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var lighthouse = Assert.Single(titles.Titles);
+        Assert.Equal("/title/the-lighthouse-keepers-2003", lighthouse.Url);
+        Assert.Equal("also known as Fyrvokterne", lighthouse.Note);
+    }
+
+    [Fact]
+    public async Task The_search_form_in_the_header_of_every_page_works_without_script()
+    {
+        var home = await SitePage.GetAsync(Client, "/title/amelie-2001");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)home.Document.QuerySelector("header form[role=search]")!;
+        Assert.Equal("get", form.Method);
+        Assert.NotNull(form.QuerySelector("label[for=site-search-q]"));
+        var results = await Client.SubmitAsync(form, new Dictionary<string, string> { ["q"] = "fyrvokterne" });
+
+        var page = await SitePage.FromAsync(Client, results);
+        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        Assert.Contains("The Lighthouse Keepers", SitePage.Text(page.Main.QuerySelector(".title-item-name")));
+    }
+}
+
+public sealed class SearchTestsOnSqlite(CatalogFactory factory) : SearchTests<CatalogFactory>(factory);
