@@ -91,8 +91,10 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: true), Candidates / 2, cancellationToken));
         names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: false), Candidates, cancellationToken));
 
+        // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
             .DistinctBy(n => n.Key)
+            .Where(n => NameKeys.PersonBucket(n.Key) > 0)
             .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words, startCounts: false)))
             .GroupBy(x => x.Name.Slug, StringComparer.Ordinal)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Key).First())

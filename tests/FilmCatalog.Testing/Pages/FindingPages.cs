@@ -90,27 +90,27 @@ public sealed class PersonPage : SitePage
 }
 
 /// <summary>A browse page (genre, year, decade, A-Z): its titles and the links to the pages before and after.</summary>
-public sealed class ListPage : SitePage
+public sealed class BrowsePage : SitePage
 {
-    private ListPage(HttpClient client, IHtmlDocument document)
+    private BrowsePage(HttpClient client, IHtmlDocument document)
         : base(client, document) => Assert.Single(document.QuerySelectorAll("main h1"));
 
-    public static async Task<ListPage> OpenAsync(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
+    public static async Task<BrowsePage> OpenAsync(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
         new(client, await HtmlPage.GetAsync(client, path, expected));
 
     public IReadOnlyList<ListedTitleItem> Titles => [.. Main.QuerySelectorAll(".title-item").Select(ListedTitleItem.From)];
 
-    public Task<ListPage?> NextAsync() => FollowAsync("a[rel=next]");
+    public Task<BrowsePage?> NextAsync() => FollowAsync("a[rel=next]");
 
-    public Task<ListPage?> PreviousAsync() => FollowAsync("a[rel=prev]");
+    public Task<BrowsePage?> PreviousAsync() => FollowAsync("a[rel=prev]");
 
     /// <summary>The orders offered, by label, with the current one marked.</summary>
     public IReadOnlyList<(string Label, string Href, bool Current)> Sorts =>
         [.. Main.QuerySelectorAll(".sort-choice a").Cast<IHtmlAnchorElement>().Select(a => (Text(a), a.PathName + a.Search, a.HasAttribute("aria-current")))];
 
-    private async Task<ListPage?> FollowAsync(string selector)
+    private async Task<BrowsePage?> FollowAsync(string selector)
     {
         var link = Main.QuerySelector<IHtmlAnchorElement>($".pager {selector}");
-        return link is null ? null : new ListPage(Client, await HtmlPage.GetAsync(Client, link.PathName + link.Search));
+        return link is null ? null : new BrowsePage(Client, await HtmlPage.GetAsync(Client, link.PathName + link.Search));
     }
 }

@@ -18,7 +18,8 @@ namespace FilmCatalog.Web.Pages.People;
 /// </summary>
 /// <remarks>
 /// The source has no person ids: one name may be several people. When a name's films lie far
-/// apart (<see cref="HomonymRule"/>), the page says so rather than pretend to know.
+/// apart (<see cref="HomonymRule"/>), the page says so rather than pretend to know. A name that no
+/// film credits any more (a newer capture dropped it) has no page.
 /// </remarks>
 [OutputCache(PolicyName = CatalogPageCaching.CatalogPage)]
 public sealed class DetailsModel(CatalogDbContext db) : PageModel
@@ -94,6 +95,9 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 lostTitles.Add(film);
             }
         }
+
+        if (films.Count == 0 && lostTitles.Count == 0)
+            return NotFound();
 
         var all = films.Values
             .OrderBy(f => f.Film!.Year is null)

@@ -1,0 +1,232 @@
+using System.Text;
+using FilmCatalog.Web.Browse;
+using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FilmCatalog.Tests.Search;
+
+/// <summary>
+/// The search index and the browse lists never drift from the catalog: after an import, a newer
+/// capture, a refused file, a file that fails while it is written, a review posted and a review
+/// hidden, they hold exactly what a rebuild from the catalog derives, and searching finds what the
+/// catalog holds now and nothing it held before.
+/// </summary>
+public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
+{
+    private HttpClient Client => factory.CreateClient();
+
+    /// <summary>Each test names its films after itself, so tests sharing the catalog never find each other's.</summary>
+    private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
+
+    [Fact]
+    public async Task After_an_import_the_index_is_what_a_rebuild_from_the_catalog_derives()
+    {
+        var film = new TitlePageText(Unique("Tidewater"), 1994)
+        {
+            Rating = 7.1, Votes = 4_000, Genres = ["Drama", "Mystery"], AlsoKnownAs = [(Unique("Marea"), "Spain")],
+            Cast = [(Unique("Ingrid Holm"), "Vera")], Cards = [new(Unique("Undertow"), 1999, "Drama", 6.5, Unique("Pia Lund"), Unique("Ola Berg"))],
+            Soundtrack = [("Tide Song", [$"Written by {Unique("Anna Sol")}"])],
+        };
+        await factory.ImportAsync(film);
+
+        var imported = await IndexDumpAsync();
+        await factory.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<CatalogIndexes>().RebuildAsync(backfillCredits: false, CancellationToken.None);
+            return 0;
+        });
+
+        Assert.Equal(imported, await IndexDumpAsync());
+        await AssertFullTextIndexIntactAsync();
+    }
+
+    [Fact]
+    public async Task A_newer_capture_replaces_what_search_finds_and_who_is_credited()
+    {
+        var oldAka = Unique("Gamlenavn");
+        var newAka = Unique("Nyttnavn");
+        var oldActor = Unique("Dropped Actor");
+        var keptActor = Unique("Kept Actor");
+        var name = Unique("Recaptured");
+        var first = new TitlePageText(name, 1980) { Genres = ["Drama"], AlsoKnownAs = [(oldAka, "Norway")], Cast = [(oldActor, "A"), (keptActor, "B")] };
+        await factory.ImportAsync(first);
+        Assert.Equal(first.Slug, (await SearchPage.GetAsync(Client, oldAka)).Titles.Single().Slug);
+
+        var newer = first with { Genres = ["Comedy"], AlsoKnownAs = [(newAka, "Norway")], Cast = [(keptActor, "B")], Summary = "A newer capture of the page, with a longer summary than before." };
+        await factory.ImportAsync(newer);
+
+        Assert.Empty((await SearchPage.GetAsync(Client, oldAka)).Titles);
+        Assert.Equal(first.Slug, (await SearchPage.GetAsync(Client, newAka)).Titles.Single().Slug);
+        Assert.Empty((await SearchPage.GetAsync(Client, oldActor)).People);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync($"/name/{Slug.ForName(oldActor)}")).StatusCode);
+        Assert.Contains((await PersonPage.GetAsync(Client, Slug.ForName(keptActor))).Films, f => f.Slug == first.Slug);
+
+        var comedy = await ReadAsync(db => db.TitleListings.Where(l => l.Folded == TextFold.Fold(name)).Select(l => l.Genre).OrderBy(g => g).ToListAsync());
+        Assert.Equal([TitleListing.AllTitles, "comedy"], comedy);
+        await AssertIndexIsRebuildableAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_file_leaves_the_catalog_and_its_index_as_they_were()
+    {
+        await factory.ImportAsync(new TitlePageText(Unique("Before Refusal"), 2001) { Genres = ["Drama"] });
+        var before = await factory.Catalog.DumpAsync();
+
+        var outcome = await factory.InScopeAsync(services =>
+            services.GetRequiredService<CatalogImporter>().ImportAsync("binary.txt", [0, 1, 2, 0xFF, 0xFE, 0, 0, 0, 7]));
+
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Equal(before, await factory.Catalog.DumpAsync());
+        await AssertFullTextIndexIntactAsync();
+    }
+
+    [Fact]
+    public async Task A_file_that_fails_while_it_is_written_leaves_no_name_behind()
+    {
+        var name = Unique("Doomed Film");
+        var film = new TitlePageText(name, 2002) { Genres = ["Drama"], AlsoKnownAs = [(Unique("Doomed Aka"), null)], Cast = [(Unique("Doomed Actor"), "X")] };
+        await factory.Catalog.ExecuteAsync(FailWritesOfFaqQuestionSql("Doomed?"));
+        var before = await factory.Catalog.DumpAsync();
+
+        // The FAQ is written after the title, its names, cast and people: the savepoint must take them all back.
+        var text = film.Text.Replace("User Reviews", "Frequently Asked Questions\n\nDoomed?\nYes.\n\nUser Reviews", StringComparison.Ordinal);
+        var outcome = await factory.InScopeAsync(services =>
+            services.GetRequiredService<CatalogImporter>().ImportAsync("doomed.txt", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Equal(before, await factory.Catalog.DumpAsync());
+        Assert.Empty((await SearchPage.GetAsync(Client, name)).Titles);
+        await AssertFullTextIndexIntactAsync();
+    }
+
+    [Fact]
+    public async Task Reviews_posted_and_hidden_keep_the_lists_counts_in_step()
+    {
+        var film = new TitlePageText(Unique("Counted Film"), 2004) { Genres = ["Western"] };
+        await factory.ImportAsync(film);
+        var client = Client;
+
+        var form = await (await TitlePage.GetAsync(client, film.Slug)).ClickReviewThisTitleAsync();
+        var posted = await form.PostAsync(ReviewForm.Values("Counted and listed", "8", string.Concat(Enumerable.Repeat("A review that says something about the film. ", 4))));
+        Assert.Equal(1, await ListedReviewCountAsync(film.Slug));
+        var western = await BrowsePage.OpenAsync(client, "/genre/western?sort=reviews");
+        Assert.Equal(film.Slug, western.Titles[0].Slug);
+        Assert.Contains("1 review here", western.Titles[0].Meta);
+
+        var reviewId = posted.ReviewId("Counted and listed");
+        for (var visitor = 0; visitor < Web.Reviews.ReviewReporting.HideThreshold; visitor++)
+        {
+            var report = await (await TitlePage.GetAsync(factory.CreateClient(), film.Slug)).ClickReportAsync(reviewId);
+            await report.SendAsync(nameof(ReportReason.Spam));
+        }
+
+        Assert.Equal(0, await ListedReviewCountAsync(film.Slug));
+        Assert.DoesNotContain("review here", (await BrowsePage.OpenAsync(client, "/genre/western?sort=reviews")).Titles.Single(t => t.Slug == film.Slug).Meta);
+        await AssertIndexIsRebuildableAsync();
+    }
+
+    [Fact]
+    public async Task A_catalog_imported_before_search_existed_gets_its_index_and_its_card_and_song_credits_at_start()
+    {
+        var film = new TitlePageText(Unique("Old Catalog Film"), 1975)
+        {
+            Genres = ["Drama"], AlsoKnownAs = [(Unique("Vieux Film"), "France")], Cast = [(Unique("Old Actor"), "Y")],
+            Cards = [new(null, null, "Drama", 7.0, Unique("Card Director"), Unique("Card Star"))],
+            Soundtrack = [("Old Song", [$"Performed by {Unique("Old Singer")}"])],
+        };
+        await factory.ImportAsync(film);
+        var built = await IndexDumpAsync();
+        var credits = await CreditsDumpAsync();
+
+        // What a catalog of the previous version holds: no index, no card credits, no song credits.
+        await ReadAsync(async db =>
+        {
+            await db.TitleNames.ExecuteDeleteAsync();
+            await db.TitleListings.ExecuteDeleteAsync();
+            await db.PersonNames.ExecuteDeleteAsync();
+            await db.CardCredits.ExecuteDeleteAsync();
+            return await db.Credits.Where(c => c.Role == CreditRole.SongWriter || c.Role == CreditRole.SongPerformer).ExecuteDeleteAsync();
+        });
+
+        await factory.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<CatalogIndexes>().UpgradeAsync(CancellationToken.None);
+            return 0;
+        });
+
+        Assert.Equal(built, await IndexDumpAsync());
+        Assert.Equal(credits, await CreditsDumpAsync());
+        await AssertFullTextIndexIntactAsync();
+    }
+
+    /// <summary>The index and the browse lists, row by row, in a stable order.</summary>
+    private Task<string> IndexDumpAsync() => ReadAsync(async db =>
+    {
+        var dump = new StringBuilder();
+        foreach (var n in await db.TitleNames.OrderBy(n => n.Key).ToListAsync())
+            dump.AppendLine($"T {n.Key} {n.TitleId} {n.Variant} {n.Name} {n.Qualifier} {n.Folded} {n.Year}");
+        foreach (var n in await db.PersonNames.OrderBy(n => n.Key).ToListAsync())
+            dump.AppendLine($"P {n.Key} {n.PersonId} {n.Folded} {n.Slug}");
+        foreach (var l in await db.TitleListings.OrderBy(l => l.Genre).ThenBy(l => l.TitleId).ToListAsync())
+            dump.AppendLine($"L {l.Genre} {l.TitleId} {l.GenreName} {l.Year} {l.RatingTenths} {l.Folded} {l.ReviewCount}");
+        return dump.ToString();
+    });
+
+    /// <summary>Card and song credits without their ids (which a backfill draws anew).</summary>
+    private Task<string> CreditsDumpAsync() => ReadAsync(async db =>
+    {
+        var cards = await db.CardCredits.OrderBy(c => c.TitleId).ThenBy(c => c.CardPosition).ThenBy(c => c.Role).ThenBy(c => c.Position)
+            .Select(c => $"C {c.TitleId} {c.CardPosition} {c.Role} {c.Position} {c.Person!.Name}").ToListAsync();
+        var songs = await db.Credits.Where(c => c.Role == CreditRole.SongWriter || c.Role == CreditRole.SongPerformer)
+            .OrderBy(c => c.TitleId).ThenBy(c => c.Role).ThenBy(c => c.Position)
+            .Select(c => $"S {c.TitleId} {c.Role} {c.Position} {c.Character} {c.Person!.Name}").ToListAsync();
+        return string.Join("\n", cards.Concat(songs));
+    });
+
+    private async Task AssertIndexIsRebuildableAsync()
+    {
+        var before = await IndexDumpAsync();
+        await factory.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<CatalogIndexes>().RebuildAsync(backfillCredits: false, CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(before, await IndexDumpAsync());
+        await AssertFullTextIndexIntactAsync();
+    }
+
+    private Task<int> ListedReviewCountAsync(string slug) => ReadAsync(async db =>
+    {
+        var title = await db.Titles.SingleAsync(t => t.Slug == slug);
+        var counts = await db.TitleListings.Where(l => l.TitleId == title.Id).Select(l => l.ReviewCount).Distinct().ToListAsync();
+        Assert.Equal(title.ReviewCount, Assert.Single(counts));
+        return title.ReviewCount;
+    });
+
+    private Task<T> ReadAsync<T>(Func<Web.Data.CatalogDbContext, Task<T>> query) => factory.Catalog.ReadAsync(query);
+
+    /// <summary>The provider's own check that its full-text structures match their tables (nothing to check where there are none).</summary>
+    protected abstract Task AssertFullTextIndexIntactAsync();
+
+    /// <summary>SQL that makes any write of a FAQ entry with this question fail, as a full disk would.</summary>
+    protected abstract string FailWritesOfFaqQuestionSql(string question);
+}
+
+public sealed class SearchIndexInStepTestsOnSqlite(CatalogFactory factory) : SearchIndexInStepTests<CatalogFactory>(factory)
+{
+    private readonly CatalogFactory _factory = factory;
+
+    /// <summary>FTS5's integrity check compares the index with its content table and fails on any difference.</summary>
+    protected override async Task AssertFullTextIndexIntactAsync()
+    {
+        await _factory.Catalog.ExecuteAsync("""INSERT INTO "TitleNamesFts"("TitleNamesFts", rank) VALUES ('integrity-check', 1)""");
+        await _factory.Catalog.ExecuteAsync("""INSERT INTO "PersonNamesFts"("PersonNamesFts", rank) VALUES ('integrity-check', 1)""");
+    }
+
+    protected override string FailWritesOfFaqQuestionSql(string question) =>
+        $"""CREATE TRIGGER IF NOT EXISTS "fail_{question.TrimEnd('?')}" BEFORE INSERT ON "Faq" WHEN new."Question" = '{question}' BEGIN SELECT RAISE(ABORT, 'disk full'); END""";
+}
