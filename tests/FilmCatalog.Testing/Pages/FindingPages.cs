@@ -32,7 +32,7 @@ public sealed class SearchPage : SitePage
 
     public static async Task<SearchPage> GetAsync(HttpClient client, string query, string? type = null, int? page = null) =>
         new(client, await HtmlPage.GetAsync(client,
-            $"/search?q={Uri.EscapeDataString(query)}" + (type is null ? "" : $"&type={type}") + (page is null ? "" : $"&page={page}")));
+            $"/search?q={Uri.EscapeDataString(query)}" + (type is null ? "" : $"&type={type}") + (page is null ? "" : $"&p={page}")));
 
     /// <summary>What the search box on the page holds.</summary>
     public string BoxValue => Required<IHtmlInputElement>("#search-page-q").Value;

@@ -36,7 +36,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
     public string CanonicalUrl { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "p")] string? page, CancellationToken cancellationToken)
     {
         var ids = await db.PersonNames.AsNoTracking().Where(n => n.Slug == slug).Select(n => n.PersonId).ToListAsync(cancellationToken);
         if (ids.Count == 0)

@@ -24,7 +24,7 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? Type { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public string? PageText { get; set; }
 
     public SearchQuery Query { get; private set; } = SearchQuery.Parse("");

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using FilmCatalog.Web.Catalog;
+
+namespace FilmCatalog.Tests.Pages.People;
+
+/// <summary>
+/// People pages: everyone the catalog knows has one (cast, directors and stars on pages and on
+/// cards, song writers and performers), every name on a title page links to it, and the page lists
+/// the films newest first with the parts, says when one name may be two people, and pages.
+/// </summary>
+public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
+{
+    private const string SeedSlug = "in-the-soup-1992";
+
+    private HttpClient Client => factory.CreateClient();
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
+
+    [Fact]
+    public async Task A_person_named_only_on_cards_has_a_page_with_every_film_the_cards_give_them()
+    {
+        var page = await PersonPage.GetAsync(Client, "steve-buscemi");
+
+        Assert.Equal("Steve Buscemi", page.Heading);
+        Assert.Equal(
+            [("1998", "Louis & Frank", (string?)"louis-frank-1998"), ("1996", "Trees Lounge", "trees-lounge-1996"), ("\u2014", "A film whose title the source lost", null)],
+            page.Films.Select(f => (f.Year, f.Name, f.Slug)));
+        Assert.Equal("director; star", page.Films[1].Parts);
+        Assert.Contains("star on a card of In the Soup (1992)", page.Films[2].Parts);
+        Assert.StartsWith("3 films in the catalog", page.Summary);
+        Assert.Null(page.HomonymNote);
+    }
+
+    [Fact]
+    public async Task Every_person_name_on_a_title_page_leads_to_a_page_that_lists_the_film()
+    {
+        var title = await TitlePage.GetAsync(Client, SeedSlug);
+        var links = title.Main.QuerySelectorAll("a.person-link").Cast<IHtmlAnchorElement>().ToList();
+
+        // The cast, the cards' directors and stars, the soundtrack's writer.
+        Assert.Contains(links, l => l.TextContent == "Sully Boyar");
+        Assert.Contains(links, l => l.TextContent == "Tom DiCillo");
+        Assert.Contains(links, l => l.TextContent == "Don Cherry");
+        foreach (var link in links.DistinctBy(l => l.PathName))
+        {
+            var person = await PersonPage.OpenAsync(Client, link.PathName);
+            Assert.Equal(link.TextContent, person.Heading);
+            Assert.NotEmpty(person.Films);
+        }
+
+        // A cast member is in the film itself; a director named only on a card of a lost title is there with the card.
+        Assert.Contains((await PersonPage.GetAsync(Client, "sully-boyar")).Films, f => f.Slug == SeedSlug && f.Parts == "as Old Man");
+        Assert.Contains((await PersonPage.GetAsync(Client, "tom-dicillo")).Films, f => f.Slug is null && f.Parts.Contains("on a card of In the Soup (1992)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_song_writer_is_credited_with_the_song()
+    {
+        var page = await PersonPage.GetAsync(Client, "don-cherry");
+
+        var film = Assert.Single(page.Films);
+        Assert.Equal(SeedSlug, film.Slug);
+        Assert.Equal("wrote the song \u201cRoland Alphonso\u201d", film.Parts);
+    }
+
+    [Fact]
+    public async Task A_name_with_films_far_apart_is_said_to_be_possibly_two_people()
+    {
+        var actor = Unique("Jon Homonym");
+        await factory.ImportAsync(
+            new TitlePageText(Unique("Early Picture"), 1931) { Cast = [(actor, "Boy")] },
+            new TitlePageText(Unique("Late Picture"), 2011) { Cast = [(actor, "Grandfather")] });
+
+        var page = await PersonPage.GetAsync(Client, Slug.ForName(actor));
+
+        Assert.Contains("Possibly more than one person", page.HomonymNote);
+        Assert.Contains("1931 to 2011", page.HomonymNote);
+        Assert.Equal(["2011", "1931"], page.Films.Select(f => f.Year));
+        Assert.Equal("as Grandfather", page.Films[0].Parts);
+    }
+
+    [Fact]
+    public async Task A_career_of_ordinary_length_gets_no_note()
+    {
+        var actor = Unique("Jan Steady");
+        await factory.ImportAsync(
+            new TitlePageText(Unique("Steady One"), 1990) { Cast = [(actor, "A")] },
+            new TitlePageText(Unique("Steady Two"), 2010) { Cast = [(actor, "B")] });
+
+        Assert.Null((await PersonPage.GetAsync(Client, Slug.ForName(actor))).HomonymNote);
+    }
+
+    [Fact]
+    public async Task Names_spelled_with_and_without_accents_are_one_page_that_lists_the_spellings()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await factory.ImportAsync(
+            new TitlePageText($"Spelling One {suffix}", 2000) { Cast = [($"Zoë Müller {suffix}", "A")] },
+            new TitlePageText($"Spelling Two {suffix}", 2001) { Cast = [($"Zoe Muller {suffix}", "B")] });
+
+        var page = await PersonPage.GetAsync(Client, $"zoe-muller-{suffix}");
+
+        Assert.Equal(2, page.Films.Count);
+        Assert.Contains($"Credited as Zoë Müller {suffix}, Zoe Muller {suffix}", page.Main.TextContent);
+        var search = await SearchPage.GetAsync(Client, $"zoe muller {suffix}");
+        Assert.Single(search.People);
+    }
+
+    [Fact]
+    public async Task A_person_with_more_films_than_a_page_holds_pages_newest_first()
+    {
+        var actor = Unique("Prolific Player");
+        var films = Enumerable.Range(0, Web.Pages.People.DetailsModel.FilmsPerPage + 3)
+            .Select(i => new TitlePageText($"Prolific {i} {actor}", 1900 + i) { Cast = [(actor, $"Part {i}")] })
+            .ToArray();
+        await factory.ImportAsync(films);
+
+        var first = await PersonPage.GetAsync(Client, Slug.ForName(actor));
+        var second = await PersonPage.OpenAsync(Client, $"/name/{Slug.ForName(actor)}?p=2");
+
+        Assert.Equal(Web.Pages.People.DetailsModel.FilmsPerPage, first.Films.Count);
+        Assert.Equal("2002", first.Films[0].Year);
+        Assert.Equal(["1902", "1901", "1900"], second.Films.Select(f => f.Year));
+        Assert.StartsWith($"{films.Length} films", first.Summary);
+    }
+
+    [Theory]
+    [InlineData("/name/nobody-at-all-here")]
+    [InlineData("/name/steve-buscemi?p=-1")]
+    public async Task Unknown_names_are_not_found_and_odd_pages_are_the_nearest_page(string path)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.Equal(path.Contains("buscemi", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_describes_the_person_for_search_engines()
+    {
+        var page = await PersonPage.GetAsync(Client, "steve-buscemi");
+        var script = page.Document.QuerySelector("script[type='application/ld+json']")!;
+
+        using var json = JsonDocument.Parse(script.TextContent);
+        Assert.Equal("Person", json.RootElement.GetProperty("@type").GetString());
+        Assert.Equal("Steve Buscemi", json.RootElement.GetProperty("name").GetString());
+        Assert.EndsWith("/name/steve-buscemi", json.RootElement.GetProperty("url").GetString());
+    }
+}
+
+public sealed class PersonPageTestsOnSqlite(CatalogFactory factory) : PersonPageTests<CatalogFactory>(factory);
