@@ -84,6 +84,7 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseSiteRequestLogging(RequestLogLevel);
         app.UseRouting();
+        app.UseOldSlugRedirects();
         app.UseRateLimiter();
         app.UsePageCaching();
         app.MapStaticAssets();

@@ -20,6 +20,13 @@ namespace FilmCatalog.Web.Importing;
 /// </remarks>
 public sealed partial class TitlePageParser
 {
+    /// <summary>
+    /// Raised whenever the parser reads a page differently: files imported by an older version are
+    /// read again on their next import instead of being skipped as unchanged (see <see cref="Catalog.ImportRecord"/>).
+    /// Version 1 was the single-pass parser; version 2 reads with one reader per part.
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>Evidence is a <see cref="Fit"/> times ten, plus these: the open part holds its line on a tie...</summary>
     private const int Stay = 5;
 
