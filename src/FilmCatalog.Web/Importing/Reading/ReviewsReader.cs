@@ -21,103 +21,147 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
 
     public override PagePart Part => PagePart.Reviews;
 
+    private enum Kind
+    {
+        None,
+        Spoiler,
+        Helpful,
+        Date,
+        Headline,
+        Rating,
+        RatingAbove,
+        Author,
+        Paragraph,
+    }
+
+    private int classified = -1;
+    private Kind kind;
+
+    /// <summary>Only a review's own lines begin the part; a paragraph cannot.</summary>
     public override Fit Opens(int i)
     {
-        var text = Text(i);
-        if (Shapes.TryHelpful(text, out _, out _, out var above))
+        Classify(i);
+        return kind switch
         {
-            return above ? Fit.Certain : Fit.Strong;
-        }
-
-        return Shapes.IsSpoilerWarning(text) || IsHeadlineAt(i) ? Fit.Strong : Fit.None;
+            Kind.Helpful => Shapes.TryHelpful(Text(i), out _, out _, out var above) && above ? Fit.Certain : Fit.Strong,
+            Kind.Spoiler or Kind.Date or Kind.Headline => Fit.Strong,
+            _ => Fit.None,
+        };
     }
 
-    public override Fit Continues(int i)
+    public override Fit Continues(int i) => Classify(i);
+
+    private Fit Classify(int i)
     {
-        var text = Text(i);
-        if (Shapes.IsSpoilerWarning(text) || Shapes.TryHelpful(text, out _, out _, out _) || Shapes.TryReviewDate(text, out _, out _) || IsHeadlineAt(i))
-        {
-            return Fit.Certain;
-        }
-
-        if (Shapes.TryReviewRating(text, out _) && (current is { Paragraphs.Count: 0, Rating: null } || IsHeadlineAt(Page.NextContent(i))))
-        {
-            return Fit.Certain;
-        }
-
-        if (current is { Paragraphs.Count: 0, Author: null } && Shapes.TryAuthorFrom(text, out _))
-        {
-            return Fit.Strong;
-        }
-
-        return current is null ? Fit.None : Fit.Likely;
+        classified = i;
+        (kind, var fit) = Read(i);
+        return fit;
     }
 
-    public override bool Take(int i)
+    private (Kind, Fit) Read(int i)
     {
         var text = Text(i);
         if (Shapes.IsSpoilerWarning(text))
         {
-            if (current is { Paragraphs.Count: 0 })
-            {
-                current.Spoilers = true;
-            }
-            else
-            {
-                pendingSpoiler = true;
-            }
-
-            return true;
+            return (Kind.Spoiler, Fit.Certain);
         }
 
-        if (Shapes.TryHelpful(text, out var helpful, out var voted, out var aboveReview))
+        if (Shapes.TryHelpful(text, out _, out _, out _))
         {
-            return TakeHelpful(helpful, voted, aboveReview);
+            return (Kind.Helpful, Fit.Certain);
         }
 
-        if (Shapes.TryReviewDate(text, out var date, out var author))
+        if (Shapes.TryReviewDate(text, out _, out _))
         {
-            // A date with no headline above it: the headline was lost, not invented here.
-            var review = current is { Date: null, Paragraphs.Count: 0 } ? current : Start("");
-            review.Date = date;
-            review.Author ??= author;
-            return true;
+            return (Kind.Date, Fit.Certain);
         }
 
         if (IsHeadlineAt(i))
         {
-            Start(text);
-            return true;
+            return (Kind.Headline, Fit.Certain);
         }
 
-        if (Shapes.TryReviewRating(text, out var rating))
+        if (Shapes.TryReviewRating(text, out _))
         {
+            // Under a headline it is the review's rating; above one, the next review's; with only a
+            // date under it and no headline above, it is itself the headline ("8/10").
             if (current is { Paragraphs.Count: 0, Rating: null })
             {
-                current.Rating = rating;
-                return true;
+                return (Kind.Rating, Fit.Certain);
             }
 
             if (IsHeadlineAt(Page.NextContent(i)))
             {
-                pendingRating = rating;
-                return true;
+                return (Kind.RatingAbove, Fit.Certain);
+            }
+
+            if (Page.NextContent(i) is var next and >= 0 && Shapes.TryReviewDate(Text(next), out _, out _))
+            {
+                return (Kind.Headline, Fit.Certain);
             }
         }
 
-        if (current is { Paragraphs.Count: 0, Author: null } && Shapes.TryAuthorFrom(text, out var from))
+        if (current is { Paragraphs.Count: 0, Author: null } && Shapes.TryAuthorFrom(text, out _))
         {
-            current.Author = from;
-            return true;
+            return (Kind.Author, Fit.Strong);
         }
 
-        if (current is null)
+        return current is null ? (Kind.None, Fit.None) : (Kind.Paragraph, Fit.Likely);
+    }
+
+    public override bool Take(int i)
+    {
+        if (classified != i)
         {
-            return false;
+            Classify(i);
         }
 
-        current.Paragraphs.Add(text);
-        return true;
+        var text = Text(i);
+        switch (kind)
+        {
+            case Kind.Spoiler:
+                if (current is { Paragraphs.Count: 0 })
+                {
+                    current.Spoilers = true;
+                }
+                else
+                {
+                    pendingSpoiler = true;
+                }
+
+                return true;
+            case Kind.Helpful:
+                Shapes.TryHelpful(text, out var helpful, out var voted, out var aboveReview);
+                return TakeHelpful(helpful, voted, aboveReview);
+            case Kind.Date:
+                Shapes.TryReviewDate(text, out var date, out var author);
+
+                // A date with no headline above it: the headline was lost, not invented here.
+                var review = current is { Date: null, Paragraphs.Count: 0 } ? current : Start("");
+                review.Date = date;
+                review.Author ??= author;
+                return true;
+            case Kind.Headline:
+                Start(text);
+                return true;
+            case Kind.Rating:
+                Shapes.TryReviewRating(text, out var rating);
+                current!.Rating = rating;
+                return true;
+            case Kind.RatingAbove:
+                Shapes.TryReviewRating(text, out var next);
+                pendingRating = next;
+                return true;
+            case Kind.Author:
+                Shapes.TryAuthorFrom(text, out var from);
+                current!.Author = from;
+                return true;
+            case Kind.Paragraph:
+                current!.Paragraphs.Add(text);
+                return true;
+            default:
+                return false;
+        }
     }
 
     public override void Close()
