@@ -330,6 +330,34 @@ internal static partial class Shapes
         return false;
     }
 
+    /// <summary>Splits a line before each soundtrack credit it holds: "Song Written by A Performed by B" gives three parts.</summary>
+    public static List<string> SplitSoundtrackCredits(string text)
+    {
+        var cuts = new List<int>();
+        foreach (var start in Vocabulary.SoundtrackCreditStarts)
+        {
+            for (var at = text.IndexOf(" " + start + " ", StringComparison.Ordinal); at >= 0; at = text.IndexOf(" " + start + " ", at + 1, StringComparison.Ordinal))
+            {
+                cuts.Add(at + 1);
+            }
+        }
+
+        cuts.Sort();
+        var parts = new List<string>();
+        var from = 0;
+        foreach (var cut in cuts.Distinct())
+        {
+            if (cut > from)
+            {
+                parts.Add(text[from..cut].Trim());
+                from = cut;
+            }
+        }
+
+        parts.Add(text[from..].Trim());
+        return parts;
+    }
+
     /// <summary>A goof printed with its category: "Continuity: ...".</summary>
     public static bool IsGoof(string text)
     {

@@ -39,10 +39,10 @@ internal static class TitlePageDecoder
 
     /// <summary>
     /// Decides UTF-8 against Windows-1252 on the evidence of the whole file: the valid multi-byte
-    /// UTF-8 sequences it holds against its invalid bytes. A UTF-8 capture with a few stray bytes
+    /// UTF-8 sequences it holds against its invalid bytes (each valid one counting four times). A UTF-8 capture with a few stray bytes
     /// keeps its UTF-8 (the stray bytes become U+FFFD, each line that had one is warned about), so
     /// one bad byte cannot turn every accented name of the file into "Ã©"; a file with no valid
-    /// sequence at all, or more invalid bytes than valid sequences, is an older Windows-1252 page.
+    /// sequence at all, or far more invalid bytes than valid sequences, is an older Windows-1252 page.
     /// </summary>
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, List<ParseWarning> warnings)
     {
@@ -52,8 +52,10 @@ internal static class TitlePageDecoder
             return Encoding.UTF8.GetString(bytes);
         }
 
+        // A valid multi-byte sequence is rare by accident in Windows-1252 text (a letter from À to ô
+        // followed by exactly the right run of symbols), so even a few of them outweigh several stray bytes.
         var (valid, invalid, invalidLines) = Weigh(bytes);
-        if (valid > 0 && valid >= invalid)
+        if (valid > 0 && valid * ValidSequenceWeight >= invalid)
         {
             foreach (var (line, count) in invalidLines.Take(MaxLinesNamed))
             {
@@ -74,6 +76,8 @@ internal static class TitlePageDecoder
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
         return windows1252.GetString(bytes);
     }
+
+    private const int ValidSequenceWeight = 4;
 
     /// <summary>Lines named one by one in the warnings; a file with more gets one more warning for the rest.</summary>
     private const int MaxLinesNamed = 20;

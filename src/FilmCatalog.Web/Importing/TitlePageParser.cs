@@ -250,10 +250,8 @@ public sealed partial class TitlePageParser
             return true;
         }
 
-        // Inside the prose parts a long "Word: ..." line is a paragraph, not the Details heading it resembles.
-        var inProse = open?.Part is PagePart.Reviews or PagePart.Faq or PagePart.DidYouKnow;
         var valued = ValueHeading().Match(text);
-        if (!valued.Success || (inProse && text.Length > 80))
+        if (!valued.Success)
         {
             return false;
         }
@@ -262,6 +260,14 @@ public sealed partial class TitlePageParser
         var (part, field) = Headings.Field(heading);
         var value = valued.Groups["v"].Value.Trim();
         if (field == Field.None || (part == PagePart.DidYouKnow && value.Length == 0))
+        {
+            return false;
+        }
+
+        // Inside the prose parts a long "Word: ..." line is a paragraph, not the heading it resembles;
+        // in "did you know", "Trivia: ..." is the item's label whatever its length (the 2010-2011 layout).
+        var inProse = open?.Part is PagePart.Reviews or PagePart.Faq or PagePart.DidYouKnow;
+        if (inProse && text.Length > 80 && !(part == PagePart.DidYouKnow && open?.Part == PagePart.DidYouKnow))
         {
             return false;
         }

@@ -22,9 +22,9 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
     public override Fit Opens(int i)
     {
         var text = Text(i);
-        if (Shapes.TryCardRating(text, out _) && text.StartsWith("1 2 3", StringComparison.Ordinal))
+        if (IsWidget(text))
         {
-            return Fit.Certain;
+            return CardFollows(Page, i) ? Fit.Certain : Fit.Strong;
         }
 
         // Another film's title line heads a card when a card's genres or rating widget follows it.
@@ -121,6 +121,23 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
 
         card.Stage = stage;
         return card;
+    }
+
+    /// <summary>The star widget "1 2 3 4 5 6 7 8 9 10 6.8/10 X" that every card carries.</summary>
+    public static bool IsWidget(string text) => text.StartsWith("1 2 3", StringComparison.Ordinal) && Shapes.TryCardRating(text, out _);
+
+    /// <summary>A card's credits ("Director: ...", "Stars: ...") within the next few lines: the line at <paramref name="i"/> is part of a card.</summary>
+    public static bool CardFollows(TitlePageParser page, int i)
+    {
+        for (var (next, seen) = (page.NextContent(i), 0); next >= 0 && seen < 4; next = page.NextContent(next), seen++)
+        {
+            if (CardCredit().IsMatch(page.Lines[next].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(?<h>Directors?|Stars?|With)\s*:\s*(?<v>.*)$", RegexOptions.IgnoreCase)]

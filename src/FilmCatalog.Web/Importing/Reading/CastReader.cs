@@ -18,8 +18,8 @@ internal sealed class CastReader(TitlePageParser page) : PartReader(page)
             return Fit.None;
         }
 
-        // "Hans Albers ..." is a cast row; "And then ..." in a review only looks like one.
-        return name is null ? Fit.Likely : IsNameShaped(name) || rest is not null ? Fit.Strong : Fit.Weak;
+        // "Hans Albers ..." is a cast row; "And then ... it ends" in a review only looks like one.
+        return name is null ? Fit.Likely : IsNameShaped(Shapes.SplitTrailingNotes(name).Main ?? "") ? Fit.Strong : Fit.Weak;
     }
 
     public override Fit Continues(int i)

@@ -46,8 +46,23 @@ internal sealed class DidYouKnowReader(TitlePageParser page) : PartReader(page)
         }
 
         // A song title with its credits under it.
-        return Page.NextContent(i) == i + 1 && Shapes.IsSoundtrackCredit(Text(i + 1)) && text.Length <= 120 ? Fit.Likely : Fit.None;
+        if (Page.NextContent(i) == i + 1 && Shapes.IsSoundtrackCredit(Text(i + 1)) && text.Length <= 120)
+        {
+            return Fit.Likely;
+        }
+
+        // A quote whose speaker is one of the cast's characters.
+        if (Shapes.IsQuoteLine(text, out var speaker) && speaker is not null && IsCastCharacter(speaker))
+        {
+            return Fit.Likely;
+        }
+
+        // A sentence below the storyline, details or specs, where the page puts "did you know": a hint only.
+        return Page.OpenPart is >= PagePart.Storyline and < PagePart.DidYouKnow && IsSentence(text) ? Fit.Weak : Fit.None;
     }
+
+    private static bool IsSentence(string text) =>
+        text.Length is >= 20 and <= 2000 && text.Contains(' ', StringComparison.Ordinal) && ".!?\"')".Contains(text[^1], StringComparison.Ordinal);
 
     public override Fit Continues(int i)
     {
@@ -152,8 +167,16 @@ internal sealed class DidYouKnowReader(TitlePageParser page) : PartReader(page)
         }
     }
 
+    /// <summary>A song line, a credit line, or (2010-2011 layout) both on one: "Salt Hymn Written by ... Performed by ...".</summary>
     private void AddSoundtrackLine(string text)
     {
+        var parts = Shapes.SplitSoundtrackCredits(text);
+        if (parts.Count > 1)
+        {
+            parts.ForEach(AddSoundtrackLine);
+            return;
+        }
+
         if (Shapes.IsSoundtrackCredit(text))
         {
             if (soundtrack.Count == 0 || soundtrack[^1].Closed)

@@ -14,6 +14,9 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
     private string? fieldLabel;
     private bool fieldTaken;
 
+    /// <summary>The line of the last value taken: a value right under another is as likely as the first.</summary>
+    private int lastValue = -1;
+
     public override PagePart Part => part;
 
     
@@ -21,7 +24,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
     /// <summary>These parts open only with a heading: their values have no shape of their own.</summary>
     public override Fit Opens(int i) => Fit.None;
 
-    public override Fit Continues(int i) => FieldFit(Text(i));
+    public override Fit Continues(int i) => FieldFit(Text(i), i);
 
     public override bool Take(int i) => TakeFieldValue(Text(i), i);
 
@@ -60,8 +63,9 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
     /// free text likely for the first value and weak for later ones (it may be the next part, whose
     /// heading was lost).
     /// </summary>
-    protected Fit FieldFit(string text)
+    protected Fit FieldFit(string text, int i)
     {
+        var later = fieldTaken && lastValue != i - 1;
         if (openField == Field.None || (fieldTaken && IsSingleValued(openField)))
         {
             return Fit.None;
@@ -69,18 +73,18 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
         return openField switch
         {
-            Field.ReleaseDates => Shapes.SplitFacts(text).TrueForAll(f => Shapes.IsReleaseDate(f.Text)) ? Fit.Strong : (fieldTaken ? Fit.None : Fit.Likely),
+            Field.ReleaseDates => Shapes.SplitFacts(text).TrueForAll(f => Shapes.IsReleaseDate(f.Text)) ? Fit.Strong : (later ? Fit.None : Fit.Likely),
             Field.Runtime => Shapes.TryRuntime(text, out _) && text.Length <= 40 ? Fit.Strong : Fit.None,
             Field.Rating => Shapes.TryTitleRating(text, out _, out _) ? Fit.Certain : Fit.None,
             Field.Metascore => Shapes.TryMetascore(text, out _) || int.TryParse(text, out _) ? Fit.Certain : Fit.None,
             Field.ReviewCounts => Shapes.TryReviewCounts(text, out _, out _) ? Fit.Certain : Fit.None,
             Field.BoxOffice => text.Length <= 200 && MoneyFigure().IsMatch(text) ? Fit.Strong : Fit.None,
             Field.Certificate => Shapes.TryRated(text, out _, out _) || Shapes.TryCertificate(Shapes.SplitList(text, alsoPipes: true).FirstOrDefault() ?? "", out _, out _)
-                ? Fit.Strong : (fieldTaken ? Fit.None : Fit.Likely),
+                ? Fit.Strong : (later ? Fit.None : Fit.Likely),
             Field.Genres => Shapes.SplitList(text).Count > 0 && text.Length <= 200 ? Fit.Strong : Fit.None,
             Field.Unkept => Fit.None,
             Field.Storyline => Fit.Strong,
-            _ => text.Length > 300 ? Fit.None : fieldTaken ? Fit.Weak : Fit.Likely,
+            _ => text.Length > 300 ? Fit.None : later ? Fit.Weak : Fit.Likely,
         };
     }
 
@@ -114,6 +118,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         };
 
         fieldTaken |= taken;
+        lastValue = taken ? i : lastValue;
         if (taken && IsSingleValued(openField))
         {
             openField = Field.None;

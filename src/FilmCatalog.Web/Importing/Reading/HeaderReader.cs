@@ -71,7 +71,8 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
 
         if (Shapes.TryTitleRating(text, out _, out _))
         {
-            return (Kind.Rating, Fit.Certain);
+            // The star widget is the title's rating only when no card's credits follow it.
+            return CardsReader.IsWidget(text) && CardsReader.CardFollows(Page, i) ? (Kind.None, Fit.None) : (Kind.Rating, Fit.Certain);
         }
 
         if (Shapes.TryMetascore(text, out _))
@@ -94,10 +95,12 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
             return (Kind.InfoLine, Fit.Strong);
         }
 
-        var field = continuing ? FieldFit(text) : Fit.None;
+        var field = continuing ? FieldFit(text, i) : Fit.None;
 
-        // The summary is the first paragraph under the title, before any list part of the page.
-        var summary = Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
+        // The summary is the first paragraph under the title, before any list part of the page; after a
+        // detour (a "Runtime:" line in the header) it is still the summary, unless the detour wants the line.
+        var summary = !Page.HaveTitle || Page.PastHeader || Title.Summary is not null ? Fit.None
+            : Page.OpenPart is null or PagePart.Header ? Fit.Likely : Fit.Weak;
         return field >= summary && field > Fit.None ? (Kind.Field, field) : (summary > Fit.None ? (Kind.Summary, summary) : (Kind.None, Fit.None));
     }
 

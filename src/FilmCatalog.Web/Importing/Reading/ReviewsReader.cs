@@ -76,6 +76,12 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
             return (Kind.Date, Fit.Certain);
         }
 
+        // "Author from Place" under the headline (2010-2011 layout), though a date follows it as one follows a headline.
+        if (current is { Date: null, Paragraphs.Count: 0, Author: null, Headline.Length: > 0 } && Shapes.TryAuthorFrom(text, out _))
+        {
+            return (Kind.Author, Fit.Certain);
+        }
+
         if (IsHeadlineAt(i))
         {
             return (Kind.Headline, Fit.Certain);

@@ -62,7 +62,7 @@ internal sealed class StorylineReader(TitlePageParser page) : FieldReader(page, 
     private (Kind, Fit) Read(int i, bool continuing)
     {
         var text = Text(i);
-        var field = continuing ? FieldFit(text) : Fit.None;
+        var field = continuing ? FieldFit(text, i) : Fit.None;
         if (field >= Fit.Strong)
         {
             return (Kind.Field, field);
