@@ -58,7 +58,7 @@ internal sealed class DidYouKnowReader(TitlePageParser page) : PartReader(page)
         }
 
         // A sentence below the storyline, details or specs, where the page puts "did you know": a hint only.
-        return Page.OpenPart is >= PagePart.Storyline and < PagePart.DidYouKnow && IsSentence(text) ? Fit.Weak : Fit.None;
+        return Page.PastHeader && Page.OpenPart is >= PagePart.Storyline and < PagePart.DidYouKnow && IsSentence(text) ? Fit.Weak : Fit.None;
     }
 
     private static bool IsSentence(string text) =>

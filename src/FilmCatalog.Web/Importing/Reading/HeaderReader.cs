@@ -97,10 +97,9 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
 
         var field = continuing ? FieldFit(text, i) : Fit.None;
 
-        // The summary is the first paragraph under the title, before any list part of the page; after a
-        // detour (a "Runtime:" line in the header) it is still the summary, unless the detour wants the line.
-        var summary = !Page.HaveTitle || Page.PastHeader || Title.Summary is not null ? Fit.None
-            : Page.OpenPart is null or PagePart.Header ? Fit.Likely : Fit.Weak;
+        // The summary is the first paragraph under the title, before any list part of the page, also
+        // after a detour (a "Runtime:" line in the header).
+        var summary = Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
         return field >= summary && field > Fit.None ? (Kind.Field, field) : (summary > Fit.None ? (Kind.Summary, summary) : (Kind.None, Fit.None));
     }
 
