@@ -146,17 +146,17 @@ internal sealed class CatalogStatements(SqliteConnection connection)
     }
 
     public int InsertReview(int titleId, PreparedReview review, DateTime writtenAt, int sourceNotHelpful, double score) => Scalar(
-        "INSERT INTO Reviews (TitleId, Origin, SourceKey, Headline, Body, BodyHtml, AuthorName, Rating, ContainsSpoilers, WrittenAt, AuthorVisitorId, " +
+        "INSERT INTO Reviews (TitleId, Origin, SourceKey, Headline, Body, BodyHtml, AuthorName, AuthorPlace, Rating, ContainsSpoilers, WrittenAt, AuthorVisitorId, " +
         "SourceHelpful, SourceNotHelpful, SiteHelpful, SiteNotHelpful, HelpfulScore, Status, ReportCount) " +
-        "VALUES ($titleId, $origin, $sourceKey, $headline, $body, $bodyHtml, $authorName, $rating, $spoilers, $writtenAt, NULL, " +
+        "VALUES ($titleId, $origin, $sourceKey, $headline, $body, $bodyHtml, $authorName, $authorPlace, $rating, $spoilers, $writtenAt, NULL, " +
         "$sourceHelpful, $sourceNotHelpful, 0, 0, $score, $status, 0) RETURNING Id",
         [titleId, (int)ReviewOrigin.Imported, review.SourceKey, review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author,
-            review.Parsed.Rating, review.Parsed.ContainsSpoilers, writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, (int)ReviewStatus.Visible]);
+            review.Parsed.AuthorPlace, review.Parsed.Rating, review.Parsed.ContainsSpoilers, writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, (int)ReviewStatus.Visible]);
 
     public void UpdateReview(int id, PreparedReview review, DateTime writtenAt, int sourceNotHelpful, double score) =>
-        Run("UPDATE Reviews SET Headline = $headline, Body = $body, BodyHtml = $bodyHtml, AuthorName = $authorName, Rating = $rating, " +
+        Run("UPDATE Reviews SET Headline = $headline, Body = $body, BodyHtml = $bodyHtml, AuthorName = $authorName, AuthorPlace = $authorPlace, Rating = $rating, " +
             "ContainsSpoilers = $spoilers, WrittenAt = $writtenAt, SourceHelpful = $sourceHelpful, SourceNotHelpful = $sourceNotHelpful, HelpfulScore = $score WHERE Id = $id",
-            review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author, review.Parsed.Rating, review.Parsed.ContainsSpoilers,
+            review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author, review.Parsed.AuthorPlace, review.Parsed.Rating, review.Parsed.ContainsSpoilers,
             writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, id).ExecuteNonQuery();
 
     public void InsertImportRecord(string fileName, string hash, DateTime importedAt, string slug, string report) =>

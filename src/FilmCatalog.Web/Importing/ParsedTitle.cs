@@ -98,6 +98,9 @@ public sealed record ParsedReview
     public required string Headline { get; init; }
     public DateOnly? Date { get; init; }
     public string? Author { get; init; }
+
+    /// <summary>Where the author said they were: "Quimper" in "by Anaïs Kerbrat (Quimper)".</summary>
+    public string? AuthorPlace { get; init; }
     public int? Rating { get; init; }
     public bool ContainsSpoilers { get; init; }
 

@@ -440,11 +440,14 @@ internal static partial class Shapes
         return true;
     }
 
-    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author when the link kept its text.</summary>
-    public static bool TryReviewDate(string text, out DateOnly? date, out string? author)
+    public static bool TryReviewDate(string text, out DateOnly? date, out string? author) => TryReviewDate(text, out date, out author, out _);
+
+    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author and their place when the link kept its text.</summary>
+    public static bool TryReviewDate(string text, out DateOnly? date, out string? author, out string? place)
     {
         date = null;
         author = null;
+        place = null;
         if (text.Length > 200)
         {
             return false;
@@ -462,14 +465,17 @@ internal static partial class Shapes
             return false;
         }
 
-        author = m.Groups["by"].Success ? AuthorName(m.Groups["by"].Value) : null;
+        (author, place) = m.Groups["by"].Success ? AuthorAndPlace(m.Groups["by"].Value) : (null, null);
         return true;
     }
 
-    /// <summary>"Someone from Some Place", the line under the date in some captures.</summary>
-    public static bool TryAuthorFrom(string text, out string author)
+    public static bool TryAuthorFrom(string text, out string author) => TryAuthorFrom(text, out author, out _);
+
+    /// <summary>"Someone from Some Place", the line under the date (or above it) in some captures.</summary>
+    public static bool TryAuthorFrom(string text, out string author, out string place)
     {
         author = "";
+        place = "";
         var m = AuthorFrom().Match(text);
         if (!m.Success || text.Length > 100)
         {
@@ -477,6 +483,7 @@ internal static partial class Shapes
         }
 
         author = m.Groups["name"].Value.Trim();
+        place = m.Groups["place"].Value.Trim();
         return author.Length > 0;
     }
 
@@ -692,16 +699,18 @@ internal static partial class Shapes
 
     public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? AuthorName(string by)
+    /// <summary>"Someone from Some Place" or "Someone (Some Place)".</summary>
+    private static (string? Author, string? Place) AuthorAndPlace(string by)
     {
         var name = by.Trim();
         var from = AuthorFrom().Match(name);
         if (from.Success)
         {
-            name = from.Groups["name"].Value;
+            return (NullIfEmpty(from.Groups["name"].Value), NullIfEmpty(from.Groups["place"].Value));
         }
 
-        return SplitTrailingNotes(name).Main;
+        var (author, place) = SplitTrailingNotes(name);
+        return (author, place);
     }
 
     private static bool TryParseRating(string text, out double rating) =>

@@ -31,7 +31,8 @@ public class ShapeFixtureTests
     {
         Headline = headline,
         Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
-        Author = author,
+        Author = author?.Split(" from ")[0],
+        AuthorPlace = author?.Split(" from ") is [_, var place] ? place : null,
         Helpful = helpful,
         Voted = voted,
         Paragraphs = paragraphs,
@@ -83,7 +84,7 @@ public class ShapeFixtureTests
                 Connections = [new("Featured in", "Brackwater Review", 2011, null)],
                 Soundtrack = [new("Salt Hymn", ["Written by Cora Lindqvist", "Performed by The Marsh Choir"])],
                 FaqEmpty = true,
-                Reviews = [Review("Quietly devastating", "2010-06-11", "Pella Orme", 18, 22, "I went in knowing nothing and came out wanting to keep bees.")],
+                Reviews = [Review("Quietly devastating", "2010-06-11", "Pella Orme from Colchester", 18, 22, "I went in knowing nothing and came out wanting to keep bees.")],
             },
             Parse("layout_2010_ratings_and_counts.txt"),
             "3: genre \"Mumblecore\" is not one of the source's genres; kept as printed");
@@ -250,7 +251,7 @@ public class ShapeFixtureTests
                 [
                     Review("Better than its reputation", "1999-10-04", null, 0, 0,
                         "I rented this by mistake and watched it twice.", "The candle factory scenes are the best thing in it."),
-                    Review("A muddle", "2001-03-12", "Tadhg", 0, 0, "Too many subplots, not enough wax."),
+                    Review("A muddle", "2001-03-12", "Tadhg from Waterford", 0, 0, "Too many subplots, not enough wax."),
                 ],
             },
             Parse("review_runs_into_next_part.txt"));
@@ -393,7 +394,7 @@ public class ShapeFixtureTests
                 StorylineAuthor = "Étienne Roux",
                 Rating = 7.1,
                 RatingVotes = 842,
-                Reviews = [Review("Charmant", "2008-07-02", "Renée", 5, 6, "Un film “simple” – et c’est tout.")],
+                Reviews = [Review("Charmant", "2008-07-02", "Renée from Montréal", 5, 6, "Un film “simple” – et c’est tout.")],
             },
             Parse("windows_1252_capture.txt"),
             "1: the file is not UTF-8 (20 invalid byte sequence(s), 0 valid); read it as Windows-1252");

@@ -265,6 +265,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AuthorVisitorId")
                         .HasColumnType("TEXT");
 

@@ -19,7 +19,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
     public override PagePart Part => part;
 
-    
+
 
     /// <summary>These parts open only with a heading: their values have no shape of their own.</summary>
     public override Fit Opens(int i) => Fit.None;

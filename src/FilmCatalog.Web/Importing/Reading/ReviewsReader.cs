@@ -140,12 +140,16 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
                 Shapes.TryHelpful(text, out var helpful, out var voted, out var aboveReview);
                 return TakeHelpful(helpful, voted, aboveReview);
             case Kind.Date:
-                Shapes.TryReviewDate(text, out var date, out var author);
+                Shapes.TryReviewDate(text, out var date, out var author, out var place);
 
                 // A date with no headline above it: the headline was lost, not invented here.
                 var review = current is { Date: null, Paragraphs.Count: 0 } ? current : Start("");
                 review.Date = date;
-                review.Author ??= author;
+                if (review.Author is null)
+                {
+                    (review.Author, review.AuthorPlace) = (author, place);
+                }
+
                 return true;
             case Kind.Headline:
                 Start(text);
@@ -159,8 +163,8 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
                 pendingRating = next;
                 return true;
             case Kind.Author:
-                Shapes.TryAuthorFrom(text, out var from);
-                current!.Author = from;
+                Shapes.TryAuthorFrom(text, out var from, out var fromPlace);
+                (current!.Author, current.AuthorPlace) = (from, Shapes.NullIfEmpty(fromPlace));
                 return true;
             case Kind.Paragraph:
                 current!.Paragraphs.Add(text);
@@ -246,6 +250,7 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
         public string Headline { get; } = headline;
         public DateOnly? Date { get; set; }
         public string? Author { get; set; }
+        public string? AuthorPlace { get; set; }
         public int? Rating { get; set; }
         public bool Spoilers { get; set; }
         public List<string> Paragraphs { get; } = [];
@@ -257,6 +262,7 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
             Headline = Headline,
             Date = Date,
             Author = Author,
+            AuthorPlace = AuthorPlace,
             Rating = Rating,
             ContainsSpoilers = Spoilers,
             Paragraphs = Paragraphs,

@@ -29,6 +29,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 maxLength: 10,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorPlace",
+                table: "Reviews",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "ParserVersion",
                 table: "ImportRecords",
@@ -79,7 +86,7 @@ namespace FilmCatalog.Web.Data.Migrations
                 column: "TitleId");
 
             // Slugs now fold accents and keep the year qualifier: the site recomputes every title's
-            // slug once, in C#, at its next start (Importing/SlugUpgrade.cs), keeping old URLs as aliases.
+            // slug once, in C#, at its next start (Data/SlugUpgrade.cs), keeping old URLs as aliases.
             migrationBuilder.InsertData(
                 table: "CatalogUpgrades",
                 column: "Name",
@@ -106,6 +113,10 @@ namespace FilmCatalog.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "YearQualifier",
                 table: "Titles");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorPlace",
+                table: "Reviews");
 
             migrationBuilder.DropColumn(
                 name: "ParserVersion",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FilmCatalog.Web.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128063527_TitlePageFactsAndSlugAliases")]
+    [Migration("20261128071231_TitlePageFactsAndSlugAliases")]
     partial class TitlePageFactsAndSlugAliases
     {
         /// <inheritdoc />
@@ -265,6 +265,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorPlace")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
