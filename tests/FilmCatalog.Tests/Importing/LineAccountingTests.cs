@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
 using FilmCatalog.Bench.Generator;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Tests.Importing;

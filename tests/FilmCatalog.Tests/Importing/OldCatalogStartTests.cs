@@ -1,6 +1,4 @@
 using System.Net;
-using FilmCatalog.Tests.Infrastructure;
-using FilmCatalog.Tests.Pages;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FilmCatalog.Tests.Importing;

@@ -1,4 +1,3 @@
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Importing;
@@ -66,11 +65,11 @@ public sealed class SlugUpgradeTests : IDisposable
     {
         ArrangeLegacyCatalog();
         await UpgradeAsync();
-        var after = _database.Dump();
+        var after = await _database.Catalog.DumpAsync();
 
         await UpgradeAsync();
 
-        Assert.Equal(after, _database.Dump());
+        Assert.Equal(after, await _database.Catalog.DumpAsync());
     }
 
     [Fact]
