@@ -56,7 +56,7 @@ public sealed class ImportedShapesTitlePageTests : IClassFixture<ImportedShapesT
         Assert.Contains("6.4/10", rating);
         Assert.Contains("3,118 votes", rating);
         Assert.Equal("58/100 Metascore", TitlePage.Text(page.Main.QuerySelector(".metascore")));
-        Assert.Equal("31 user and 12 critic and 9 Metacritic reviews on the source page", TitlePage.Text(page.Main.QuerySelector(".source-counts")));
+        Assert.Equal("31 user, 12 critic and 9 Metacritic reviews on the source page", TitlePage.Text(page.Main.QuerySelector(".source-counts")));
         Assert.Equal("R (USA) certificate #45120", page.StorylineFacts["Certificate"]);
         Assert.Equal("15A (Ireland) 15 (UK)", page.StorylineFacts["Other certificates"]);
         Assert.Equal("Drama, Mumblecore", page.StorylineFacts["Genres"]);
