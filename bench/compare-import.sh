@@ -8,7 +8,8 @@
 # Both commits are published as bench/run.sh publishes the site (Release, ReadyToRun). The catalog
 # (seeds/ plus TITLES generated pages, made by HEAD's generator so that it holds the newer shapes)
 # is imported into an empty database ROUNDS times per commit, alternating. Environment: TITLES
-# (10000), ROUNDS (3), RID. Prints each run and the median per commit; not part of the test suite.
+# (10000), ROUNDS (3), RID. Prints each run (wall-clock and CPU seconds) and the medians per commit;
+# not part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:?usage: bench/compare-import.sh BASE [HEAD]}
@@ -36,18 +37,23 @@ say "generating $TITLES title pages with $HEAD's generator"
 dotnet run --project "$work/src-head/bench/FilmCatalog.Bench.Generator" -c Release -- --titles "$TITLES" --reviews 0 --out "$work/catalog" >&2
 pages=("$PWD"/seeds/*.txt "$work/catalog"/gen_[0-9]*.txt)
 
-declare -A times
+declare -A times cpus
 for round in $(seq "$ROUNDS"); do
     for side in base head; do
         rm -rf "$work/data"; mkdir -p "$work/data"
         start=$(date +%s.%N)
-        (cd "$work/publish-$side" && ConnectionStrings__Catalog="Data Source=$work/data/catalog.db" \
-            Serilog__WriteTo__1__Args__path="$work/data/logs/site-.log" dotnet FilmCatalog.Web.dll import "${pages[@]}" >"$work/import.log" 2>&1) \
+        # CPU seconds (user + system) of the import beside the wall-clock time: on a machine others
+        # share, the wall clock measures them too, the CPU time mostly the import.
+        cpu=$( { (cd "$work/publish-$side" && ConnectionStrings__Catalog="Data Source=$work/data/catalog.db" \
+            Serilog__WriteTo__1__Args__path="$work/data/logs/site-.log" TIMEFORMAT='%U %S' \
+            bash -c 'time dotnet FilmCatalog.Web.dll import "$@" >"'"$work"'/import.log" 2>&1' _ "${pages[@]}") ; } 2>&1 ) \
             || { tail -5 "$work/import.log"; exit 1; }
         end=$(date +%s.%N)
         seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+        cpu=$(echo "$cpu" | tail -1 | awk '{ printf "%.2f", $1 + $2 }')
         times[$side]="${times[$side]:-} $seconds"
-        printf 'round %d %-4s %6.2f s  %5.0f files/s  (%s)\n' "$round" "$side" "$seconds" \
+        cpus[$side]="${cpus[$side]:-} $cpu"
+        printf 'round %d %-4s %6.2f s wall  %6.2f s CPU  %5.0f files/s  (%s)\n' "$round" "$side" "$seconds" "$cpu" \
             "$(awk -v n="${#pages[@]}" -v s="$seconds" 'BEGIN { print n / s }')" "$(tail -1 "$work/import.log")"
     done
 done
@@ -55,6 +61,7 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for side in base head; do
     m=$(echo "${times[$side]}" | median)
-    printf 'median %-4s %6.2f s  %5.0f files/s  (%d files, load average %s)\n' "$side" "$m" \
+    c=$(echo "${cpus[$side]}" | median)
+    printf 'median %-4s %6.2f s wall  %6.2f s CPU  %5.0f files/s  (%d files, load average %s)\n' "$side" "$m" "$c" \
         "$(awk -v n="${#pages[@]}" -v s="$m" 'BEGIN { print n / s }')" "${#pages[@]}" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -20,7 +21,8 @@ internal static partial class Shapes
         name = "";
         year = null;
         qualifier = null;
-        if (text.Length > ShortLine || TryConnection(text, requireYear: true, out _))
+        // Every title line ends with its year's parenthesis: most lines are rejected without a regex.
+        if (text.Length > ShortLine || !text.EndsWith(')') || TryConnection(text, requireYear: true, out _))
         {
             return false;
         }
@@ -191,6 +193,15 @@ internal static partial class Shapes
             return false;
         }
 
+        // Letters, spaces, hyphens and separators only: anything else is not a genres line (checked before splitting).
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c) && c is not (' ' or '|' or ',' or '-' or '\''))
+            {
+                return false;
+            }
+        }
+
         var known = 0;
         foreach (var part in text.Split('|', ','))
         {
@@ -242,6 +253,13 @@ internal static partial class Shapes
     public static bool TryRuntime(string text, out int minutes)
     {
         minutes = 0;
+
+        // "104 min", "1h 44min", "2 hours": a digit is needed, and an 'h' or "min" (cheap checks before two unanchored regexes).
+        if (!text.AsSpan().ContainsAnyInRange('0', '9') || (!text.Contains("min", StringComparison.OrdinalIgnoreCase) && !text.Contains('h', StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         var hours = HoursMinutes().Match(text);
         if (hours.Success)
         {
@@ -361,31 +379,46 @@ internal static partial class Shapes
     /// <summary>A goof printed with its category: "Continuity: ...".</summary>
     public static bool IsGoof(string text)
     {
-        foreach (var category in Vocabulary.GoofCategories)
-        {
-            if (text.StartsWith(category + ":", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && Vocabulary.GoofCategories.Contains(text[..colon]);
     }
 
     /// <summary>How many of the goof phrases (<see cref="Vocabulary.GoofLanguage"/>) the text uses.</summary>
     public static int GoofPhrases(string text)
     {
+        // One multi-string search (SearchValues) instead of a scan per phrase; a phrase counts once.
         var count = 0;
-        foreach (var phrase in Vocabulary.GoofLanguage)
+        var seen = 0UL;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(GoofLanguage); at >= 0; at = rest.IndexOfAny(GoofLanguage))
         {
-            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            var index = PhraseAt(rest[at..]);
+            if (index >= 0 && (seen & (1UL << index)) == 0)
             {
+                seen |= 1UL << index;
                 count++;
             }
+
+            rest = rest[(at + 1)..];
         }
 
         return count;
     }
+
+    private static int PhraseAt(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < Vocabulary.GoofLanguage.Length; i++)
+        {
+            if (text.StartsWith(Vocabulary.GoofLanguage[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly SearchValues<string> GoofLanguage = SearchValues.Create(Vocabulary.GoofLanguage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "Character: line" or a stage direction "[they leave]". <paramref name="speaker"/> is what
@@ -395,7 +428,8 @@ internal static partial class Shapes
     public static bool IsQuoteLine(string text, out string? speaker)
     {
         speaker = null;
-        if (text.Length <= 2000 && QuoteLine().Match(text) is { Success: true } m && !IsGoof(text)
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 62 && text.Length <= 2000 && QuoteLine().Match(text) is { Success: true } m && !IsGoof(text)
             && !text.StartsWith("Director Cameo", StringComparison.OrdinalIgnoreCase)
             && !text.StartsWith("Spoilers", StringComparison.OrdinalIgnoreCase))
         {
@@ -415,7 +449,7 @@ internal static partial class Shapes
     public static bool IsFaqEmpty(string text) => text.StartsWith("This FAQ is empty", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsSpoilerWarning(string text) =>
-        text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase) && text.Length < 80;
+        text.Length < 80 && text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"2 of 2 people found this review helpful." (or, in older captures, "the following review useful:").</summary>
     public static bool TryHelpful(string text, out int helpful, out int voted, out bool aboveReview)
@@ -476,8 +510,13 @@ internal static partial class Shapes
     {
         author = "";
         place = "";
+        if (text.Length > 100 || !text.Contains(" from ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var m = AuthorFrom().Match(text);
-        if (!m.Success || text.Length > 100)
+        if (!m.Success)
         {
             return false;
         }

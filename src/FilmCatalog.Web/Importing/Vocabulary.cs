@@ -46,12 +46,12 @@ internal static class Vocabulary
         "Words and music by", "Music and lyrics by", "Sung by", "Played by", "Traditional",
     ];
 
-    public static readonly string[] GoofCategories =
-    [
+    public static readonly HashSet<string> GoofCategories = new(StringComparer.OrdinalIgnoreCase)
+    {
         "Continuity", "Factual errors", "Anachronisms", "Revealing mistakes", "Errors in geography",
         "Crew or equipment visible", "Plot holes", "Audio/visual unsynchronized", "Character error",
         "Incorrectly regarded as goofs", "Miscellaneous", "Boom mic visible", "Errors made by characters (possibly deliberate errors)",
-    ];
+    };
 
     /// <summary>
     /// Phrases that describe a mistake in a film. A did-you-know item without its category prefix is

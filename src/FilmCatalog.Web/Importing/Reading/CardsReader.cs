@@ -38,70 +38,88 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
         return Fit.None;
     }
 
+    private enum Kind
+    {
+        None,
+        Credit,
+        Title,
+        Genres,
+        Widget,
+        Plot,
+    }
+
+    private int classified = -1;
+    private Kind kind;
+
     public override Fit Continues(int i)
     {
+        classified = i;
         var text = Text(i);
-        if (Shapes.TryStoryline(text, out _, out _))
+        (kind, var fit) = text switch
         {
             // The cards never carry a signed synopsis: the part ended without a heading.
-            return Fit.None;
-        }
+            _ when Shapes.TryStoryline(text, out _, out _) => (Kind.None, Fit.None),
+            _ when CardCredit().IsMatch(text) => (Kind.Credit, Fit.Certain),
+            _ when Shapes.TryTitle(text, out _, out _) => (Kind.Title, Fit.Certain),
+            _ when Shapes.TryGenres(text, out _) => (Kind.Genres, Fit.Certain),
+            _ when Shapes.TryCardRating(text, out _) => (Kind.Widget, Fit.Certain),
 
-        if (Shapes.TryTitle(text, out _, out _) || Shapes.TryGenres(text, out _) || Shapes.TryCardRating(text, out _))
-        {
-            return Fit.Certain;
-        }
-
-        // A plot follows the widget; after the credits the card is whole and a paragraph is the next part's.
-        return card?.Stage switch
-        {
-            TitleStage or GenresStage or RatingStage => Fit.Strong,
-            PlotStage => Fit.Likely,
-            _ => Fit.None,
+            // A plot follows the widget; after the credits the card is whole and a paragraph is the next part's.
+            _ => card?.Stage switch
+            {
+                TitleStage or GenresStage or RatingStage => (Kind.Plot, Fit.Strong),
+                PlotStage => (Kind.Plot, Fit.Likely),
+                _ => (Kind.None, Fit.None),
+            },
         };
+        return fit;
     }
 
     public override bool Take(int i)
     {
-        var text = Text(i);
-        var credit = CardCredit().Match(text);
-        if (credit.Success)
+        if (classified != i)
         {
-            var names = Shapes.SplitList(credit.Groups["v"].Value);
-            if (credit.Groups["h"].Value.StartsWith("Dir", StringComparison.OrdinalIgnoreCase))
-            {
-                Advance(DirectorsStage).Directors.AddRange(names);
-            }
-            else
-            {
-                Advance(StarsStage).Stars.AddRange(names);
-            }
-        }
-        else if (Shapes.TryTitle(text, out var name, out var year, out var qualifier))
-        {
-            var c = Advance(TitleStage);
-            c.Name = name;
-            c.Year = year;
-            c.YearQualifier = qualifier;
-        }
-        else if (Shapes.TryGenres(text, out var genres))
-        {
-            Advance(GenresStage).Genres.AddRange(genres);
-        }
-        else if (Shapes.TryCardRating(text, out var rating))
-        {
-            Advance(RatingStage).Rating = rating;
-        }
-        else if (card is { Stage: PlotStage })
-        {
-            card.Plot = $"{card.Plot} {text}";
-        }
-        else
-        {
-            Advance(PlotStage).Plot = text;
+            Continues(i);
         }
 
-        return true;
+        var text = Text(i);
+        switch (kind)
+        {
+            case Kind.Credit:
+                var credit = CardCredit().Match(text);
+                var names = Shapes.SplitList(credit.Groups["v"].Value);
+                if (credit.Groups["h"].Value.StartsWith("Dir", StringComparison.OrdinalIgnoreCase))
+                {
+                    Advance(DirectorsStage).Directors.AddRange(names);
+                }
+                else
+                {
+                    Advance(StarsStage).Stars.AddRange(names);
+                }
+
+                return true;
+            case Kind.Title:
+                Shapes.TryTitle(text, out var name, out var year, out var qualifier);
+                var c = Advance(TitleStage);
+                (c.Name, c.Year, c.YearQualifier) = (name, year, qualifier);
+                return true;
+            case Kind.Genres:
+                Shapes.TryGenres(text, out var genres);
+                Advance(GenresStage).Genres.AddRange(genres);
+                return true;
+            case Kind.Widget:
+                Shapes.TryCardRating(text, out var rating);
+                Advance(RatingStage).Rating = rating;
+                return true;
+            case Kind.Plot when card is { Stage: PlotStage }:
+                card.Plot = $"{card.Plot} {text}";
+                return true;
+            case Kind.Plot:
+                Advance(PlotStage).Plot = text;
+                return true;
+            default:
+                return false;
+        }
     }
 
     public override void Close()

@@ -65,9 +65,14 @@ internal sealed class CastReader(TitlePageParser page) : PartReader(page)
     /// <summary>"Name ...", "Name ... Character", or "..." alone when the name was a lost link.</summary>
     private static bool TrySplit(string line, out string? name, out string? rest)
     {
-        var text = line.Replace("…", "...", StringComparison.Ordinal);
         name = null;
         rest = null;
+        if (!line.Contains("...", StringComparison.Ordinal) && !line.Contains('…', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var text = line.Replace("…", "...", StringComparison.Ordinal);
         if (text == "...")
         {
             return true;

@@ -23,10 +23,14 @@ internal sealed class FooterReader(TitlePageParser page) : PartReader(page)
             return false;
         }
 
+        if (!text.Contains('|', StringComparison.Ordinal))
+        {
+            return IsFooterSegment(text);
+        }
+
         foreach (var segment in text.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Vocabulary.FooterPhrases.Contains(segment)
-                && !Array.Exists(Vocabulary.FooterOpenings, o => segment.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+            if (!IsFooterSegment(segment))
             {
                 return false;
             }
@@ -34,4 +38,7 @@ internal sealed class FooterReader(TitlePageParser page) : PartReader(page)
 
         return true;
     }
+
+    private static bool IsFooterSegment(string segment) =>
+        Vocabulary.FooterPhrases.Contains(segment) || Array.Exists(Vocabulary.FooterOpenings, o => segment.StartsWith(o, StringComparison.OrdinalIgnoreCase));
 }

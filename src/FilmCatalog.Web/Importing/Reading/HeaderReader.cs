@@ -44,6 +44,13 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
     private (Kind, Fit) Read(int i, bool continuing)
     {
         var text = Text(i);
+
+        // Every header shape is a short line; a paragraph can only be the summary.
+        if (text.Length > LongestShape)
+        {
+            return Summary() is var fit and > Fit.None ? (Kind.Summary, fit) : (Kind.None, Fit.None);
+        }
+
         if (Shapes.TryTitle(text, out var name, out var year, out var qualifier))
         {
             if (!Page.HaveTitle)
@@ -96,12 +103,18 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         }
 
         var field = continuing ? FieldFit(text, i) : Fit.None;
-
-        // The summary is the first paragraph under the title, before any list part of the page, also
-        // after a detour (a "Runtime:" line in the header).
-        var summary = Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
+        var summary = Summary();
         return field >= summary && field > Fit.None ? (Kind.Field, field) : (summary > Fit.None ? (Kind.Summary, summary) : (Kind.None, Fit.None));
     }
+
+    /// <summary>The longest line any header shape but the summary can be (a title line).</summary>
+    private const int LongestShape = 300;
+
+    /// <summary>
+    /// The summary is the first paragraph under the title, before any list part of the page, also
+    /// after a detour (a "Runtime:" line in the header).
+    /// </summary>
+    private Fit Summary() => Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
 
     public override bool Take(int i)
     {
@@ -157,7 +170,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
 
     /// <summary>The line under the title: "PG | 104 min | Drama, War | 14 October 1987 (Country)".</summary>
     private static bool IsInfoLine(string text) =>
-        text.Length <= 200 && Shapes.TryRuntime(text, out _) && !text.EndsWith('.') && InfoSeparator().IsMatch(text);
+        text.Length <= 200 && !text.EndsWith('.') && InfoSeparator().IsMatch(text) && Shapes.TryRuntime(text, out _);
 
     private void TakeInfoLine(int i)
     {

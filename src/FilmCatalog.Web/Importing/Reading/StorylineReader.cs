@@ -123,8 +123,8 @@ internal sealed class StorylineReader(TitlePageParser page) : FieldReader(page, 
             evidence++;
         }
 
-        // A synopsis speaks of the film's characters.
-        if (MentionsCast(text))
+        // A synopsis speaks of the film's characters (only worth looking when it could tip the balance).
+        if (evidence < (int)Fit.Strong && MentionsCast(text))
         {
             evidence++;
         }
