@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using FilmCatalog.Web.Importing;
-using FilmCatalog.Web.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,7 +12,7 @@ public static class CatalogDataExtensions
 
     /// <summary>
     /// Registers the catalog database (<c>ConnectionStrings:Catalog</c>, a SQLite file under the data
-    /// folder by default; a relative path is taken from the content root) and the importer.
+    /// folder by default; a relative path is taken from the content root) and the gate its writers queue at.
     /// </summary>
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
@@ -26,10 +24,7 @@ public static class CatalogDataExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton<WriteGate>();
-        builder.Services.AddScoped<CatalogImporter>();
         return builder;
     }
 

@@ -1,4 +1,4 @@
-namespace FilmCatalog.Web.Reviews;
+namespace FilmCatalog.Web.Data;
 
 /// <summary>
 /// SQLite has one writer at a time. Queuing this process's write transactions here, asynchronously,
