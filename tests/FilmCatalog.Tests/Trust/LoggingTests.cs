@@ -86,13 +86,23 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
     {
         private readonly MessageTemplateTextFormatter _format = new("{Timestamp:HH:mm:ss} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}");
         private readonly List<string> _lines = [];
+        private readonly List<LogEvent> _events = [];
 
         public void Emit(LogEvent logEvent)
         {
             using var text = new StringWriter();
             _format.Format(logEvent, text);
             lock (_lines)
+            {
                 _lines.AddRange(text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                _events.Add(logEvent);
+            }
+        }
+
+        public List<LogEvent> Events()
+        {
+            lock (_lines)
+                return [.. _events];
         }
 
         public List<string> Lines()
