@@ -5,6 +5,7 @@ using FilmCatalog.Web.Importing;
 var (command, siteArgs) = SiteCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(siteArgs);
+command?.Configure(builder);
 builder.AddSiteLogging();
 builder.AddCatalog();
 builder.AddSite();

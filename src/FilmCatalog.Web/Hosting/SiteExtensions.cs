@@ -11,7 +11,8 @@ public static class SiteExtensions
 
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages()
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
 
         // `dotnet run` serves from the build output in every environment, not only Development: without
         // this, the fingerprinted (pre-compressed) CSS and script come back empty in Production, and a
@@ -60,6 +61,7 @@ public static class SiteExtensions
     /// </summary>
     internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
         IsClientGone(context, exception) ? Serilog.Events.LogEventLevel.Information
+        : exception is null && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Warning
         : exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
         : context.Response.StatusCode >= 400 || elapsedMilliseconds >= SlowRequestMilliseconds ? Serilog.Events.LogEventLevel.Warning
         : Serilog.Events.LogEventLevel.Debug;
@@ -82,8 +84,10 @@ public static class SiteExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseDatabaseBusyAnswer();
         app.UseSiteRequestLogging(RequestLogLevel);
         app.UseRouting();
+        app.UseAllowedMethods();
         app.UseRateLimiter();
         app.UsePageCaching();
         app.MapStaticAssets();
