@@ -73,7 +73,7 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: headers, errors, logging, limits, cache, compression, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: headers, errors, logging, methods, origins, limits, cache, compression, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -88,6 +88,7 @@ public static class SiteExtensions
         app.UseSiteRequestLogging(RequestLogLevel);
         app.UseRouting();
         app.UseAllowedMethods();
+        app.UseSameOriginWrites();
         app.UseRateLimiter();
         app.UsePageCaching();
         app.MapStaticAssets();

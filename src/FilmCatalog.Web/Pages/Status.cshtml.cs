@@ -35,6 +35,9 @@ public sealed class StatusModel : PageModel
     {
         404 => ("Page not found", "There is no page at this address. The film may not be in the catalog yet."),
         400 => ("Bad request", "The request could not be understood. If you were sending a form, reload the page and try again."),
+        403 => ("Refused", WasSending
+            ? "This was sent from another site, so it was not accepted. If you sent it from this site, reload the page and send it again."
+            : "You may not open this page."),
         405 => ("Method not allowed", $"This address does not take that kind of request. It takes {Response.Headers.Allow}."),
         429 => ("Too many requests", $"You are doing that too often, so it was not done. You can do it again {RetryAfter.In()}."),
         503 => ("The catalog is busy", WasSending

@@ -86,6 +86,7 @@ public sealed class SiteProcess : IDisposable
         start.Environment["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(dataFolder, "catalog.db")}";
         start.Environment["Catalog__SeedsPath"] = Path.Combine(dataFolder, "no-seeds");
         start.Environment["RateLimits__VotesPerWindow"] = "1000000";
+        start.Environment["Reviews__CountedVotesPerAddress"] = "1000000";
         start.Environment["Serilog__WriteTo__0__Name"] = "File";
         start.Environment["Serilog__WriteTo__0__Args__path"] = Path.Combine(dataFolder, "logs", "console-.log");
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "site-.log");
