@@ -66,7 +66,10 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Runs a site command (<c>import PATH</c>, <c>backup PATH</c>) as a process of its own.</summary>
-    public static Process Start(string dataFolder, params string[] arguments)
+    public static Process Start(string dataFolder, params string[] arguments) => Start(dataFolder, onLine: null, arguments);
+
+    /// <summary>Runs a site command, handing every line it prints to <paramref name="onLine"/>.</summary>
+    public static Process Start(string dataFolder, Action<string>? onLine, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -92,8 +95,18 @@ public sealed class SiteProcess : IDisposable
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "site-.log");
         start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, line) => Remember(line.Data);
-        process.ErrorDataReceived += (_, line) => Remember(line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            Remember(line.Data);
+            if (line.Data is not null)
+                onLine?.Invoke(line.Data);
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            Remember(line.Data);
+            if (line.Data is not null)
+                onLine?.Invoke(line.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
