@@ -84,8 +84,9 @@ public static class SiteExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseDatabaseBusyAnswer();
         app.UseSiteRequestLogging(RequestLogLevel);
+        // Inside the request log, so a busy database is logged as the 503 it is answered with, not as a fault.
+        app.UseDatabaseBusyAnswer();
         app.UseRouting();
         app.UseAllowedMethods();
         app.UseSameOriginWrites();
