@@ -32,7 +32,13 @@ public static class CatalogDataExtensions
 
         builder.Services.AddDbContextPool<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas(writeWait)));
+            .AddInterceptors(new SqlitePragmas(writeWait))
+            // A failed command is logged once, with its stack trace, where it ends the request
+            // (Hosting/FaultLog); EF Core's own error events would log it again, every time.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReviewMarkdown>();

@@ -21,6 +21,7 @@ public static class SiteExtensions
         builder.Services.AddQuietTempData();
         builder.AddReviews();
         builder.AddWriteRateLimits();
+        builder.Services.AddExceptionHandler<FaultLog>();
         builder.AddPageCaching();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
@@ -73,18 +74,24 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: headers, errors, logging, methods, origins, limits, cache, compression, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: headers, logging, errors, methods, origins, limits, cache, compression, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Outside the exception handler: a failed request is logged as the 500 it was answered with,
+        // in one line; its stack trace is FaultLog's, once per fault.
+        app.UseSiteRequestLogging(RequestLogLevel);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                SuppressDiagnosticsCallback = _ => true,
+            });
             app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseSiteRequestLogging(RequestLogLevel);
         // Inside the request log, so a busy database is logged as the 503 it is answered with, not as a fault.
         app.UseDatabaseBusyAnswer();
         app.UseRouting();
