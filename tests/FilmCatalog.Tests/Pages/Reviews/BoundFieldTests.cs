@@ -1,10 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-
-using static FilmCatalog.Testing.WritingForms;
-
 using FilmCatalog.Tests.Hosting;
+using static FilmCatalog.Testing.WritingForms;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using FilmCatalog.Tests.Hosting;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static FilmCatalog.Testing.WritingForms;
-
-using FilmCatalog.Tests.Hosting;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
