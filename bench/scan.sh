@@ -102,11 +102,12 @@ requests=$(cat "$OUT"/data/logs/*.log 2>/dev/null | grep -c ' responded ' || tru
 server_errors=$(cat "$OUT"/data/logs/*.log 2>/dev/null | grep -cE ' responded 5[0-9][0-9] ' || true)
 faults=$(cat "$OUT"/data/logs/*.log 2>/dev/null | grep -c '\] Fault ' || true)
 wapiti_findings=$(awk '/^Summary of vulnerabilities/,/^\*\*\*\*\*\*/' "$OUT/wapiti-report.txt" 2>/dev/null | grep -E ':\s+[1-9][0-9]*$' || true)
-sqlmap_injectable=$(grep -ciE 'is vulnerable|injectable|sqlmap identified the following injection' "$OUT/sqlmap.log" || true)
+sqlmap_injectable=$(grep -ciE 'sqlmap identified the following injection point|parameter .* is vulnerable' "$OUT/sqlmap.log" || true)
+sqlmap_clean=$(grep -cE "parameter '[^']+' does not seem to be injectable" "$OUT/sqlmap.log" || true)
 {
     echo "scan of $BASE on $(date -u +%Y-%m-%dT%H:%M:%SZ), $SCAN_MINUTES minutes per scanner"
     echo "requests logged by the site (refusals and slow ones; fast 2xx/3xx are at Debug): $requests"
     echo "5xx answers in the site's log: $server_errors; fault lines: $faults"
     echo "wapiti findings (category: count): ${wapiti_findings:-none}"
-    echo "sqlmap injectable parameters: $sqlmap_injectable"
+    echo "sqlmap: injection points found: $sqlmap_injectable; parameters tested clean: $sqlmap_clean"
 } | tee "$OUT/summary.txt"
