@@ -82,10 +82,11 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Starts the site and returns once it has said it started (after migrating and seeding) and answers.</summary>
-    public static async Task<SiteProcess> StartAsync(string dataFolder)
+    /// <remarks><paramref name="settings"/> are more command-line settings, e.g. <c>"--Catalog:WriteWaitSeconds", "60"</c>.</remarks>
+    public static async Task<SiteProcess> StartAsync(string dataFolder, params string[] settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/')]) { Address = address };
+        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/'), .. settings]) { Address = address };
         var started = site.WaitForLineAsync(line => line.Contains("Application started", StringComparison.Ordinal));
         if (await Task.WhenAny(started, site._exited.Task).WaitAsync(HangTimeout) != started)
             Assert.Fail($"the site exited with {site._process.ExitCode}:\n{RecentOutput}");
