@@ -69,7 +69,6 @@ SITE="dotnet FilmCatalog.Web.dll"
 site() { (cd "$PUBLISH" && exec $SITE "$@"); }
 DB="$PWD/$DATA/catalog.db"
 export ConnectionStrings__Catalog="Data Source=$DB"
-export Serilog__WriteTo__1__Args__path="$PWD/$DATA/logs/site-.log"
 export ASPNETCORE_ENVIRONMENT=Production
 
 # --- import throughput -------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Reviews;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
 
@@ -8,6 +9,8 @@ var builder = WebApplication.CreateBuilder(siteArgs);
 command?.Configure(builder);
 builder.AddSiteLogging();
 builder.AddCatalog();
+builder.AddImporting();
+builder.AddReviews();
 builder.AddSite();
 
 var app = builder.Build();

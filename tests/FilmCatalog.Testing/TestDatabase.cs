@@ -34,7 +34,7 @@ public sealed class TestDatabase : IDisposable
     public (CatalogImporter Importer, CatalogDbContext Db) NewImporter(TimeProvider? clock = null)
     {
         var db = NewDbContext();
-        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, Gate, Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
     }
 
     /// <summary>Runs SQL on the database directly, for arranging what the site's code cannot (a trigger that fails a write).</summary>

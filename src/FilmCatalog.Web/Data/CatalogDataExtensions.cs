@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using FilmCatalog.Web.Hosting;
-using FilmCatalog.Web.Importing;
-using FilmCatalog.Web.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,7 +13,7 @@ public static class CatalogDataExtensions
 
     /// <summary>
     /// Registers the catalog database (<c>ConnectionStrings:Catalog</c>, a SQLite file under the data
-    /// folder by default; a relative path is taken from the content root) and the importer.
+    /// folder by default; a relative path is taken from the content root) and the gate its writers queue at.
     /// </summary>
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
@@ -40,10 +38,7 @@ public static class CatalogDataExtensions
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton(new WriteGate(writeWait));
-        builder.Services.AddScoped<CatalogImporter>();
         return builder;
     }
 

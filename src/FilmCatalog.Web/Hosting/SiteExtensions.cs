@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,13 +14,13 @@ public static class SiteExtensions
     {
         builder.Services.AddRazorPages()
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
+        builder.Services.AddSingleton(TimeProvider.System);
 
         // `dotnet run` serves from the build output in every environment, not only Development: without
         // this, the fingerprinted (pre-compressed) CSS and script come back empty in Production, and a
         // browser sees an unstyled page. A published site has no build manifest and is unaffected.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
-        builder.AddReviews();
         builder.AddWriteRateLimits();
         builder.Services.AddExceptionHandler<FaultLog>();
         builder.AddPageCaching();
@@ -48,9 +49,25 @@ public static class SiteExtensions
 
         // Keys live with the data, so forms opened and visitor cookies issued before a restart stay valid after it.
         var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
-        builder.Services.AddDataProtection()
+        if (!OperatingSystem.IsWindows())
+        {
+            // The keys sign visitor cookies and form tokens: the folder is the site's user's alone.
+            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Directory.CreateDirectory(keys, OwnerOnly);
+            File.SetUnixFileMode(keys, OwnerOnly);
+        }
+
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("FilmCatalog")
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Without a certificate the keys are plain XML, protected by the folder's permissions only, and
+        // Data Protection says so at start ("No XML encryptor configured"); with one they are encrypted at rest.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+
         return builder;
     }
 

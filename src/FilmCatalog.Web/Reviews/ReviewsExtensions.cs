@@ -4,8 +4,10 @@ namespace FilmCatalog.Web.Reviews;
 
 public static class ReviewsExtensions
 {
+    /// <summary>Reviews: the Markdown pipeline (also used by the importer), visitor identity, posting, voting and reporting.</summary>
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton<VisitorIdentity>();
         var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
         builder.Services.AddSingleton(_ => ClientAddress.FromConfiguration(builder.Configuration, keys));

@@ -71,7 +71,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         }
 
         TempData["StatusMessage"] = message;
-        return Redirect($"/title/{outcome.TitleSlug}#review-{id}");
+        return RedirectToPage("/Titles/Details", null, new { slug = outcome.TitleSlug }, $"review-{id}");
     }
 
     /// <summary>Where the vote came back without the visitor's cookie: shown the form again (with an identity now), counted nothing.</summary>

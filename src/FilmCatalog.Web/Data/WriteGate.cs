@@ -1,6 +1,6 @@
 using FilmCatalog.Web.Hosting;
 
-namespace FilmCatalog.Web.Reviews;
+namespace FilmCatalog.Web.Data;
 
 /// <summary>
 /// SQLite has one writer at a time. Queuing this process's write transactions here, asynchronously,
