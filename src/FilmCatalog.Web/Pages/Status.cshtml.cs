@@ -38,7 +38,9 @@ public sealed class StatusModel : PageModel
         403 => ("Refused", WasSending
             ? "This was sent from another site, so it was not accepted. If you sent it from this site, reload the page and send it again."
             : "You may not open this page."),
-        405 => ("Method not allowed", $"This address does not take that kind of request. It takes {Response.Headers.Allow}."),
+        405 => ("Method not allowed", Response.Headers.Allow.Count > 0
+            ? $"This address does not take that kind of request. It takes {Response.Headers.Allow}."
+            : "This address does not take that kind of request."),
         429 => ("Too many requests", $"You are doing that too often, so it was not done. You can do it again {RetryAfter.In()}."),
         503 => ("The catalog is busy", WasSending
             ? $"What you sent was not saved: the catalog is being updated and could not take it in time. Nothing was changed; please send it again {RetryAfter.In()}."
