@@ -45,6 +45,12 @@ public sealed partial class TitlePageParser
     private readonly PartReader[] readers;
     private PartReader? open;
 
+    /// <summary>The readers whose lists are theirs until they close (the caps count them as they grow).</summary>
+    private readonly CardsReader cards;
+    private readonly DidYouKnowReader didYouKnow;
+    private readonly FaqReader faq;
+    private readonly ReviewsReader reviews;
+
     private TitlePageParser(List<PageLine> lines, List<ParseWarning> warnings)
     {
         Lines = lines;
@@ -52,11 +58,15 @@ public sealed partial class TitlePageParser
         fates = new LineFate[lines.Count];
         Header = new HeaderReader(this);
         Storyline = new StorylineReader(this);
+        cards = new CardsReader(this);
+        didYouKnow = new DidYouKnowReader(this);
+        faq = new FaqReader(this);
+        reviews = new ReviewsReader(this);
         readers =
         [
-            Header, new CardsReader(this), new CastReader(this), Storyline, new FieldReader(this, PagePart.Details),
+            Header, cards, new CastReader(this), Storyline, new FieldReader(this, PagePart.Details),
             new FieldReader(this, PagePart.BoxOffice), new FieldReader(this, PagePart.Companies), new FieldReader(this, PagePart.TechSpecs),
-            new DidYouKnowReader(this), new FaqReader(this), new ReviewsReader(this), new FooterReader(this),
+            didYouKnow, faq, reviews, new FooterReader(this),
         ];
     }
 
@@ -127,6 +137,7 @@ public sealed partial class TitlePageParser
                     break;
                 default:
                     Read(i);
+                    CheckCaps(i);
                     break;
             }
         }

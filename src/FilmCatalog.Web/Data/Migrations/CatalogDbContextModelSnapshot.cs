@@ -183,6 +183,10 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("CastAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("INTEGER");
 
@@ -193,6 +197,8 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "ClientHash");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -344,6 +350,10 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)

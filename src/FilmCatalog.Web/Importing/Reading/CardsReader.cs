@@ -16,6 +16,9 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
 
     public override PagePart Part => PagePart.Cards;
 
+    /// <summary>Cards read so far.</summary>
+    public int Count => cards.Count;
+
     /// <summary>"Director: ..." and "Stars: ..." on a card are the card's, not the title's credits.</summary>
     public override bool OwnsBeforeHeadings(int i) => CardCredit().IsMatch(Text(i));
 

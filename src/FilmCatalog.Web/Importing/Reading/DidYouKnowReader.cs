@@ -27,6 +27,12 @@ internal sealed class DidYouKnowReader(TitlePageParser page) : PartReader(page)
 
     public override PagePart Part => PagePart.DidYouKnow;
 
+    /// <summary>Lines of the item being gathered, not yet told apart: counted against the caps before they are.</summary>
+    public int PendingItems => block.Count;
+
+    /// <summary>Soundtrack entries read so far.</summary>
+    public int SoundtrackCount => soundtrack.Count;
+
     public override Fit Opens(int i)
     {
         var text = Text(i);

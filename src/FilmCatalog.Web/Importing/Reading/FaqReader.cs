@@ -8,6 +8,9 @@ internal sealed class FaqReader(TitlePageParser page) : PartReader(page)
 
     public override PagePart Part => PagePart.Faq;
 
+    /// <summary>Questions read so far.</summary>
+    public int Count => entries.Count;
+
     public override Fit Opens(int i)
     {
         var text = Text(i);

@@ -21,6 +21,9 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
 
     public override PagePart Part => PagePart.Reviews;
 
+    /// <summary>Reviews read so far.</summary>
+    public int Count => reviews.Count;
+
     private enum Kind
     {
         None,
