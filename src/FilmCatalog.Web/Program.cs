@@ -7,6 +7,7 @@ using FilmCatalog.Web.Search;
 var (command, siteArgs) = SiteCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(siteArgs);
+command?.Configure(builder);
 builder.AddSiteLogging();
 builder.AddCatalog();
 builder.AddImporting();

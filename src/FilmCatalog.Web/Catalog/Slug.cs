@@ -4,24 +4,34 @@ using System.Text;
 namespace FilmCatalog.Web.Catalog;
 
 /// <summary>
-/// Readable, stable URL keys: "Some Film (1992)" becomes <c>some-film-1992</c>, "Steve Buscemi"
-/// becomes <c>steve-buscemi</c>. The letters are those of <see cref="TextFold"/> (so "Łódź" is
-/// <c>lodz</c>), kept to ASCII letters and digits.
+/// Readable, stable URL keys: "Some Film (1992)" becomes <c>some-film-1992</c>, "Éloïse (1999)"
+/// <c>eloise-1999</c>, "Hamlet (1996/I)" <c>hamlet-1996-i</c>, "Steve Buscemi" <c>steve-buscemi</c>.
 /// </summary>
+/// <remarks>
+/// The words are those of <see cref="TextFold"/>, the one fold that search matches by too, so a
+/// name and its URL never disagree about which letters are the same. A title whose slug changed
+/// when that rule came in keeps its old one as a <see cref="SlugAlias"/>.
+/// </remarks>
 public static class Slug
 {
     private const int MaxNameLength = 80;
 
-    public static string For(string name, int? year)
+    public static string For(string name, int? year, string? yearQualifier = null)
     {
         var words = Words(name);
         if (words.Length == 0)
         {
-            // A name with no Latin letters or digits still needs a stable, unique key.
+            // A name with no letters or digits in any script still needs a stable, unique key.
             words = "title-" + Hash(name);
         }
 
-        return year is { } y ? $"{words}-{y}" : words;
+        if (year is not { } y)
+        {
+            return words;
+        }
+
+        var qualifier = yearQualifier is { Length: > 0 } q ? "-" + Words(q) : "";
+        return $"{words}-{y}{qualifier}";
     }
 
     /// <summary>
@@ -38,26 +48,9 @@ public static class Slug
 
     private static string Words(string name)
     {
-        var slug = new StringBuilder(MaxNameLength + 1);
-        var pendingDash = false;
-        foreach (var c in TextFold.Fold(name))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingDash && slug.Length > 0)
-                    slug.Append('-');
-                slug.Append(c);
-                pendingDash = false;
-            }
-            else
-            {
-                pendingDash = true;
-            }
-
-            if (slug.Length >= MaxNameLength)
-                break;
-        }
-
-        return slug.ToString().TrimEnd('-');
+        var folded = TextFold.Fold(name);
+        if (folded.Length > MaxNameLength)
+            folded = folded[..MaxNameLength];
+        return folded.TrimEnd(' ').Replace(' ', '-');
     }
 }

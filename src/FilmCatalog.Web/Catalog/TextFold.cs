@@ -1,47 +1,41 @@
-using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace FilmCatalog.Web.Catalog;
 
 /// <summary>
-/// Folds a name to the form that is matched and sorted: <c>"Łódź, Amélie's Café"</c> becomes
-/// <c>"lodz amelies cafe"</c>. Slugs (<see cref="Slug"/>) and the search index use this one fold,
-/// so a name and its URL never disagree about which letters are the same.
+/// Folds a name to the form that is matched, sorted and put in URLs: <c>"Łódź, Amélie's Café"</c>
+/// becomes <c>"lodz amelies cafe"</c>. Slugs (<see cref="Slug"/>), the search index and the A-Z
+/// order all use this one fold.
 /// </summary>
 /// <remarks>
-/// Lower case; compatibility forms unfolded (ligatures, full-width letters); accents and other
-/// marks dropped; the Latin letters that carry a stroke or are ligatures rather than an accent,
-/// which Unicode does not decompose (and SQLite's <c>remove_diacritics</c> therefore keeps), spelled
-/// in ASCII as transliteration tables do (ł → l, ø → o, ß → ss, æ → ae); apostrophes joined
-/// ("Schindler's" → "schindlers"); anything else that is not a letter or digit separates words.
-/// Letters of other scripts stay as they are, lower-cased, so Cyrillic or Greek names are still
-/// found by their own letters.
+/// Letters are spelled in ASCII by AnyAscii's transliteration tables, which ship in the package and
+/// need no ICU: the site runs with invariant globalization, where <c>string.Normalize</c> does not
+/// decompose "É", and "ø", "ł", "ß", "ı" or "Þ" have no decomposition anyway (which is also why
+/// SQLite's <c>remove_diacritics</c> and PostgreSQL's <c>unaccent</c> cannot be left to do it).
+/// Other scripts are transliterated too ("Москва" is <c>moskva</c>), and a query is folded the same
+/// way, so a name is found by its own letters and by their Latin spelling. Then: lower case;
+/// apostrophes join ("Schindler's" is <c>schindlers</c>; AnyAscii spells ’ as '); anything else
+/// that is not an ASCII letter or digit separates words.
 /// </remarks>
 public static class TextFold
 {
     /// <summary>The words of <paramref name="text"/>, folded, separated by single spaces ("" when it has none).</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormKD);
-        var folded = new StringBuilder(decomposed.Length);
+        var ascii = Ascii.IsValid(text) ? text : text.Transliterate();
+        var folded = new StringBuilder(ascii.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in ascii)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || IsJoiner(c))
-                continue;
-
-            if (char.IsLetterOrDigit(c) || category == UnicodeCategory.SpacingCombiningMark)
+            if (char.IsAsciiLetterOrDigit(c))
             {
                 if (pendingSpace && folded.Length > 0)
                     folded.Append(' ');
+                folded.Append(char.ToLowerInvariant(c));
                 pendingSpace = false;
-                if (Spelled(c) is { } ascii)
-                    folded.Append(ascii);
-                else
-                    folded.Append(c);
             }
-            else
+            else if (c != '\'')
             {
                 pendingSpace = true;
             }
@@ -53,32 +47,4 @@ public static class TextFold
     /// <summary>The words of <paramref name="text"/>, folded.</summary>
     public static string[] Words(string text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Apostrophes and the Catalan middle dot join the letters around them.</summary>
-    private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' or '\u00B7';
-
-    /// <summary>Lower-case letters that no Unicode decomposition reduces to ASCII, spelled as Latin-ASCII transliteration does.</summary>
-    private static string? Spelled(char c) => c switch
-    {
-        'ł' => "l",
-        'ø' => "o",
-        'đ' => "d",
-        'ð' => "d",
-        'þ' => "th",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ħ' => "h",
-        'ı' => "i",
-        'ŧ' => "t",
-        'ĸ' => "k",
-        'ŋ' => "n",
-        'ƒ' => "f",
-        'ɍ' => "r",
-        'ƀ' => "b",
-        'ɨ' => "i",
-        'ʉ' => "u",
-        'ς' => "σ",
-        _ => null,
-    };
 }

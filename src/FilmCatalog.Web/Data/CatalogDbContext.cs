@@ -31,6 +31,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<TitleName> TitleNames => Set<TitleName>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<TitleListing> TitleListings => Set<TitleListing>();
+    public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
+    public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

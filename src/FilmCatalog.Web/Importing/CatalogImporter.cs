@@ -35,9 +35,6 @@ namespace FilmCatalog.Web.Importing;
 /// </remarks>
 public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
-    /// <summary>Larger files are not title pages; refusing them early keeps memory bounded.</summary>
-    public const long MaxFileBytes = 128L * 1024 * 1024;
-
     private readonly CatalogDbContext _db = db;
     private readonly TimeProvider _clock = clock;
     private readonly PageCache _pages = pages;
@@ -53,23 +50,11 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     public Task<ImportOutcome> ImportAsync(string file, byte[] content, CancellationToken cancellationToken = default) =>
         WriteAsync(Prepare(file, content), cancellationToken);
 
-    /// <summary>Reads and prepares one file; a file that cannot be read is refused.</summary>
+    /// <summary>Reads and prepares one file; a file that cannot be read, or is not a regular file, or is too large, is refused.</summary>
     public PreparedPage PrepareFile(string path)
     {
-        byte[] content;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > MaxFileBytes)
-                return PreparedPage.Refuse(ImportOutcome.Refused(path, 1, $"file is {length:N0} bytes, more than a title page can be ({MaxFileBytes:N0})"));
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return PreparedPage.Refuse(ImportOutcome.Refused(path, 1, $"cannot read the file: {e.Message}"));
-        }
-
-        return Prepare(path, content);
+        var (content, refused) = ImportFile.Read(path);
+        return refused is null ? Prepare(path, content!) : PreparedPage.Refuse(refused);
     }
 
     /// <summary>Parses, hashes and renders one page: no database, safe on any thread.</summary>
@@ -86,7 +71,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         }
 
         var page = parsed.Title;
-        var slug = Slug.For(page.Name, page.Year);
+        var slug = Slug.For(page.Name, page.Year, page.YearQualifier);
         var outcome = new ImportOutcome
         {
             File = file,
@@ -279,6 +264,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         new("star|stars", page.Stars.Count),
         new("genre|genres", page.Genres.Count),
         new("tagline|taglines", page.Taglines.Count),
+        new("certificate|certificates", (page.Certificate is null ? 0 : 1) + page.OtherCertificates.Count),
         new("release date|release dates", page.ReleaseDates.Count),
         new("also-known-as title|also-known-as titles", page.AlsoKnownAs.Count),
         new("country|countries", page.Countries.Count),
@@ -305,7 +291,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     {
         public void Write(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = sql.FindTitle(slug);
+            var existing = sql.FindTitle(slug) ?? AdoptUnqualified(page, slug);
             int titleId;
             if (existing is { } found)
             {
@@ -328,6 +314,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             AddFacts(titleId, TitleFactKind.BoxOffice, page.BoxOffice);
             AddFacts(titleId, TitleFactKind.Company, page.Companies);
             AddFacts(titleId, TitleFactKind.CreditFragment, page.CreditFragments);
+            AddFacts(titleId, TitleFactKind.Certificate, page.OtherCertificates);
 
             for (var i = 0; i < page.Cast.Count; i++)
             {
@@ -344,7 +331,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             for (var i = 0; i < page.Connections.Count; i++)
             {
                 var c = page.Connections[i];
-                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear), c.Note);
+                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier), c.Note);
             }
 
             for (var i = 0; i < page.Soundtrack.Count; i++)
@@ -402,6 +389,24 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         }
 
         /// <summary>
+        /// A page whose year carries a qualifier ("Hamlet (1996/I)") is the film a catalog may hold
+        /// under the slug without it, imported before qualifiers were read: that title moves to the
+        /// qualified slug, its old one answering with a redirect, instead of a duplicate being made.
+        /// </summary>
+        private (int Id, bool IsCardOnly)? AdoptUnqualified(ParsedTitle page, string slug)
+        {
+            if (page.YearQualifier is null)
+                return null;
+
+            var unqualified = Slug.For(page.Name, page.Year);
+            if (sql.FindUnqualifiedTitle(unqualified) is not { } id)
+                return null;
+
+            sql.RenameTitle(id, unqualified, slug);
+            return sql.FindTitle(slug);
+        }
+
+        /// <summary>
         /// Keeps every card as printed, and makes each card that names a film a title of its own
         /// (card-only until that film's page is imported), so the card can link to a real page.
         /// </summary>
@@ -416,14 +421,14 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
                 int? targetId = null;
                 if (card.Name is { } name)
                 {
-                    var slug = Slug.For(name, card.Year);
+                    var slug = Slug.For(name, card.Year, card.YearQualifier);
                     if (targets.TryGetValue(slug, out var known))
                     {
                         targetId = known;
                     }
                     else if (sql.FindTitle(slug) is not { } target)
                     {
-                        targetId = sql.InsertCardOnlyTitle(slug, name, card.Year, card.Plot, card.Rating, now);
+                        targetId = sql.InsertCardOnlyTitle(slug, card, now);
                         FillFromCard(targetId.Value, card);
                         filled.Add((targetId.Value, card));
                     }
@@ -526,6 +531,9 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
 /// <summary>A page ready to write, or the reason it was refused (<see cref="Page"/> null).</summary>
 public sealed record PreparedPage(ImportOutcome Outcome, ParsedTitle? Page, string Hash, IReadOnlyList<PreparedReview> Reviews)
 {
+    /// <summary>About how many rows writing the page takes: what a batch is bounded by.</summary>
+    public int Rows => Page is null ? 0 : 1 + Outcome.Counts.Sum(c => c.Value);
+
     public static PreparedPage Refuse(ImportOutcome refused) => new(refused, null, "", []);
 }
 

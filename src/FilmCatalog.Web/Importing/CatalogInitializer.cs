@@ -13,6 +13,11 @@ public static class CatalogInitializer
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+        // Data work that migrations queued for C# (a new slug rule), and the search and browse indexes a
+        // catalog imported before they existed lacks, done before anything reads the catalog.
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));
+        await SlugUpgrade.RunAsync(db, logger, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CatalogIndexes>().UpgradeAsync(cancellationToken);
     }
 

@@ -13,8 +13,7 @@ namespace FilmCatalog.Web.Search;
 /// they derive from, and never need this.
 /// </summary>
 /// <remarks>
-/// The upgrade also fills what a catalog imported before this version lacks: slugs spelled with
-/// <see cref="TextFold"/> (ł, ø, ß... were dropped before), the people named on "also liked" cards
+/// The upgrade also fills what a catalog imported before this version lacks: the people named on "also liked" cards
 /// (<see cref="CardCredit"/>, from the cards kept as printed) and the people named in soundtrack
 /// credits (<see cref="SoundtrackCredits"/>, from the credit lines kept as printed).
 /// </remarks>
@@ -39,7 +38,6 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        var reslugged = await RespellSlugsAsync(cancellationToken);
         var backfilled = backfillCredits ? await BackfillCreditsAsync(cancellationToken) : 0;
 
         await db.TitleNames.ExecuteDeleteAsync(cancellationToken);
@@ -84,8 +82,8 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Indexed {Titles} titles and {People} people; {Reslugged} slugs respelled, {Backfilled} card and soundtrack credits derived",
-            titles.Count, people.Count, reslugged, backfilled);
+            "Indexed {Titles} titles and {People} people; {Backfilled} card and soundtrack credits derived",
+            titles.Count, people.Count, backfilled);
     }
 
     /// <summary>
@@ -158,43 +156,6 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return 0;
-    }
-
-    /// <summary>
-    /// Spells every slug as <see cref="Slug.For"/> does now, where the new slug is free; the import
-    /// records follow, so a file already imported is still recognised, and links to other films too.
-    /// </summary>
-    private async Task<int> RespellSlugsAsync(CancellationToken cancellationToken)
-    {
-        var titles = await db.Titles.AsNoTracking().Select(t => new { t.Id, t.Name, t.Year, t.Slug }).ToListAsync(cancellationToken);
-        var taken = titles.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        var changed = 0;
-        foreach (var title in titles)
-        {
-            var slug = Slug.For(title.Name, title.Year);
-            if (slug == title.Slug)
-                continue;
-            if (!taken.Add(slug))
-            {
-                logger.LogWarning("Title {Slug} keeps its slug: its new spelling {NewSlug} is another title's", title.Slug, slug);
-                continue;
-            }
-
-            taken.Remove(title.Slug);
-            await db.Titles.Where(t => t.Id == title.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Slug, slug), cancellationToken);
-            await db.ImportRecords.Where(r => r.TitleSlug == title.Slug).ExecuteUpdateAsync(s => s.SetProperty(r => r.TitleSlug, slug), cancellationToken);
-            changed++;
-        }
-
-        var connections = await db.Connections.AsNoTracking().Select(c => new { c.Id, c.OtherName, c.OtherYear, c.OtherSlug }).ToListAsync(cancellationToken);
-        foreach (var connection in connections)
-        {
-            var slug = Slug.For(connection.OtherName, connection.OtherYear);
-            if (slug != connection.OtherSlug)
-                await db.Connections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.OtherSlug, slug), cancellationToken);
-        }
-
-        return changed;
     }
 
     /// <summary>The people named on cards and in soundtrack credits, derived from the cards and credit lines a catalog kept as printed.</summary>

@@ -120,7 +120,7 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         var reviewId = posted.ReviewId("Counted and listed");
         for (var visitor = 0; visitor < Web.Reviews.ReviewReporting.HideThreshold; visitor++)
         {
-            var report = await (await TitlePage.GetAsync(factory.CreateClient(), film.Slug)).ClickReportAsync(reviewId);
+            var report = await (await TitlePage.GetAsync(factory.CreateClient($"10.30.0.{visitor + 1}"), film.Slug)).ClickReportAsync(reviewId);
             await report.SendAsync(nameof(ReportReason.Spam));
         }
 

@@ -139,6 +139,17 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("CardCredits");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CatalogUpgrades");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
                 {
                     b.Property<int>("Id")
@@ -246,6 +257,10 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("CastAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("INTEGER");
 
@@ -256,6 +271,8 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "ClientHash");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -279,6 +296,9 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ParserVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Report")
                         .IsRequired()
@@ -322,6 +342,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorPlace")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -403,6 +427,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -425,6 +453,30 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewReports");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TitleId");
+
+                    b.ToTable("SlugAliases");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
@@ -486,6 +538,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Metascore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -514,6 +569,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int?>("SourceCriticReviews")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceMetacriticReviews")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceUserReviews")
                         .HasColumnType("INTEGER");
 
@@ -537,6 +595,10 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("YearQualifier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -769,6 +831,15 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,15 +7,16 @@ namespace FilmCatalog.Web.Pages.Browse;
 
 /// <summary>
 /// <c>/titles</c>: every title from A to Z (by the folded name: "Éclair" under E), fifty a page, with
-/// letters to jump to (<c>?letter=b</c>; <c>0-9</c> for names that start with a digit, <c>other</c> for
-/// names in other scripts).
+/// letters to jump to (<c>?letter=b</c>; <c>0-9</c> for names that start with a digit). A name in
+/// another script is under the letter of its Latin spelling (<see cref="Catalog.TextFold"/>: "Москва"
+/// under M), as search finds it; the rare name with no letter or digit at all comes first, with 0-9.
 /// </summary>
 [OutputCache(PolicyName = CatalogPageCaching.ListPage)]
 public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
 {
     public static readonly IReadOnlyList<(string Value, string Label)> Letters =
     [
-        ("0-9", "0\u20139"), .. Enumerable.Range('a', 26).Select(c => (((char)c).ToString(), ((char)char.ToUpperInvariant((char)c)).ToString())), ("other", "Other"),
+        ("0-9", "0\u20139"), .. Enumerable.Range('a', 26).Select(c => (((char)c).ToString(), ((char)char.ToUpperInvariant((char)c)).ToString())),
     ];
 
     public override IReadOnlyList<ListSort> Sorts { get; } = [ListSort.Title];
@@ -28,8 +29,7 @@ public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
         Heading = "All titles, A to Z";
         var from = Letter switch
         {
-            "0-9" => "0",
-            "other" => "{",
+            "0-9" => "",
             { Length: 1 } letter when letter[0] is >= 'a' and <= 'z' => letter,
             _ => null,
         };

@@ -17,12 +17,12 @@ public static class PersonLinkHtml
     public static IHtmlContent PersonLink(this IHtmlHelper html, string name) =>
         new HtmlString($"<a class=\"person-link\" href=\"{HtmlEncoder.Default.Encode(Href(html.ViewContext.HttpContext, name))}\">{HtmlEncoder.Default.Encode(name)}</a>");
 
-    /// <summary>Names separated by commas, each a link.</summary>
-    public static IHtmlContent PersonLinks(this IHtmlHelper html, IEnumerable<string> names)
+    /// <summary>Names separated by commas, each a link (a credit whose name the source lost is left out).</summary>
+    public static IHtmlContent PersonLinks(this IHtmlHelper html, IEnumerable<string?> names)
     {
         var content = new HtmlContentBuilder();
         var first = true;
-        foreach (var name in names)
+        foreach (var name in names.OfType<string>())
         {
             if (!first)
                 content.Append(", ");

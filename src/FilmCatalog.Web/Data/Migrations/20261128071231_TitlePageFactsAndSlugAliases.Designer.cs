@@ -11,58 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FilmCatalog.Web.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128083826_AddSearch")]
-    partial class AddSearch
+    [Migration("20261128071231_TitlePageFactsAndSlugAliases")]
+    partial class TitlePageFactsAndSlugAliases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
-                {
-                    b.Property<string>("Genre")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GenreName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RatingTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReviewCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Genre", "TitleId");
-
-                    b.HasIndex("TitleId");
-
-                    b.HasIndex("Genre", "Folded", "TitleId");
-
-                    b.HasIndex("Genre", "RatingTenths", "TitleId");
-
-                    b.HasIndex("Genre", "ReviewCount", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "Folded", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "RatingTenths", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "ReviewCount", "TitleId");
-
-                    b.ToTable("TitleListings");
-                });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
@@ -112,34 +68,15 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("AlsoLiked");
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("CardPosition")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Name");
 
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TitleId", "CardPosition");
-
-                    b.ToTable("CardCredits");
+                    b.ToTable("CatalogUpgrades");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -283,6 +220,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParserVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -325,6 +265,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorPlace")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -389,8 +333,6 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("SourceKey IS NOT NULL");
 
-                    b.HasIndex("Origin", "Status", "WrittenAt");
-
                     b.HasIndex("TitleId", "Status", "HelpfulScore", "Id");
 
                     b.HasIndex("TitleId", "Status", "Rating", "Id");
@@ -428,6 +370,30 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewReports");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TitleId");
+
+                    b.ToTable("SlugAliases");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
@@ -489,6 +455,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Metascore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -517,6 +486,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int?>("SourceCriticReviews")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceMetacriticReviews")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceUserReviews")
                         .HasColumnType("INTEGER");
 
@@ -541,12 +513,14 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("YearQualifier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
-
-                    b.HasIndex("VisitorRatingCount");
 
                     b.HasIndex("Name", "Year");
 
@@ -608,77 +582,6 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("Trivia");
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("Folded");
-
-                    b.HasIndex("PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("Slug");
-
-                    b.ToTable("PersonNames");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Qualifier")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Variant")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("Folded");
-
-                    b.HasIndex("TitleId");
-
-                    b.ToTable("TitleNames");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
-                {
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
-                        .WithMany()
-                        .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", "Target")
@@ -693,23 +596,6 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Target");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
-                {
-                    b.HasOne("FilmCatalog.Web.Catalog.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
-                        .WithMany()
-                        .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -776,6 +662,15 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
@@ -798,24 +693,6 @@ namespace FilmCatalog.Web.Data.Migrations
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany("Trivia")
-                        .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
-                {
-                    b.HasOne("FilmCatalog.Web.Catalog.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
-                {
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
-                        .WithMany()
                         .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
