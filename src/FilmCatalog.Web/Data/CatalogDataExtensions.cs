@@ -1,102 +1,40 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
+using FilmCatalog.Web.Data.Postgres;
+using FilmCatalog.Web.Data.Sqlite;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FilmCatalog.Web.Data;
 
 public static class CatalogDataExtensions
 {
-    private const string DefaultConnectionString = "Data Source=data/catalog.db";
-
     /// <summary>
-    /// Registers the catalog database (<c>ConnectionStrings:Catalog</c>, a SQLite file under the data
-    /// folder by default; a relative path is taken from the content root) and the importer.
+    /// Registers the catalog database of the configured provider (<c>Catalog:Provider</c>: Sqlite,
+    /// the default, or Postgres; <c>ConnectionStrings:Catalog</c>) with everything that differs
+    /// between providers, and the importer. This is the one place that asks which provider it is:
+    /// everything else takes <see cref="CatalogDbContext"/> and the interfaces registered here.
     /// </summary>
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Catalog") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
-
-        builder.Services.AddDbContextPool<CatalogDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+        var settings = CatalogSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(settings.DataFolder);
+        builder.Services.AddSingleton(settings);
+        switch (settings.Provider)
+        {
+            case CatalogProvider.Postgres:
+                PostgresCatalog.Add(builder.Services, settings);
+                break;
+            default:
+                SqliteCatalog.Add(builder.Services, settings);
+                break;
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReviewMarkdown>();
-        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<CatalogImporter>();
         return builder;
     }
 
-    /// <summary>The catalog's connection string with its file path made absolute (from the content root).</summary>
-    public static string CatalogConnectionString(this IConfiguration configuration, string contentRoot) =>
-        ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot);
-
-    /// <summary>The folder of the catalog file: keys, backups and logs live beside it.</summary>
-    public static string DataFolder(this IConfiguration configuration, string contentRoot)
-    {
-        var source = new SqliteConnectionStringBuilder(
-            ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot)).DataSource;
-        return Path.GetDirectoryName(source) is { Length: > 0 } folder ? folder : contentRoot;
-    }
-
-    private static string ResolveConnectionString(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.GetFullPath(source, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>
-    /// Per-connection settings. WAL (set once at start-up, it persists in the file) lets readers run
-    /// beside the writer; synchronous=NORMAL is durable under WAL against process crashes; SQLite's own
-    /// busy handler retries in milliseconds, where Microsoft.Data.Sqlite's would sleep 150 ms a time.
-    /// </summary>
-    /// <remarks>
-    /// The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open
-    /// from one <c>Open</c> to the next, so they are applied once per native connection, not on every
-    /// open: a title page opened the connection twice, and preparing and running these statements
-    /// each time was a measurable part of a fresh render.
-    /// </remarks>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
-    {
-        private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
-
-        /// <summary>Native connections already set up; an entry goes when its connection is closed for good.</summary>
-        private readonly ConditionalWeakTable<object, object> _applied = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private void Apply(DbConnection connection)
-        {
-            var native = (connection as SqliteConnection)?.Handle;
-            if (native is not null && _applied.TryGetValue(native, out _))
-                return;
-
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = Pragmas;
-                command.ExecuteNonQuery();
-            }
-
-            if (native is not null)
-                _applied.AddOrUpdate(native, native);
-        }
-    }
+    /// <summary>The folder of logs, backups and (on SQLite) keys: the catalog file's folder, or <c>Catalog:DataFolder</c>.</summary>
+    public static string DataFolder(this IConfiguration configuration, string contentRoot) =>
+        CatalogSettings.From(configuration, contentRoot).DataFolder;
 }

@@ -1,4 +1,3 @@
-using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -44,11 +43,9 @@ public static class SiteExtensions
             options.IncludeSubDomains = true;
         });
 
-        // Keys live with the data, so forms opened and visitor cookies issued before a restart stay valid after it.
-        var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("FilmCatalog")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The key ring is kept with the catalog (AddCatalog: files in the data folder on SQLite, a table on
+        // PostgreSQL), so forms opened and visitor cookies issued before a restart, or by another instance, stay valid.
+        builder.Services.AddDataProtection().SetApplicationName("FilmCatalog");
         return builder;
     }
 

@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Reviews;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Importing;
 
@@ -17,13 +16,14 @@ namespace FilmCatalog.Web.Importing;
 /// <remarks>
 /// Importing is two steps. <see cref="Prepare"/> parses, hashes and renders the reviews: CPU work
 /// with no database, safe to run on another thread while earlier files are written (see
-/// <see cref="ImportRun"/>). Writing goes through prepared SQLite statements on the context's
-/// connection (EF Core's change tracker cost about 10 ms a file; the statements write the same rows
-/// in well under one), inside a <see cref="Batch"/>: one write transaction, taken through the
-/// <see cref="WriteGate"/>, for several files, each file in a SAVEPOINT of its own. A file that
-/// fails is rolled back to its savepoint and leaves no trace; the other files of the batch stand.
-/// A commit rewrites ~120 database pages whatever it holds, so one commit per batch instead of one
-/// per file is what makes a large import fast.
+/// <see cref="ImportRun"/>). Writing builds each file's rows as entities and writes them with a few
+/// multi-row statements derived from the EF model (<see cref="ImportSql"/>; EF Core's change
+/// tracker cost about 10 ms a file), inside a <see cref="Batch"/>: one write transaction for several
+/// files, each file in a savepoint of its own. A file that fails is rolled back to its savepoint and
+/// leaves no trace; the other files of the batch stand. One commit per batch instead of one per file
+/// is what makes a large import fast (a SQLite commit rewrites ~120 pages whatever it holds; a
+/// PostgreSQL commit waits for its log to reach the disk). How a batch takes its turn and how its
+/// statements travel is the provider's (<see cref="IImportDatabase"/>).
 /// <para>
 /// Crash semantics: a file counts as imported only once its batch has committed, and only then is
 /// it reported. If the process dies (or the commit fails) before that, no file of the batch is in
@@ -31,7 +31,7 @@ namespace FilmCatalog.Web.Importing;
 /// Every file is still all or nothing: a catalog never holds part of a file.
 /// </para>
 /// </remarks>
-public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown, WriteGate gate, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase database, ReviewMarkdown markdown, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     /// <summary>Larger files are not title pages; refusing them early keeps memory bounded.</summary>
     public const long MaxFileBytes = 128L * 1024 * 1024;
@@ -39,14 +39,13 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
     /// <summary>Reviews rendered one by one below this count; a page with more renders them in parallel.</summary>
     private const int ParallelRenderThreshold = 256;
 
-    private readonly CatalogDbContext _db = db;
-    private readonly TimeProvider _clock = clock;
-    private readonly PageCache _pages = pages;
-    private readonly ILogger _logger = logger;
-    private CatalogStatements? _statements;
+    private ImportSql? _sql;
 
     /// <summary>Names already in People, with their ids: only ever filled from committed batches.</summary>
     private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock = clock;
+    private readonly PageCache _pages = pages;
+    private readonly ILogger _logger = logger;
 
     public async Task<ImportOutcome> ImportFileAsync(string path, CancellationToken cancellationToken = default) =>
         await WriteAsync(PrepareFile(path), cancellationToken);
@@ -119,41 +118,26 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
     public async Task<ImportOutcome> WriteAsync(PreparedPage prepared, CancellationToken cancellationToken = default) =>
         (await WriteBatchAsync([prepared], cancellationToken))[0];
 
+
     /// <summary>Writes prepared pages in one transaction, each file all or nothing; outcomes in the pages' order.</summary>
     public async Task<IReadOnlyList<ImportOutcome>> WriteBatchAsync(IReadOnlyList<PreparedPage> prepared, CancellationToken cancellationToken = default)
     {
         await using var batch = await BeginBatchAsync(cancellationToken);
         foreach (var page in prepared)
-            batch.Add(page);
+            await batch.AddAsync(page);
         return await batch.CommitAsync();
     }
 
     /// <summary>
-    /// Opens a batch: waits for the write gate and begins the write transaction. Add files, then
+    /// Opens a batch: waits for the turn to write and begins the write transaction. Add files, then
     /// commit; disposing a batch that was not committed rolls every file of it back.
     /// </summary>
     public async Task<Batch> BeginBatchAsync(CancellationToken cancellationToken = default)
     {
-        await _db.Database.OpenConnectionAsync(cancellationToken);
-        IDisposable? turn = null;
-        try
-        {
-            turn = await gate.EnterAsync(cancellationToken);
-            var sql = _statements ??= new CatalogStatements((SqliteConnection)_db.Database.GetDbConnection());
-
-            // Index pages of Titles, People and Reviews are read again by every file: keep them (64 MB, the default is 2 MB).
-            sql.SetCacheSize(ImportCacheKibibytes);
-            return new Batch(this, sql, turn, sql.Begin());
-        }
-        catch
-        {
-            turn?.Dispose();
-            await _db.Database.CloseConnectionAsync();
-            throw;
-        }
+        var tx = await database.BeginAsync(db, cancellationToken);
+        _sql ??= new ImportSql(db);
+        return new Batch(this, _sql, tx);
     }
-
-    private const int ImportCacheKibibytes = 64 * 1024;
 
     /// <summary>
     /// Several files in one write transaction, each in a savepoint of its own. Outcomes are handed
@@ -162,9 +146,8 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
     public sealed class Batch : IAsyncDisposable
     {
         private readonly CatalogImporter _importer;
-        private readonly CatalogStatements _sql;
-        private readonly IDisposable _turn;
-        private readonly SqliteTransaction _transaction;
+        private readonly ImportSql _sql;
+        private readonly IImportTransaction _tx;
         private readonly List<ImportOutcome> _outcomes = [];
 
         /// <summary>People added by the files of this batch that were kept: known to the importer only after the commit.</summary>
@@ -172,19 +155,18 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
         private bool _written;
         private bool _done;
 
-        internal Batch(CatalogImporter importer, CatalogStatements sql, IDisposable turn, SqliteTransaction transaction)
+        internal Batch(CatalogImporter importer, ImportSql sql, IImportTransaction tx)
         {
             _importer = importer;
             _sql = sql;
-            _turn = turn;
-            _transaction = transaction;
+            _tx = tx;
         }
 
         /// <summary>Files added so far, refused ones included.</summary>
         public int Count => _outcomes.Count;
 
         /// <summary>Writes one file inside its own savepoint; a file that fails is rolled back and will be reported as refused.</summary>
-        public void Add(PreparedPage prepared)
+        public async Task AddAsync(PreparedPage prepared)
         {
             ObjectDisposedException.ThrowIf(_done, this);
             if (prepared.Page is not { } page)
@@ -195,27 +177,26 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
 
             var outcome = prepared.Outcome;
             var slug = outcome.Slug!;
-            if (_sql.ImportRecordExists(prepared.Hash, slug))
+            if (await ImportRecordExistsAsync(prepared.Hash, slug))
             {
                 _outcomes.Add(outcome with { Status = ImportStatus.Unchanged, Warnings = [] });
                 return;
             }
 
             var filePeople = new Dictionary<string, int>(StringComparer.Ordinal);
-            _transaction.Save(FileSavepoint);
+            _tx.BeginFile();
             try
             {
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
-                new PageWriter(_sql, _importer._people, _batchPeople, filePeople, now).Write(page, slug, prepared.Reviews);
-                _sql.InsertImportRecord(Path.GetFileName(outcome.File), prepared.Hash, now, slug, outcome.ToString());
-                _transaction.Release(FileSavepoint);
+                await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, prepared.Reviews);
+                _sql.Insert(_tx, [new ImportRecord { FileName = Path.GetFileName(outcome.File), ContentHash = prepared.Hash, ImportedAt = now, TitleSlug = slug, Report = outcome.ToString() }]);
+                await _tx.EndFileAsync();
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
-                // Undoes this file only; if SQLite already rolled the whole transaction back (disk full, I/O
-                // error), this throws and the batch fails as a whole, reported by nobody as imported.
-                _transaction.Rollback(FileSavepoint);
-                _transaction.Release(FileSavepoint);
+                // Undoes this file only; if the database already rolled the whole transaction back (disk full,
+                // I/O error, connection lost), this throws and the batch fails as a whole, reported by nobody as imported.
+                await _tx.RollbackFileAsync();
                 _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
                 _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
                 return;
@@ -231,10 +212,10 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
         public async Task<IReadOnlyList<ImportOutcome>> CommitAsync()
         {
             ObjectDisposedException.ThrowIf(_done, this);
-            _transaction.Commit();
+            await _tx.CommitAsync();
             foreach (var (name, id) in _batchPeople)
                 _importer._people[name] = id;
-            await EndAsync();
+            await DisposeAsync();
 
             // A page's cards link to other titles and make card-only titles: any cached page may change.
             if (_written)
@@ -244,29 +225,25 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
 
         public async ValueTask DisposeAsync()
         {
-            if (!_done)
-                await EndAsync();
-        }
-
-        private async Task EndAsync()
-        {
+            if (_done)
+                return;
             _done = true;
-            try
-            {
-                _transaction.Dispose();
-                _sql.SetCacheSize(null);
-            }
-            finally
-            {
-                _turn.Dispose();
-                await _importer._db.Database.CloseConnectionAsync();
-            }
+            await _tx.DisposeAsync();
         }
 
-        private const string FileSavepoint = "import_file";
+        private async Task<bool> ImportRecordExistsAsync(string hash, string slug)
+        {
+            var records = _sql.Of<ImportRecord>();
+            var hashColumn = records[nameof(ImportRecord.ContentHash)];
+            var slugColumn = records[nameof(ImportRecord.TitleSlug)];
+            var found = await _tx.QueryAsync(
+                $"SELECT 1 FROM {records.Name} WHERE {hashColumn.Name} = {_sql.Placeholder("hash")} AND {slugColumn.Name} = {_sql.Placeholder("slug")} LIMIT 1",
+                [hashColumn.Parameter(_tx, _sql.ParameterName("hash"), hash), slugColumn.Parameter(_tx, _sql.ParameterName("slug"), slug)],
+                _ => true);
+            return found.Count > 0;
+        }
     }
 
-    /// <summary>
     /// An imported review is the same review in a newer capture when headline, date, author and the
     /// opening of its text agree. The text is part of the key because the source often lost the
     /// author's name: two reviews headed "Great film" on one day are still two reviews.
@@ -308,23 +285,53 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
     /// <summary>
     /// The rows of one page, in the order the foreign keys need them: the title, the people, the
     /// facts and credits, the card targets and cards, the reviews.
+
+    /// <summary>
+    /// The rows of one page. The database is asked only what it must answer first, each in one go:
+    /// which of the titles this file names exist, the new titles' ids, which people exist and the new
+    /// people's ids, the title's imported reviews. Every other row is then written without waiting
+    /// for an answer (on PostgreSQL they travel together when the file ends).
     /// </summary>
-    private sealed class PageWriter(CatalogStatements sql, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> newPeople, DateTime now)
+    private sealed class PageWriter(ImportSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
     {
-        public void Write(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
+        /// <summary>Title columns that a newer capture rewrites: all but the slug, the creation time and the counters the site keeps.</summary>
+        private readonly string[] _sourceColumnsOfTitle = [.. sql.Of<Title>().Inserted.Select(c => c.Property.Name)
+            .Where(p => p is not (nameof(Title.Slug) or nameof(Title.CreatedAt) or nameof(Title.ReviewCount)
+                or nameof(Title.VisitorRatingCount) or nameof(Title.VisitorRatingSum)))];
+
+        private static readonly string[] CardOnlyColumnsOfTitle = [nameof(Title.Summary), nameof(Title.Rating), nameof(Title.UpdatedAt)];
+
+        private static readonly string[] SourceColumnsOfReview =
+        [
+            nameof(Review.Headline), nameof(Review.Body), nameof(Review.BodyHtml), nameof(Review.AuthorName), nameof(Review.Rating),
+            nameof(Review.ContainsSpoilers), nameof(Review.WrittenAt), nameof(Review.SourceHelpful), nameof(Review.SourceNotHelpful), nameof(Review.HelpfulScore),
+        ];
+
+        private readonly List<TitleFact> _facts = [];
+        private readonly List<Credit> _credits = [];
+
+        public async Task WriteAsync(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = sql.FindTitle(slug);
+            var cardSlugs = page.AlsoLiked.Where(c => c.Name is not null).Select(c => Slug.For(c.Name!, c.Year)).Where(s => s != slug).Distinct(StringComparer.Ordinal).ToList();
+            var titles = await FindTitlesAsync([slug, .. cardSlugs]);
+
             int titleId;
-            if (existing is { } found)
+            var isNew = !titles.TryGetValue(slug, out var existing);
+            if (!isNew)
             {
-                titleId = found.Id;
-                sql.ClearSourceFacts(titleId);
-                sql.UpdateTitle(titleId, page, now);
+                titleId = existing.Id;
+                ClearSourceFacts(titleId);
+                sql.Update(tx, TitleRow(page, slug), titleId, _sourceColumnsOfTitle);
             }
             else
             {
-                titleId = sql.InsertTitle(slug, page, now);
+                titleId = (await sql.InsertReturningIdsAsync(tx, [TitleRow(page, slug)], nameof(Title.Slug)))[slug];
             }
+
+            var (targets, filled) = await CardTargetsAsync(page.AlsoLiked, slug, titleId, titles);
+            await ResolvePeopleAsync([
+                .. page.Cast.Select(c => c.Name).OfType<string>(), .. page.Directors, .. page.Writers, .. page.Stars,
+                .. filled.SelectMany(f => f.Card.Directors.Concat(f.Card.Stars))]);
 
             AddFacts(titleId, TitleFactKind.Genre, page.Genres);
             AddFacts(titleId, TitleFactKind.Tagline, page.Taglines);
@@ -340,131 +347,261 @@ public sealed class CatalogImporter(CatalogDbContext db, ReviewMarkdown markdown
             for (var i = 0; i < page.Cast.Count; i++)
             {
                 var member = page.Cast[i];
-                sql.InsertCredit(titleId, member.Name is { } name ? Person(name) : null, CreditRole.Cast, i, member.Character, member.Note);
+                _credits.Add(new Credit
+                {
+                    TitleId = titleId, PersonId = member.Name is { } name ? filePeople[name] : null, Role = CreditRole.Cast, Position = i,
+                    Character = member.Character, Note = member.Note,
+                });
             }
 
             AddCredits(titleId, CreditRole.Director, page.Directors);
             AddCredits(titleId, CreditRole.Writer, page.Writers);
             AddCredits(titleId, CreditRole.Star, page.Stars);
 
-            for (var i = 0; i < page.Trivia.Count; i++)
-                sql.InsertTrivia(titleId, page.Trivia[i].Kind, i, page.Trivia[i].Text);
-            for (var i = 0; i < page.Connections.Count; i++)
+            // A card-only title is filled from the card that named it, until its own page comes.
+            foreach (var (targetId, card) in filled)
             {
-                var c = page.Connections[i];
-                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear), c.Note);
+                AddFacts(targetId, TitleFactKind.Genre, card.Genres);
+                AddCredits(targetId, CreditRole.Director, card.Directors);
+                AddCredits(targetId, CreditRole.Star, card.Stars);
             }
 
-            for (var i = 0; i < page.Soundtrack.Count; i++)
-                sql.InsertSoundtrack(titleId, i, page.Soundtrack[i].Song, page.Soundtrack[i].CreditLines);
-            for (var i = 0; i < page.Faq.Count; i++)
-                sql.InsertFaq(titleId, i, page.Faq[i].Question, page.Faq[i].Answer);
+            sql.Insert(tx, _facts);
+            sql.Insert(tx, _credits);
+            sql.Insert(tx, page.Trivia.Select((t, i) => new Trivia { TitleId = titleId, Kind = t.Kind, Position = i, Text = t.Text }).ToList());
+            sql.Insert(tx, page.Connections.Select((c, i) => new Connection
+            {
+                TitleId = titleId, Position = i, Kind = c.Kind, OtherName = c.OtherName, OtherYear = c.OtherYear,
+                OtherSlug = Slug.For(c.OtherName, c.OtherYear), Note = c.Note,
+            }).ToList());
+            sql.Insert(tx, page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList());
+            sql.Insert(tx, page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList());
+            sql.Insert(tx, page.AlsoLiked.Select((card, i) => new AlsoLiked
+            {
+                TitleId = titleId, Position = i, TargetTitleId = card.Name is { } name ? targets[Slug.For(name, card.Year)] : null,
+                Name = card.Name, Year = card.Year, Genres = [.. card.Genres], Rating = card.Rating, Plot = card.Plot,
+                Directors = [.. card.Directors], Stars = [.. card.Stars],
+            }).ToList());
 
-            AddCards(titleId, slug, page.AlsoLiked);
-            var added = UpsertReviews(titleId, isNew: existing is null, reviews);
+            var added = await UpsertReviewsAsync(titleId, isNew, reviews);
             if (added > 0)
-                sql.AddToReviewCount(titleId, added);
+            {
+                var titleTable = sql.Of<Title>();
+                var count = titleTable[nameof(Title.ReviewCount)];
+                tx.Execute(
+                    $"UPDATE {titleTable.Name} SET {count.Name} = {count.Name} + {sql.Placeholder("added")} WHERE {titleTable.Key.Name} = {sql.Placeholder("id")}",
+                    [count.Parameter(tx, sql.ParameterName("added"), added), titleTable.Key.Parameter(tx, sql.ParameterName("id"), titleId)]);
+            }
+        }
+
+        private Title TitleRow(ParsedTitle page, string slug) => new()
+        {
+            Slug = slug,
+            Name = page.Name,
+            Year = page.Year,
+            IsCardOnly = false,
+            Summary = page.Summary,
+            Storyline = page.Storyline,
+            StorylineAuthor = page.StorylineAuthor,
+            CertificateSystem = page.CertificateSystem,
+            Certificate = page.Certificate,
+            CertificateReason = page.CertificateReason,
+            Awards = page.Awards,
+            Rating = page.Rating,
+            RatingVotes = page.RatingVotes,
+            RuntimeMinutes = page.RuntimeMinutes,
+            SourceUserReviews = page.SourceUserReviews,
+            SourceCriticReviews = page.SourceCriticReviews,
+            SoundMix = page.SoundMix,
+            Color = page.Color,
+            AspectRatio = page.AspectRatio,
+            FaqEmpty = page.FaqEmpty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        /// <summary>Each title of this file's slugs that exists, with its id and whether it is known only from cards.</summary>
+        private async Task<Dictionary<string, (int Id, bool IsCardOnly)>> FindTitlesAsync(List<string> slugs)
+        {
+            var found = await sql.WhereInAsync<Title, (string Slug, int Id, bool IsCardOnly)>(tx,
+                [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), slugs,
+                reader => (reader.GetString(0), reader.GetInt32(1), reader.GetBoolean(2)));
+            return found.ToDictionary(t => t.Slug, t => (t.Id, t.IsCardOnly), StringComparer.Ordinal);
         }
 
         /// <summary>
         /// Keeps every card as printed, and makes each card that names a film a title of its own
         /// (card-only until that film's page is imported), so the card can link to a real page.
+        /// Returns each named slug's title id, and the card-only titles to fill from their card.
         /// </summary>
-        private void AddCards(int titleId, string titleSlug, List<ParsedCard> cards)
+        private async Task<(Dictionary<string, int> Targets, List<(int TargetId, ParsedCard Card)> Filled)> CardTargetsAsync(
+            List<ParsedCard> cards, string titleSlug, int titleId, Dictionary<string, (int Id, bool IsCardOnly)> titles)
         {
             var targets = new Dictionary<string, int>(StringComparer.Ordinal) { [titleSlug] = titleId };
-            for (var i = 0; i < cards.Count; i++)
+            var filled = new List<(int, ParsedCard)>();
+            var newTitles = new List<(Title Row, ParsedCard Card)>();
+            foreach (var card in cards)
             {
-                var card = cards[i];
-                int? targetId = null;
-                if (card.Name is { } name)
-                {
-                    var slug = Slug.For(name, card.Year);
-                    if (targets.TryGetValue(slug, out var known))
-                    {
-                        targetId = known;
-                    }
-                    else if (sql.FindTitle(slug) is not { } target)
-                    {
-                        targetId = sql.InsertCardOnlyTitle(slug, name, card.Year, card.Plot, card.Rating, now);
-                        FillFromCard(targetId.Value, card);
-                    }
-                    else
-                    {
-                        targetId = target.Id;
-                        if (target.IsCardOnly)
-                        {
-                            sql.ClearSourceFacts(target.Id);
-                            sql.UpdateCardOnlyTitle(target.Id, card.Plot, card.Rating, now);
-                            FillFromCard(target.Id, card);
-                        }
-                    }
+                if (card.Name is not { } name)
+                    continue;
+                var slug = Slug.For(name, card.Year);
+                if (targets.ContainsKey(slug) || newTitles.Any(t => t.Row.Slug == slug))
+                    continue;
 
-                    targets[slug] = targetId.Value;
+                if (!titles.TryGetValue(slug, out var target))
+                {
+                    newTitles.Add((new Title { Slug = slug, Name = name, Year = card.Year, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now }, card));
+                    continue;
                 }
 
-                sql.InsertCard(titleId, i, targetId, card);
+                targets[slug] = target.Id;
+                if (target.IsCardOnly)
+                {
+                    ClearSourceFacts(target.Id);
+                    sql.Update(tx, new Title { Slug = slug, Name = name, Summary = card.Plot, Rating = card.Rating, UpdatedAt = now }, target.Id, CardOnlyColumnsOfTitle);
+                    filled.Add((target.Id, card));
+                }
+            }
+
+            if (newTitles.Count > 0)
+            {
+                var ids = await sql.InsertReturningIdsAsync(tx, newTitles.Select(t => t.Row).ToList(), nameof(Title.Slug));
+                foreach (var (row, card) in newTitles)
+                {
+                    targets[row.Slug] = ids[row.Slug];
+                    filled.Add((ids[row.Slug], card));
+                }
+            }
+
+            return (targets, filled);
+        }
+
+        /// <summary>Finds or adds every person this file names, so each credit can carry its person's id.</summary>
+        private async Task ResolvePeopleAsync(IEnumerable<string> names)
+        {
+            var unknown = new List<object>();
+            foreach (var name in names.Distinct(StringComparer.Ordinal))
+            {
+                if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id))
+                    filePeople[name] = id;
+                else
+                    unknown.Add(name);
+            }
+
+            if (unknown.Count == 0)
+                return;
+
+            foreach (var (id, name) in await sql.WhereInAsync<Person, (int, string)>(tx, [nameof(Person.Id), nameof(Person.Name)], nameof(Person.Name), unknown,
+                         reader => (reader.GetInt32(0), reader.GetString(1))))
+                filePeople[name] = id;
+
+            var missing = unknown.Cast<string>().Where(n => !filePeople.ContainsKey(n)).Select(n => new Person { Name = n }).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var (name, id) in await sql.InsertReturningIdsAsync(tx, missing, nameof(Person.Name)))
+                    filePeople[name] = id;
             }
         }
 
-        private void FillFromCard(int targetId, ParsedCard card)
+        /// <summary>Everything that came from the source page, which the newer capture replaces whole.</summary>
+        private void ClearSourceFacts(int titleId)
         {
-            AddFacts(targetId, TitleFactKind.Genre, card.Genres);
-            AddCredits(targetId, CreditRole.Director, card.Directors);
-            AddCredits(targetId, CreditRole.Star, card.Stars);
+            sql.DeleteWhere<TitleFact>(tx, nameof(TitleFact.TitleId), titleId);
+            sql.DeleteWhere<Credit>(tx, nameof(Credit.TitleId), titleId);
+            sql.DeleteWhere<Trivia>(tx, nameof(Trivia.TitleId), titleId);
+            sql.DeleteWhere<Connection>(tx, nameof(Connection.TitleId), titleId);
+            sql.DeleteWhere<SoundtrackEntry>(tx, nameof(SoundtrackEntry.TitleId), titleId);
+            sql.DeleteWhere<FaqEntry>(tx, nameof(FaqEntry.TitleId), titleId);
+            sql.DeleteWhere<AlsoLiked>(tx, nameof(AlsoLiked.TitleId), titleId);
         }
 
-        /// <summary>Inserts new imported reviews and refreshes known ones; returns how many were new.</summary>
-        private int UpsertReviews(int titleId, bool isNew, IReadOnlyList<PreparedReview> reviews)
+        /// <summary>
+        /// Inserts new imported reviews and refreshes known ones; returns how many were new. A key seen
+        /// twice in one file is one review with the later text, as a second import of it would leave it.
+        /// </summary>
+        private async Task<int> UpsertReviewsAsync(int titleId, bool isNew, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = isNew ? [] : sql.ImportedReviews(titleId);
-            var added = 0;
+            var existing = isNew ? [] : await ImportedReviewsAsync(titleId);
+            var inserted = new List<Review>();
+            var insertedByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            var updated = new Dictionary<int, Review>();
             foreach (var review in reviews)
             {
                 var parsed = review.Parsed;
                 var sourceNotHelpful = Math.Max(parsed.Voted - parsed.Helpful, 0);
-                var writtenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now;
+                var row = new Review
+                {
+                    TitleId = titleId,
+                    Origin = ReviewOrigin.Imported,
+                    SourceKey = review.SourceKey,
+                    Headline = parsed.Headline,
+                    Body = review.Body,
+                    BodyHtml = review.BodyHtml,
+                    AuthorName = parsed.Author,
+                    Rating = parsed.Rating,
+                    ContainsSpoilers = parsed.ContainsSpoilers,
+                    WrittenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now,
+                    SourceHelpful = parsed.Helpful,
+                    SourceNotHelpful = sourceNotHelpful,
+                    Status = ReviewStatus.Visible,
+                };
+
                 if (existing.TryGetValue(review.SourceKey, out var known))
                 {
-                    var score = HelpfulScore.Of(parsed.Helpful + known.SiteHelpful, parsed.Helpful + sourceNotHelpful + known.SiteHelpful + known.SiteNotHelpful);
-                    sql.UpdateReview(known.Id, review, writtenAt, sourceNotHelpful, score);
+                    row.SiteHelpful = known.SiteHelpful;
+                    row.SiteNotHelpful = known.SiteNotHelpful;
+                    row.HelpfulScore = HelpfulScore.Of(row);
+                    updated[known.Id] = row;
                 }
                 else
                 {
-                    var id = sql.InsertReview(titleId, review, writtenAt, sourceNotHelpful, HelpfulScore.Of(parsed.Helpful, parsed.Helpful + sourceNotHelpful));
-                    existing[review.SourceKey] = new ImportedReview(id, 0, 0);
-                    added++;
+                    row.HelpfulScore = HelpfulScore.Of(row);
+                    if (insertedByKey.TryGetValue(review.SourceKey, out var index))
+                        inserted[index] = row;
+                    else
+                    {
+                        insertedByKey[review.SourceKey] = inserted.Count;
+                        inserted.Add(row);
+                    }
                 }
             }
 
-            return added;
+            foreach (var (id, row) in updated)
+                sql.Update(tx, row, id, SourceColumnsOfReview);
+            sql.Insert(tx, inserted);
+            return inserted.Count;
         }
 
-        private int Person(string name)
+        /// <summary>The title's imported reviews by key, locked against votes until the batch commits where the database locks rows.</summary>
+        private async Task<Dictionary<string, ImportedReview>> ImportedReviewsAsync(int titleId)
         {
-            if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id) || newPeople.TryGetValue(name, out id))
-                return id;
-            id = sql.FindPerson(name) ?? sql.InsertPerson(name);
-            newPeople[name] = id;
-            return id;
+            var table = sql.Of<Review>();
+            var title = table[nameof(Review.TitleId)];
+            var key = table[nameof(Review.SourceKey)];
+            var rows = await tx.QueryAsync(
+                $"SELECT {key.Name}, {table.Key.Name}, {table[nameof(Review.SiteHelpful)].Name}, {table[nameof(Review.SiteNotHelpful)].Name} " +
+                $"FROM {table.Name} WHERE {title.Name} = {sql.Placeholder("title")} AND {key.Name} IS NOT NULL{tx.LockRowsRead}",
+                [title.Parameter(tx, sql.ParameterName("title"), titleId)],
+                reader => (Key: reader.GetString(0), Review: new ImportedReview(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3))));
+            return rows.ToDictionary(r => r.Key, r => r.Review, StringComparer.Ordinal);
         }
 
         private void AddFacts(int titleId, TitleFactKind kind, List<string> values)
         {
             for (var i = 0; i < values.Count; i++)
-                sql.InsertFact(titleId, kind, i, values[i], null);
+                _facts.Add(new TitleFact { TitleId = titleId, Kind = kind, Position = i, Text = values[i] });
         }
 
         private void AddFacts(int titleId, TitleFactKind kind, List<ParsedFact> values)
         {
             for (var i = 0; i < values.Count; i++)
-                sql.InsertFact(titleId, kind, i, values[i].Text, values[i].Qualifier);
+                _facts.Add(new TitleFact { TitleId = titleId, Kind = kind, Position = i, Text = values[i].Text, Qualifier = values[i].Qualifier });
         }
 
         private void AddCredits(int titleId, CreditRole role, List<string> names)
         {
             for (var i = 0; i < names.Count; i++)
-                sql.InsertCredit(titleId, Person(names[i]), role, i, null, null);
+                _credits.Add(new Credit { TitleId = titleId, PersonId = filePeople[names[i]], Role = role, Position = i });
         }
     }
 }

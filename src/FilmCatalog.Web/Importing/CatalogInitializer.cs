@@ -10,8 +10,7 @@ public static class CatalogInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ICatalogSchema>().MigrateAsync(db, cancellationToken);
     }
 
     public static async Task InitializeCatalogAsync(this WebApplication app, CancellationToken cancellationToken = default)

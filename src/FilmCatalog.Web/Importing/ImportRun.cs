@@ -49,7 +49,7 @@ public static class ImportRun
             do
             {
                 while (batch.Count < BatchFiles && prepared.Reader.TryRead(out var page))
-                    batch.Add(await page);
+                    await batch.AddAsync(await page);
             }
             while (batch.Count < BatchFiles && await MoreBeforeAsync(prepared.Reader, deadline, cancellationToken));
 

@@ -1,7 +1,6 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Reviews;
@@ -27,87 +26,66 @@ public sealed record VoteOutcome(VoteResult Result, int TitleId, string TitleSlu
 /// in one write transaction, and the unique (review, visitor) index backs the rule in the database.
 /// </summary>
 /// <remarks>
-/// Votes are the site's most frequent write and every write waits its turn at the
-/// <see cref="WriteGate"/>, so the time a vote holds the gate bounds how many votes a second the
-/// site can take. The vote is therefore three short SQL statements on the context's connection
-/// (read the review, upsert the vote, update the counters) instead of EF Core's tracked entities,
-/// which held the gate about three times as long. Column formats are EF Core's: booleans and
-/// enums as integers, <see cref="Guid"/> as upper-case text, <see cref="DateTime"/> as ISO text.
-/// Only waiting for the gate can be cancelled; a vote that got its turn is written to the end.
+/// The vote's first statement updates the review's row (to itself), which makes the transaction
+/// the only writer of that review until it commits (<see cref="IWriteGate.EnterForRowAsync"/>):
+/// on PostgreSQL the row lock queues the other votes on this review, from every site instance,
+/// while votes on other reviews run beside it; on SQLite the gate has queued every write already.
+/// What is read after it (the counters, this visitor's earlier answer) therefore stays true until
+/// the commit, and the counters are written from it. Everything goes through EF Core (a projection,
+/// <c>ExecuteUpdateAsync</c>, one tracked insert), so every value is bound as the model maps it.
+/// Only waiting for the turn can be cancelled; a vote that got its turn is written to the end.
 /// </remarks>
-public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
+public sealed class ReviewVoting(CatalogDbContext db, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<VoteOutcome> VoteAsync(int reviewId, Guid visitor, bool helpful, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        VoteOutcome outcome;
+        await using (var turn = await gate.EnterForRowAsync(db, cancellationToken))
         {
-            VoteOutcome outcome;
-            using (await gate.EnterAsync(cancellationToken))
-                outcome = Write((SqliteConnection)db.Database.GetDbConnection(), reviewId, visitor, helpful);
+            outcome = await WriteAsync(reviewId, visitor, helpful);
+            await turn.CommitAsync(CancellationToken.None);
+        }
 
-            if (outcome.Result is VoteResult.Recorded or VoteResult.Changed)
-                await pages.EvictTitleAsync(outcome.TitleSlug, CancellationToken.None);
-            return outcome;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        if (outcome.Result is VoteResult.Recorded or VoteResult.Changed)
+            await pages.EvictTitleAsync(outcome.TitleSlug, CancellationToken.None);
+        return outcome;
     }
 
-    private VoteOutcome Write(SqliteConnection connection, int reviewId, Guid visitor, bool helpful)
+    private async Task<VoteOutcome> WriteAsync(int reviewId, Guid visitor, bool helpful)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
+        var visible = db.Reviews.Where(r => r.Id == reviewId && r.Status == ReviewStatus.Visible);
+        if (await visible.ExecuteUpdateAsync(set => set.SetProperty(r => r.SiteHelpful, r => r.SiteHelpful)) == 0)
+            return new VoteOutcome(VoteResult.NotFound, 0, "", 0, 0);
 
-        ReviewCounts review;
-        using (var read = Command(connection, transaction,
-            "SELECT r.TitleId, t.Slug, r.AuthorVisitorId, r.SourceHelpful, r.SourceNotHelpful, r.SiteHelpful, r.SiteNotHelpful, " +
-            "(SELECT v.IsHelpful FROM HelpfulVotes v WHERE v.ReviewId = r.Id AND v.VisitorId = $visitor) " +
-            "FROM Reviews r JOIN Titles t ON t.Id = r.TitleId WHERE r.Id = $id AND r.Status = $visible",
-            ("$visitor", VisitorText(visitor)), ("$id", reviewId), ("$visible", (int)ReviewStatus.Visible)))
-        using (var reader = read.ExecuteReader())
-        {
-            if (!reader.Read())
-                return new VoteOutcome(VoteResult.NotFound, 0, "", 0, 0);
-            review = new ReviewCounts(reader.GetInt32(0), reader.GetString(1),
-                reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)),
-                reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
-                reader.IsDBNull(7) ? null : reader.GetBoolean(7));
-        }
+        var review = await visible
+            .Select(r => new ReviewCounts(r.TitleId, r.Title!.Slug, r.AuthorVisitorId, r.SourceHelpful, r.SourceNotHelpful, r.SiteHelpful, r.SiteNotHelpful,
+                r.Votes.Where(v => v.VisitorId == visitor).Select(v => (bool?)v.IsHelpful).FirstOrDefault()))
+            .SingleAsync();
 
         if (review.Author == visitor)
             return review.Outcome(VoteResult.OwnReview);
         if (review.Previous == helpful)
             return review.Outcome(VoteResult.Unchanged);
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (review.Previous is null)
+        {
+            db.HelpfulVotes.Add(new HelpfulVote { ReviewId = reviewId, VisitorId = visitor, IsHelpful = helpful, CastAt = now });
+            await db.SaveChangesAsync();
+        }
+        else
+        {
+            await db.HelpfulVotes.Where(v => v.ReviewId == reviewId && v.VisitorId == visitor)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.IsHelpful, helpful).SetProperty(v => v.CastAt, now));
+        }
+
         var counted = review.Previous is { } previous ? review.Count(previous, -1).Count(helpful, +1) : review.Count(helpful, +1);
-        using (var upsert = Command(connection, transaction,
-            "INSERT INTO HelpfulVotes (ReviewId, VisitorId, IsHelpful, CastAt) VALUES ($id, $visitor, $helpful, $castAt) " +
-            "ON CONFLICT (ReviewId, VisitorId) DO UPDATE SET IsHelpful = excluded.IsHelpful, CastAt = excluded.CastAt",
-            ("$id", reviewId), ("$visitor", VisitorText(visitor)), ("$helpful", helpful), ("$castAt", clock.GetUtcNow().UtcDateTime)))
-            upsert.ExecuteNonQuery();
-        using (var count = Command(connection, transaction,
-            "UPDATE Reviews SET SiteHelpful = $siteHelpful, SiteNotHelpful = $siteNotHelpful, HelpfulScore = $score WHERE Id = $id",
-            ("$siteHelpful", counted.SiteHelpful), ("$siteNotHelpful", counted.SiteNotHelpful),
-            ("$score", HelpfulScore.Of(counted.Helpful, counted.Voted)), ("$id", reviewId)))
-            count.ExecuteNonQuery();
-
-        transaction.Commit();
+        var score = HelpfulScore.Of(counted.Helpful, counted.Voted);
+        await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.SiteHelpful, counted.SiteHelpful)
+            .SetProperty(r => r.SiteNotHelpful, counted.SiteNotHelpful)
+            .SetProperty(r => r.HelpfulScore, score));
         return counted.Outcome(review.Previous is null ? VoteResult.Recorded : VoteResult.Changed);
-    }
-
-    /// <summary>EF Core stores a <see cref="Guid"/> as upper-case text; Microsoft.Data.Sqlite alone would bind 16 bytes.</summary>
-    private static string VisitorText(Guid visitor) => visitor.ToString().ToUpperInvariant();
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        return command;
     }
 
     /// <summary>The review's counters as read in the vote's transaction, and this visitor's earlier answer if any.</summary>

@@ -252,8 +252,8 @@ public sealed class CatalogImporterTests : IDisposable
         await using (db)
         {
             await using var batch = await importer.BeginBatchAsync();
-            batch.Add(importer.Prepare("shared.txt", SharedHeadlinePage));
-            batch.Add(importer.Prepare("poisoned.txt", PoisonedPage));
+            await batch.AddAsync(importer.Prepare("shared.txt", SharedHeadlinePage));
+            await batch.AddAsync(importer.Prepare("poisoned.txt", PoisonedPage));
             Assert.Equal(2, batch.Count);
 
             // Disposed without a commit, as when the process stops mid-batch.

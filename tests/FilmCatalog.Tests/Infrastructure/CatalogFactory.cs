@@ -1,4 +1,4 @@
-using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -52,10 +52,10 @@ public class CatalogFactory : WebApplicationFactory<Program>
 
     /// <summary>A fresh DbContext on the same database, for arranging and asserting outside the site.</summary>
     /// <remarks>Starts the site first, so the database exists, migrated and seeded.</remarks>
-    public CatalogDbContext NewDbContext()
+    public SqliteCatalogDbContext NewDbContext()
     {
         _ = Services;
-        return new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+        return new(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
     }
 
     /// <summary>Runs <paramref name="action"/> in a DI scope of the running site.</summary>

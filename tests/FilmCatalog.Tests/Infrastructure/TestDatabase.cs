@@ -1,5 +1,6 @@
 using System.Text;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Sqlite;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
@@ -23,19 +24,19 @@ public sealed class TestDatabase : IDisposable
 
     public string Path => System.IO.Path.Combine(_folder, "catalog.db");
 
-    public WriteGate Gate { get; } = new();
+    public SqliteWriteGate Gate { get; } = new();
 
     /// <summary>Page evictions go nowhere: there is no site and no cache here.</summary>
     public PageCache Pages { get; } = new(new NoOutputCache(), new CacheGeneration());
 
-    public CatalogDbContext NewDbContext() =>
-        new(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
+    public SqliteCatalogDbContext NewDbContext() =>
+        new(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
 
     /// <summary>An importer with its own context; dispose the context through the returned scope.</summary>
     public (CatalogImporter Importer, CatalogDbContext Db) NewImporter(TimeProvider? clock = null)
     {
         var db = NewDbContext();
-        return (new CatalogImporter(db, new ReviewMarkdown(), Gate, Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, new SqliteImportDatabase(Gate), new ReviewMarkdown(), Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
     }
 
     /// <summary>Runs SQL on the database directly, for arranging what the site's code cannot (a trigger that fails a write).</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using FilmCatalog.Tests.Infrastructure;
-using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Sqlite;
 using FilmCatalog.Web.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -25,7 +25,7 @@ public sealed class BackupTests : IClassFixture<BackupTests.Factory>
         Assert.Equal(new SiteCommand.Backup(null), command);
         Assert.Equal(["--urls", "x"], siteArgs);
         Assert.Equal(new SiteCommand.Backup("out.db"), SiteCommand.Parse(["backup", "out.db"]).Command);
-        Assert.EndsWith(Path.Combine("data", "backups", "catalog-20260102-030405.db"), CatalogBackup.DefaultPath("data", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)), StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("data", "backups", "catalog-20260102-030405.db"), SqliteBackup.DefaultPath("data", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class BackupTests : IClassFixture<BackupTests.Factory>
 
         var target = Path.Combine(_factory.DataFolder, "backups", "during-storm.db");
         var storm = Task.WhenAll(visitors.Skip(10).Select(v => v.client.SubmitAsync(v.form, submitButton: (AngleSharp.Html.Dom.IHtmlElement)v.form.QuerySelector("button[value=no]")!)));
-        await CatalogBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target);
+        await SqliteBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target);
         await storm;
 
         using (var connection = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False"))
@@ -62,6 +62,6 @@ public sealed class BackupTests : IClassFixture<BackupTests.Factory>
         Assert.Empty(TrustCatalog.CounterMismatches(target));
         Assert.Equal(TrustCatalog.Scalar(_factory.DatabasePath, "SELECT COUNT(*) FROM Titles"), TrustCatalog.Scalar(target, "SELECT COUNT(*) FROM Titles"));
         Assert.False(File.Exists(target + ".partial"));
-        await Assert.ThrowsAsync<IOException>(() => CatalogBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target));
+        await Assert.ThrowsAsync<IOException>(() => SqliteBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target));
     }
 }

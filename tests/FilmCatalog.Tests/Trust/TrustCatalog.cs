@@ -1,6 +1,6 @@
 using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
-using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +21,7 @@ public static class TrustCatalog
     public static async Task<Film> AddFilmAsync(string databasePath, int reviews)
     {
         var slug = $"trust-film-{Guid.NewGuid():N}"[..24];
-        await using var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={databasePath}").Options);
+        await using var db = new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={databasePath}").Options);
         var now = DateTime.UtcNow;
         var title = new Title { Slug = slug, Name = "Trust Film", Year = 2001, CreatedAt = now, UpdatedAt = now, ReviewCount = reviews };
         for (var i = 0; i < reviews; i++)

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Sqlite.Migrations
 {
-    [DbContext(typeof(CatalogDbContext))]
+    [DbContext(typeof(SqliteCatalogDbContext))]
     [Migration("20261124025754_InitialCatalog")]
     partial class InitialCatalog
     {

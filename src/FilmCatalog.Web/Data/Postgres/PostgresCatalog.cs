@@ -1,0 +1,38 @@
+using FilmCatalog.Web.Importing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Data.Postgres;
+
+/// <summary>
+/// The catalog on a PostgreSQL server (<c>Catalog:Provider=Postgres</c>), shared by any number of
+/// site instances: everything the site does differently on PostgreSQL is registered here, and only here.
+/// </summary>
+/// <remarks>
+/// Crash safety is the server's: a transaction the site saw commit is on disk (synchronous_commit
+/// on, the server's default), whatever happens to the site's process. Nothing that must be shared
+/// between instances is kept in the process: the write gate is the database's locking
+/// (<see cref="PostgresWriteGate"/>), the Data Protection key ring is a table of the catalog.
+/// </remarks>
+public static class PostgresCatalog
+{
+    public static void Add(IServiceCollection services, CatalogSettings settings)
+    {
+        services.AddDbContextPool<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString));
+        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<PostgresCatalogDbContext>());
+
+        services.AddSingleton<PostgresWriteGate>();
+        services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<PostgresWriteGate>());
+        services.AddSingleton<IImportDatabase, PostgresImportDatabase>();
+        services.AddSingleton<ICatalogSchema, PostgresSchema>();
+        services.AddSingleton<ICatalogBackup, PostgresBackup>();
+
+        // Every instance signs and reads visitor cookies and form tokens with the same keys.
+        services.AddDataProtection().PersistKeysToDbContext<PostgresCatalogDbContext>();
+    }
+
+    private sealed class PostgresSchema : ICatalogSchema
+    {
+        public Task MigrateAsync(CatalogDbContext db, CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using FilmCatalog.Web.Importing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Data.Sqlite;
+
+/// <summary>
+/// The catalog in an embedded SQLite file (the default): everything the site does differently on
+/// SQLite is registered here, and only here.
+/// </summary>
+/// <remarks>
+/// Crash safety: WAL with synchronous=NORMAL (<see cref="SqlitePragmas"/>) keeps every committed
+/// transaction through a crash of the process; a power loss can lose the last commits, never
+/// consistency. Writes are queued in the process (<see cref="SqliteWriteGate"/>), so every process
+/// writing the file (the site, a command-line import) waits its turn in SQLite's busy handler.
+/// </remarks>
+public static class SqliteCatalog
+{
+    public static void Add(IServiceCollection services, CatalogSettings settings)
+    {
+        var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
+
+        services.AddDbContextPool<SqliteCatalogDbContext>(options => options
+            .UseSqlite(settings.ConnectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<SqliteCatalogDbContext>());
+
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<SqliteWriteGate>());
+        services.AddSingleton<IImportDatabase, SqliteImportDatabase>();
+        services.AddSingleton<ICatalogSchema, SqliteSchema>();
+        services.AddSingleton<ICatalogBackup, SqliteBackup>();
+
+        // One machine, one data folder: the key ring is files beside the catalog, shared by every process on it.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+    }
+
+    private sealed class SqliteSchema : ICatalogSchema
+    {
+        public async Task MigrateAsync(CatalogDbContext db, CancellationToken cancellationToken)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+    }
+}

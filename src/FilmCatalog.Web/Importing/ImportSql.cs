@@ -1,0 +1,243 @@
+using System.Data.Common;
+using System.Numerics;
+using System.Text;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FilmCatalog.Web.Importing;
+
+/// <summary>
+/// The importer's statements, derived from the EF model rather than written out: table and column
+/// names, which columns an insert writes (every mapped one but the generated key), and how each value
+/// is bound (through its column's own type mapping, so a Guid, a date or a list of strings is stored
+/// exactly as EF Core stores it on that provider). Every value is bound by a name made from its
+/// column and row, and the statement's placeholders are made from the same column list, so no
+/// statement depends on the order in which values are given.
+/// </summary>
+/// <remarks>
+/// The SQL is plain enough for every provider (multi-row <c>INSERT ... VALUES</c>, <c>RETURNING</c>,
+/// <c>IN</c> lists). Rows go in chunks of a power of two, at most <see cref="MaxRowsPerStatement"/>,
+/// so each table has a handful of distinct statements that the provider can keep prepared.
+/// </remarks>
+internal sealed class ImportSql
+{
+    private const int MaxRowsPerStatement = 64;
+
+    private readonly ISqlGenerationHelper _sql;
+    private readonly Dictionary<Type, Table> _tables = [];
+    private readonly Dictionary<(Type, int, bool), string> _inserts = [];
+
+    public ImportSql(CatalogDbContext db)
+    {
+        _sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.ClrType is { } type && entity.GetTableMappings().SingleOrDefault() is { } mapping)
+                _tables[type] = new Table(mapping, _sql);
+        }
+    }
+
+    /// <summary>The table of <typeparamref name="T"/>, with its delimited name and columns.</summary>
+    public Table Of<T>() => _tables.TryGetValue(typeof(T), out var table)
+        ? table
+        : throw new InvalidOperationException($"{typeof(T).Name} is not a table of the catalog model");
+
+    /// <summary>Inserts <paramref name="rows"/>; the writes may travel with later statements.</summary>
+    public void Insert<T>(IImportTransaction tx, IReadOnlyList<T> rows)
+        where T : class
+    {
+        foreach (var (start, count) in Chunks(rows.Count))
+            tx.Execute(InsertText<T>(count, returning: false), InsertParameters(tx, rows, start, count));
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> and returns their generated ids by the value of
+    /// <paramref name="naturalKey"/> (unique among the rows): RETURNING gives rows in no promised order.
+    /// </summary>
+    public async Task<Dictionary<string, int>> InsertReturningIdsAsync<T>(IImportTransaction tx, IReadOnlyList<T> rows, string naturalKey)
+        where T : class
+    {
+        var table = Of<T>();
+        var key = table[naturalKey];
+        if (!ReferenceEquals(table.Returned, key))
+            throw new InvalidOperationException($"{typeof(T).Name} returns its ids by {table.Returned?.Property.Name}, not {naturalKey}");
+
+        var ids = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        foreach (var (start, count) in Chunks(rows.Count))
+        {
+            var returned = await tx.QueryAsync(InsertText<T>(count, returning: true), InsertParameters(tx, rows, start, count),
+                reader => (Id: reader.GetInt32(0), Key: reader.GetString(1)));
+            foreach (var (id, value) in returned)
+                ids[value] = id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>Sets <paramref name="properties"/> of the row with key <paramref name="id"/> to <paramref name="row"/>'s values.</summary>
+    public void Update<T>(IImportTransaction tx, T row, int id, IReadOnlyList<string> properties)
+        where T : class
+    {
+        var table = Of<T>();
+        var parameters = new List<DbParameter>(properties.Count + 1);
+        var text = new StringBuilder("UPDATE ").Append(table.Name).Append(" SET ");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var column = table[properties[i]];
+            text.Append(i > 0 ? ", " : "").Append(column.Name).Append(" = ").Append(Placeholder(column.Stem));
+            parameters.Add(column.Parameter(tx, ParameterName(column.Stem), column.ValueOf(row)));
+        }
+
+        text.Append(" WHERE ").Append(table.Key.Name).Append(" = ").Append(Placeholder("key"));
+        parameters.Add(table.Key.Parameter(tx, ParameterName("key"), id));
+        tx.Execute(text.ToString(), parameters);
+    }
+
+    /// <summary>Deletes the rows of <typeparamref name="T"/> whose <paramref name="property"/> is <paramref name="value"/>.</summary>
+    public void DeleteWhere<T>(IImportTransaction tx, string property, object value)
+        where T : class
+    {
+        var table = Of<T>();
+        var column = table[property];
+        tx.Execute($"DELETE FROM {table.Name} WHERE {column.Name} = {Placeholder(column.Stem)}",
+            [column.Parameter(tx, ParameterName(column.Stem), value)]);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="select"/> columns of the rows whose <paramref name="property"/> is one of
+    /// <paramref name="values"/>, in chunks of a power of two (the last padded with its own last value).
+    /// </summary>
+    public async Task<List<TResult>> WhereInAsync<T, TResult>(IImportTransaction tx, IReadOnlyList<string> select, string property, IReadOnlyList<object> values, Func<DbDataReader, TResult> read)
+        where T : class
+    {
+        var table = Of<T>();
+        var column = table[property];
+        var columns = string.Join(", ", select.Select(p => table[p].Name));
+        var results = new List<TResult>();
+        for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
+        {
+            var count = Math.Min(MaxRowsPerStatement, values.Count - start);
+            var padded = (int)BitOperations.RoundUpToPowerOf2((uint)count);
+            var parameters = new DbParameter[padded];
+            var placeholders = new string[padded];
+            for (var i = 0; i < padded; i++)
+            {
+                var stem = column.Stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                placeholders[i] = Placeholder(stem);
+                parameters[i] = column.Parameter(tx, ParameterName(stem), values[start + Math.Min(i, count - 1)]);
+            }
+
+            results.AddRange(await tx.QueryAsync($"SELECT {columns} FROM {table.Name} WHERE {column.Name} IN ({string.Join(", ", placeholders)})", parameters, read));
+        }
+
+        return results;
+    }
+
+    public string Placeholder(string stem) => _sql.GenerateParameterNamePlaceholder(stem);
+
+    public string ParameterName(string stem) => _sql.GenerateParameterName(stem);
+
+    private string InsertText<T>(int rows, bool returning)
+    {
+        if (_inserts.TryGetValue((typeof(T), rows, returning), out var cached))
+            return cached;
+
+        var table = Of<T>();
+        var text = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
+            .AppendJoin(", ", table.Inserted.Select(c => c.Name)).Append(") VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            text.Append(row > 0 ? ", (" : "(");
+            for (var c = 0; c < table.Inserted.Count; c++)
+                text.Append(c > 0 ? ", " : "").Append(Placeholder(RowStem(table.Inserted[c], row)));
+            text.Append(')');
+        }
+
+        if (returning)
+            text.Append(" RETURNING ").Append(table.Key.Name).Append(", ").Append(table.Returned!.Name);
+        return _inserts[(typeof(T), rows, returning)] = text.ToString();
+    }
+
+    private List<DbParameter> InsertParameters<T>(IImportTransaction tx, IReadOnlyList<T> rows, int start, int count)
+        where T : class
+    {
+        var table = Of<T>();
+        var parameters = new List<DbParameter>(count * table.Inserted.Count);
+        for (var row = 0; row < count; row++)
+        {
+            foreach (var column in table.Inserted)
+                parameters.Add(column.Parameter(tx, ParameterName(RowStem(column, row)), column.ValueOf(rows[start + row]!)));
+        }
+
+        return parameters;
+    }
+
+    private static string RowStem(Column column, int row) => column.Stem + "_" + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Splits <paramref name="total"/> rows into chunks of a power of two, largest first.</summary>
+    private static IEnumerable<(int Start, int Count)> Chunks(int total)
+    {
+        var start = 0;
+        while (start < total)
+        {
+            var count = Math.Min(MaxRowsPerStatement, 1 << BitOperations.Log2((uint)(total - start)));
+            yield return (start, count);
+            start += count;
+        }
+    }
+
+    /// <summary>One table of the model as the importer writes it.</summary>
+    internal sealed class Table
+    {
+        private readonly Dictionary<string, Column> _byProperty = new(StringComparer.Ordinal);
+
+        public Table(ITableMapping mapping, ISqlGenerationHelper sql)
+        {
+            Name = sql.DelimitIdentifier(mapping.Table.Name, mapping.Table.Schema);
+            foreach (var columnMapping in mapping.ColumnMappings)
+            {
+                var property = columnMapping.Property;
+                var column = new Column(sql.DelimitIdentifier(columnMapping.Column.Name), Stem(columnMapping.Column.Name), property, columnMapping.TypeMapping);
+                _byProperty[property.Name] = column;
+            }
+
+            Key = _byProperty[mapping.TypeBase.ContainingEntityType.FindPrimaryKey()!.Properties.Single().Name];
+            Inserted = [.. _byProperty.Values.Where(c => !ReferenceEquals(c, Key) || c.Property.ValueGenerated == ValueGenerated.Never)];
+
+            // The column an inserted row is told apart by when RETURNING gives ids back: a unique index of one text column.
+            Returned = mapping.TypeBase.ContainingEntityType.GetIndexes()
+                .Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string))
+                .Select(i => _byProperty[i.Properties[0].Name])
+                .FirstOrDefault();
+        }
+
+        public string Name { get; }
+
+        public Column Key { get; }
+
+        public IReadOnlyList<Column> Inserted { get; }
+
+        public Column? Returned { get; }
+
+        public Column this[string property] => _byProperty.TryGetValue(property, out var column)
+            ? column
+            : throw new InvalidOperationException($"{property} is not a column of {Name}");
+
+        private static string Stem(string columnName) => new([.. columnName.Where(char.IsAsciiLetterOrDigit)]);
+    }
+
+    /// <summary>A column: its delimited name, the stem of its parameter names, and how its values are bound.</summary>
+    internal sealed record Column(string Name, string Stem, IProperty Property, RelationalTypeMapping Mapping)
+    {
+        private readonly IClrPropertyGetter _getter = Property.GetGetter();
+
+        public object? ValueOf(object row) => _getter.GetClrValueUsingContainingEntity(row);
+
+        /// <summary>A parameter bound as EF Core binds this column: its value converter, its database type.</summary>
+        public DbParameter Parameter(IImportTransaction tx, string name, object? value) =>
+            Mapping.CreateParameter(tx.ParameterFactory, name, value, Property.IsNullable);
+    }
+}
