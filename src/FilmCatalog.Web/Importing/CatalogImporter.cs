@@ -177,7 +177,17 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
             var outcome = prepared.Outcome;
             var slug = outcome.Slug!;
-            if (await ImportRecordExistsAsync(prepared.Hash, slug))
+
+            // One trip to the database: was this file imported before, and which of the titles it names exist?
+            var recorded = false;
+            var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
+            var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
+            await _tx.QueryAsync([
+                ImportRecordQuery(prepared.Hash, slug, () => recorded = true),
+                .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
+                    reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
+            ]);
+            if (recorded)
             {
                 _outcomes.Add(outcome with { Status = ImportStatus.Unchanged, Warnings = [] });
                 return;
@@ -188,7 +198,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             try
             {
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
-                await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, prepared.Reviews);
+                await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, titles, prepared.Reviews);
                 _sql.Insert(_tx, [new ImportRecord { FileName = Path.GetFileName(outcome.File), ContentHash = prepared.Hash, ImportedAt = now, TitleSlug = slug, Report = outcome.ToString() }]);
                 await _tx.EndFileAsync();
             }
@@ -231,19 +241,23 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             await _tx.DisposeAsync();
         }
 
-        private async Task<bool> ImportRecordExistsAsync(string hash, string slug)
+        private ImportQuery ImportRecordQuery(string hash, string slug, Action found)
         {
             var records = _sql.Of<ImportRecord>();
             var hashColumn = records[nameof(ImportRecord.ContentHash)];
             var slugColumn = records[nameof(ImportRecord.TitleSlug)];
-            var found = await _tx.QueryAsync(
+            return new ImportQuery(
                 $"SELECT 1 FROM {records.Name} WHERE {hashColumn.Name} = {_sql.Placeholder("hash")} AND {slugColumn.Name} = {_sql.Placeholder("slug")} LIMIT 1",
                 [hashColumn.Parameter(_tx, _sql.ParameterName("hash"), hash), slugColumn.Parameter(_tx, _sql.ParameterName("slug"), slug)],
-                _ => true);
-            return found.Count > 0;
+                _ => found());
         }
     }
 
+    /// <summary>The slugs of the films this page's cards name.</summary>
+    private static IEnumerable<string> CardSlugs(ParsedTitle page) =>
+        page.AlsoLiked.Where(c => c.Name is not null).Select(c => Slug.For(c.Name!, c.Year));
+
+    /// <summary>
     /// An imported review is the same review in a newer capture when headline, date, author and the
     /// opening of its text agree. The text is part of the key because the source often lost the
     /// author's name: two reviews headed "Great film" on one day are still two reviews.
@@ -287,10 +301,11 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     /// facts and credits, the card targets and cards, the reviews.
 
     /// <summary>
-    /// The rows of one page. The database is asked only what it must answer first, each in one go:
-    /// which of the titles this file names exist, the new titles' ids, which people exist and the new
-    /// people's ids, the title's imported reviews. Every other row is then written without waiting
-    /// for an answer (on PostgreSQL they travel together when the file ends).
+    /// The rows of one page. The database is asked only what it must answer first, in one trip each:
+    /// which titles this file names exist (asked by the batch, with whether the file was imported
+    /// before), then, once the new titles and people are written, their ids and the title's imported
+    /// reviews. Every other row is written without waiting for an answer; on PostgreSQL they travel
+    /// together when the file ends, so a file is three round trips whatever its size.
     /// </summary>
     private sealed class PageWriter(ImportSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
     {
@@ -310,29 +325,72 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private readonly List<TitleFact> _facts = [];
         private readonly List<Credit> _credits = [];
 
-        public async Task WriteAsync(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
+        /// <summary>Writes the page; <paramref name="titles"/> holds the existing titles among those it names.</summary>
+        public async Task WriteAsync(ParsedTitle page, string slug, Dictionary<string, (int Id, bool IsCardOnly)> titles, IReadOnlyList<PreparedReview> reviews)
         {
-            var cardSlugs = page.AlsoLiked.Where(c => c.Name is not null).Select(c => Slug.For(c.Name!, c.Year)).Where(s => s != slug).Distinct(StringComparer.Ordinal).ToList();
-            var titles = await FindTitlesAsync([slug, .. cardSlugs]);
-
-            int titleId;
             var isNew = !titles.TryGetValue(slug, out var existing);
-            if (!isNew)
+            if (isNew)
             {
-                titleId = existing.Id;
-                ClearSourceFacts(titleId);
-                sql.Update(tx, TitleRow(page, slug), titleId, _sourceColumnsOfTitle);
+                sql.Insert(tx, [TitleRow(page, slug)]);
             }
             else
             {
-                titleId = (await sql.InsertReturningIdsAsync(tx, [TitleRow(page, slug)], nameof(Title.Slug)))[slug];
+                ClearSourceFacts(existing.Id);
+                sql.Update(tx, TitleRow(page, slug), existing.Id, _sourceColumnsOfTitle);
             }
 
-            var (targets, filled) = await CardTargetsAsync(page.AlsoLiked, slug, titleId, titles);
-            await ResolvePeopleAsync([
-                .. page.Cast.Select(c => c.Name).OfType<string>(), .. page.Directors, .. page.Writers, .. page.Stars,
-                .. filled.SelectMany(f => f.Card.Directors.Concat(f.Card.Stars))]);
+            // Cards that name a film make it a title (card-only until its own page comes), filled from the card.
+            var newTitles = new List<Title>();
+            var filled = new List<(string Slug, ParsedCard Card)>();
+            foreach (var card in page.AlsoLiked)
+            {
+                if (card.Name is not { } name)
+                    continue;
+                var target = Slug.For(name, card.Year);
+                if (target == slug || newTitles.Any(t => t.Slug == target) || filled.Any(f => f.Slug == target))
+                    continue;
 
+                if (!titles.TryGetValue(target, out var known))
+                {
+                    newTitles.Add(new Title { Slug = target, Name = name, Year = card.Year, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now });
+                    filled.Add((target, card));
+                }
+                else if (known.IsCardOnly)
+                {
+                    ClearSourceFacts(known.Id);
+                    sql.Update(tx, new Title { Slug = target, Name = name, Summary = card.Plot, Rating = card.Rating, UpdatedAt = now }, known.Id, CardOnlyColumnsOfTitle);
+                    filled.Add((target, card));
+                }
+            }
+
+            sql.Insert(tx, newTitles);
+
+            // People this file names that no earlier file of the run did: added unless they exist, then read back with the new titles' ids.
+            var unknown = new List<object>();
+            foreach (var name in page.Cast.Select(c => c.Name).OfType<string>().Concat(page.Directors).Concat(page.Writers).Concat(page.Stars)
+                         .Concat(filled.SelectMany(f => f.Card.Directors.Concat(f.Card.Stars))).Distinct(StringComparer.Ordinal))
+            {
+                if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id))
+                    filePeople[name] = id;
+                else
+                    unknown.Add(name);
+            }
+
+            sql.Insert(tx, unknown.Select(n => new Person { Name = (string)n }).ToList(), skipExisting: true);
+
+            var created = newTitles.Select(t => t.Slug).ToList<object>();
+            if (isNew)
+                created.Add(slug);
+            var imported = new Dictionary<string, ImportedReview>(StringComparer.Ordinal);
+            await tx.QueryAsync([
+                .. sql.WhereIn<Title>(tx, [nameof(Title.Slug), nameof(Title.Id)], nameof(Title.Slug), created,
+                    reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetString(0) != slug)),
+                .. sql.WhereIn<Person>(tx, [nameof(Person.Name), nameof(Person.Id)], nameof(Person.Name), unknown,
+                    reader => filePeople[reader.GetString(0)] = reader.GetInt32(1)),
+                .. isNew ? [] : new[] { ImportedReviewsQuery(existing.Id, imported) },
+            ]);
+
+            var titleId = titles[slug].Id;
             AddFacts(titleId, TitleFactKind.Genre, page.Genres);
             AddFacts(titleId, TitleFactKind.Tagline, page.Taglines);
             AddFacts(titleId, TitleFactKind.ReleaseDate, page.ReleaseDates);
@@ -359,8 +417,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             AddCredits(titleId, CreditRole.Star, page.Stars);
 
             // A card-only title is filled from the card that named it, until its own page comes.
-            foreach (var (targetId, card) in filled)
+            foreach (var (target, card) in filled)
             {
+                var targetId = titles[target].Id;
                 AddFacts(targetId, TitleFactKind.Genre, card.Genres);
                 AddCredits(targetId, CreditRole.Director, card.Directors);
                 AddCredits(targetId, CreditRole.Star, card.Stars);
@@ -378,12 +437,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             sql.Insert(tx, page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList());
             sql.Insert(tx, page.AlsoLiked.Select((card, i) => new AlsoLiked
             {
-                TitleId = titleId, Position = i, TargetTitleId = card.Name is { } name ? targets[Slug.For(name, card.Year)] : null,
+                TitleId = titleId, Position = i, TargetTitleId = card.Name is { } name ? titles[Slug.For(name, card.Year)].Id : null,
                 Name = card.Name, Year = card.Year, Genres = [.. card.Genres], Rating = card.Rating, Plot = card.Plot,
                 Directors = [.. card.Directors], Stars = [.. card.Stars],
             }).ToList());
 
-            var added = await UpsertReviewsAsync(titleId, isNew, reviews);
+            var added = UpsertReviews(titleId, imported, reviews);
             if (added > 0)
             {
                 var titleTable = sql.Of<Title>();
@@ -420,89 +479,6 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             UpdatedAt = now,
         };
 
-        /// <summary>Each title of this file's slugs that exists, with its id and whether it is known only from cards.</summary>
-        private async Task<Dictionary<string, (int Id, bool IsCardOnly)>> FindTitlesAsync(List<string> slugs)
-        {
-            var found = await sql.WhereInAsync<Title, (string Slug, int Id, bool IsCardOnly)>(tx,
-                [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), slugs,
-                reader => (reader.GetString(0), reader.GetInt32(1), reader.GetBoolean(2)));
-            return found.ToDictionary(t => t.Slug, t => (t.Id, t.IsCardOnly), StringComparer.Ordinal);
-        }
-
-        /// <summary>
-        /// Keeps every card as printed, and makes each card that names a film a title of its own
-        /// (card-only until that film's page is imported), so the card can link to a real page.
-        /// Returns each named slug's title id, and the card-only titles to fill from their card.
-        /// </summary>
-        private async Task<(Dictionary<string, int> Targets, List<(int TargetId, ParsedCard Card)> Filled)> CardTargetsAsync(
-            List<ParsedCard> cards, string titleSlug, int titleId, Dictionary<string, (int Id, bool IsCardOnly)> titles)
-        {
-            var targets = new Dictionary<string, int>(StringComparer.Ordinal) { [titleSlug] = titleId };
-            var filled = new List<(int, ParsedCard)>();
-            var newTitles = new List<(Title Row, ParsedCard Card)>();
-            foreach (var card in cards)
-            {
-                if (card.Name is not { } name)
-                    continue;
-                var slug = Slug.For(name, card.Year);
-                if (targets.ContainsKey(slug) || newTitles.Any(t => t.Row.Slug == slug))
-                    continue;
-
-                if (!titles.TryGetValue(slug, out var target))
-                {
-                    newTitles.Add((new Title { Slug = slug, Name = name, Year = card.Year, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now }, card));
-                    continue;
-                }
-
-                targets[slug] = target.Id;
-                if (target.IsCardOnly)
-                {
-                    ClearSourceFacts(target.Id);
-                    sql.Update(tx, new Title { Slug = slug, Name = name, Summary = card.Plot, Rating = card.Rating, UpdatedAt = now }, target.Id, CardOnlyColumnsOfTitle);
-                    filled.Add((target.Id, card));
-                }
-            }
-
-            if (newTitles.Count > 0)
-            {
-                var ids = await sql.InsertReturningIdsAsync(tx, newTitles.Select(t => t.Row).ToList(), nameof(Title.Slug));
-                foreach (var (row, card) in newTitles)
-                {
-                    targets[row.Slug] = ids[row.Slug];
-                    filled.Add((ids[row.Slug], card));
-                }
-            }
-
-            return (targets, filled);
-        }
-
-        /// <summary>Finds or adds every person this file names, so each credit can carry its person's id.</summary>
-        private async Task ResolvePeopleAsync(IEnumerable<string> names)
-        {
-            var unknown = new List<object>();
-            foreach (var name in names.Distinct(StringComparer.Ordinal))
-            {
-                if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id))
-                    filePeople[name] = id;
-                else
-                    unknown.Add(name);
-            }
-
-            if (unknown.Count == 0)
-                return;
-
-            foreach (var (id, name) in await sql.WhereInAsync<Person, (int, string)>(tx, [nameof(Person.Id), nameof(Person.Name)], nameof(Person.Name), unknown,
-                         reader => (reader.GetInt32(0), reader.GetString(1))))
-                filePeople[name] = id;
-
-            var missing = unknown.Cast<string>().Where(n => !filePeople.ContainsKey(n)).Select(n => new Person { Name = n }).ToList();
-            if (missing.Count > 0)
-            {
-                foreach (var (name, id) in await sql.InsertReturningIdsAsync(tx, missing, nameof(Person.Name)))
-                    filePeople[name] = id;
-            }
-        }
-
         /// <summary>Everything that came from the source page, which the newer capture replaces whole.</summary>
         private void ClearSourceFacts(int titleId)
         {
@@ -519,16 +495,14 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         /// Inserts new imported reviews and refreshes known ones; returns how many were new. A key seen
         /// twice in one file is one review with the later text, as a second import of it would leave it.
         /// </summary>
-        private async Task<int> UpsertReviewsAsync(int titleId, bool isNew, IReadOnlyList<PreparedReview> reviews)
+        private int UpsertReviews(int titleId, Dictionary<string, ImportedReview> existing, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = isNew ? [] : await ImportedReviewsAsync(titleId);
             var inserted = new List<Review>();
             var insertedByKey = new Dictionary<string, int>(StringComparer.Ordinal);
             var updated = new Dictionary<int, Review>();
             foreach (var review in reviews)
             {
                 var parsed = review.Parsed;
-                var sourceNotHelpful = Math.Max(parsed.Voted - parsed.Helpful, 0);
                 var row = new Review
                 {
                     TitleId = titleId,
@@ -542,7 +516,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                     ContainsSpoilers = parsed.ContainsSpoilers,
                     WrittenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now,
                     SourceHelpful = parsed.Helpful,
-                    SourceNotHelpful = sourceNotHelpful,
+                    SourceNotHelpful = Math.Max(parsed.Voted - parsed.Helpful, 0),
                     Status = ReviewStatus.Visible,
                 };
 
@@ -557,7 +531,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 {
                     row.HelpfulScore = HelpfulScore.Of(row);
                     if (insertedByKey.TryGetValue(review.SourceKey, out var index))
+                    {
                         inserted[index] = row;
+                    }
                     else
                     {
                         insertedByKey[review.SourceKey] = inserted.Count;
@@ -573,17 +549,16 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         }
 
         /// <summary>The title's imported reviews by key, locked against votes until the batch commits where the database locks rows.</summary>
-        private async Task<Dictionary<string, ImportedReview>> ImportedReviewsAsync(int titleId)
+        private ImportQuery ImportedReviewsQuery(int titleId, Dictionary<string, ImportedReview> into)
         {
             var table = sql.Of<Review>();
             var title = table[nameof(Review.TitleId)];
             var key = table[nameof(Review.SourceKey)];
-            var rows = await tx.QueryAsync(
+            return new ImportQuery(
                 $"SELECT {key.Name}, {table.Key.Name}, {table[nameof(Review.SiteHelpful)].Name}, {table[nameof(Review.SiteNotHelpful)].Name} " +
                 $"FROM {table.Name} WHERE {title.Name} = {sql.Placeholder("title")} AND {key.Name} IS NOT NULL{tx.LockRowsRead}",
                 [title.Parameter(tx, sql.ParameterName("title"), titleId)],
-                reader => (Key: reader.GetString(0), Review: new ImportedReview(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3))));
-            return rows.ToDictionary(r => r.Key, r => r.Review, StringComparer.Ordinal);
+                reader => into[reader.GetString(0)] = new ImportedReview(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         }
 
         private void AddFacts(int titleId, TitleFactKind kind, List<string> values)

@@ -36,8 +36,16 @@ public interface IImportTransaction : IAsyncDisposable
     /// <summary>A write whose result nobody reads: it may travel with later statements, and its error surface there.</summary>
     void Execute(string sql, IReadOnlyList<DbParameter> parameters);
 
-    /// <summary>Sends every write held back, then runs the query and reads its rows.</summary>
-    Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> read);
+    /// <summary>
+    /// Inserts rows of <paramref name="table"/> (entities of its type), as <see cref="Execute"/> does
+    /// a write; with <paramref name="skipExisting"/>, a row a unique index already holds is left alone.
+    /// The statements are the provider's: SQLite runs a prepared one-row INSERT per row, PostgreSQL
+    /// sends one INSERT per table with an array per column.
+    /// </summary>
+    void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting);
+
+    /// <summary>Sends every write held back, then runs the queries in order, handing each row to its query's reader.</summary>
+    Task QueryAsync(IReadOnlyList<ImportQuery> queries);
 
     /// <summary>Opens the savepoint a file is written in.</summary>
     void BeginFile();
@@ -50,3 +58,6 @@ public interface IImportTransaction : IAsyncDisposable
 
     Task CommitAsync();
 }
+
+/// <summary>A SELECT of the importer's and what to do with each of its rows.</summary>
+public sealed record ImportQuery(string Sql, IReadOnlyList<DbParameter> Parameters, Action<DbDataReader> ReadRow);

@@ -18,17 +18,17 @@ namespace FilmCatalog.Web.Importing;
 /// statement depends on the order in which values are given.
 /// </summary>
 /// <remarks>
-/// The SQL is plain enough for every provider (multi-row <c>INSERT ... VALUES</c>, <c>RETURNING</c>,
-/// <c>IN</c> lists). Rows go in chunks of a power of two, at most <see cref="MaxRowsPerStatement"/>,
-/// so each table has a handful of distinct statements that the provider can keep prepared.
+/// The SQL is plain enough for every provider (multi-row <c>INSERT ... VALUES</c>,
+/// <c>ON CONFLICT DO NOTHING</c>, <c>IN</c> lists). Rows go in chunks of a power of two, at most
+/// the provider's <see cref="IImportTransaction.RowsPerStatement"/>, so each table has a handful of
+/// distinct statements that the provider can keep prepared.
 /// </remarks>
-internal sealed class ImportSql
+public sealed class ImportSql
 {
     private const int MaxRowsPerStatement = 64;
 
     private readonly ISqlGenerationHelper _sql;
     private readonly Dictionary<Type, Table> _tables = [];
-    private readonly Dictionary<(Type, int, bool), string> _inserts = [];
 
     public ImportSql(CatalogDbContext db)
     {
@@ -45,36 +45,16 @@ internal sealed class ImportSql
         ? table
         : throw new InvalidOperationException($"{typeof(T).Name} is not a table of the catalog model");
 
-    /// <summary>Inserts <paramref name="rows"/>; the writes may travel with later statements.</summary>
-    public void Insert<T>(IImportTransaction tx, IReadOnlyList<T> rows)
-        where T : class
-    {
-        foreach (var (start, count) in Chunks(rows.Count))
-            tx.Execute(InsertText<T>(count, returning: false), InsertParameters(tx, rows, start, count));
-    }
-
     /// <summary>
-    /// Inserts <paramref name="rows"/> and returns their generated ids by the value of
-    /// <paramref name="naturalKey"/> (unique among the rows): RETURNING gives rows in no promised order.
+    /// Inserts <paramref name="rows"/> (<see cref="IImportTransaction.Insert"/>); with
+    /// <paramref name="skipExisting"/>, a row that a unique index already holds is left as it is
+    /// (<c>ON CONFLICT DO NOTHING</c>) and its id is read back by its natural key afterwards.
     /// </summary>
-    public async Task<Dictionary<string, int>> InsertReturningIdsAsync<T>(IImportTransaction tx, IReadOnlyList<T> rows, string naturalKey)
+    public void Insert<T>(IImportTransaction tx, IReadOnlyList<T> rows, bool skipExisting = false)
         where T : class
     {
-        var table = Of<T>();
-        var key = table[naturalKey];
-        if (!ReferenceEquals(table.Returned, key))
-            throw new InvalidOperationException($"{typeof(T).Name} returns its ids by {table.Returned?.Property.Name}, not {naturalKey}");
-
-        var ids = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
-        foreach (var (start, count) in Chunks(rows.Count))
-        {
-            var returned = await tx.QueryAsync(InsertText<T>(count, returning: true), InsertParameters(tx, rows, start, count),
-                reader => (Id: reader.GetInt32(0), Key: reader.GetString(1)));
-            foreach (var (id, value) in returned)
-                ids[value] = id;
-        }
-
-        return ids;
+        if (rows.Count > 0)
+            tx.Insert(Of<T>(), rows, skipExisting);
     }
 
     /// <summary>Sets <paramref name="properties"/> of the row with key <paramref name="id"/> to <paramref name="row"/>'s values.</summary>
@@ -107,16 +87,15 @@ internal sealed class ImportSql
     }
 
     /// <summary>
-    /// Reads <paramref name="select"/> columns of the rows whose <paramref name="property"/> is one of
+    /// Queries for <paramref name="select"/> columns of the rows whose <paramref name="property"/> is one of
     /// <paramref name="values"/>, in chunks of a power of two (the last padded with its own last value).
     /// </summary>
-    public async Task<List<TResult>> WhereInAsync<T, TResult>(IImportTransaction tx, IReadOnlyList<string> select, string property, IReadOnlyList<object> values, Func<DbDataReader, TResult> read)
+    public IEnumerable<ImportQuery> WhereIn<T>(IImportTransaction tx, IReadOnlyList<string> select, string property, IReadOnlyList<object> values, Action<DbDataReader> readRow)
         where T : class
     {
         var table = Of<T>();
         var column = table[property];
         var columns = string.Join(", ", select.Select(p => table[p].Name));
-        var results = new List<TResult>();
         for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
         {
             var count = Math.Min(MaxRowsPerStatement, values.Count - start);
@@ -130,72 +109,36 @@ internal sealed class ImportSql
                 parameters[i] = column.Parameter(tx, ParameterName(stem), values[start + Math.Min(i, count - 1)]);
             }
 
-            results.AddRange(await tx.QueryAsync($"SELECT {columns} FROM {table.Name} WHERE {column.Name} IN ({string.Join(", ", placeholders)})", parameters, read));
+            yield return new ImportQuery($"SELECT {columns} FROM {table.Name} WHERE {column.Name} IN ({string.Join(", ", placeholders)})", parameters, readRow);
         }
-
-        return results;
     }
 
     public string Placeholder(string stem) => _sql.GenerateParameterNamePlaceholder(stem);
 
     public string ParameterName(string stem) => _sql.GenerateParameterName(stem);
 
-    private string InsertText<T>(int rows, bool returning)
-    {
-        if (_inserts.TryGetValue((typeof(T), rows, returning), out var cached))
-            return cached;
-
-        var table = Of<T>();
-        var text = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
-            .AppendJoin(", ", table.Inserted.Select(c => c.Name)).Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
-        {
-            text.Append(row > 0 ? ", (" : "(");
-            for (var c = 0; c < table.Inserted.Count; c++)
-                text.Append(c > 0 ? ", " : "").Append(Placeholder(RowStem(table.Inserted[c], row)));
-            text.Append(')');
-        }
-
-        if (returning)
-            text.Append(" RETURNING ").Append(table.Key.Name).Append(", ").Append(table.Returned!.Name);
-        return _inserts[(typeof(T), rows, returning)] = text.ToString();
-    }
-
-    private List<DbParameter> InsertParameters<T>(IImportTransaction tx, IReadOnlyList<T> rows, int start, int count)
-        where T : class
-    {
-        var table = Of<T>();
-        var parameters = new List<DbParameter>(count * table.Inserted.Count);
-        for (var row = 0; row < count; row++)
-        {
-            foreach (var column in table.Inserted)
-                parameters.Add(column.Parameter(tx, ParameterName(RowStem(column, row)), column.ValueOf(rows[start + row]!)));
-        }
-
-        return parameters;
-    }
-
-    private static string RowStem(Column column, int row) => column.Stem + "_" + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Splits <paramref name="total"/> rows into chunks of a power of two, largest first.</summary>
-    private static IEnumerable<(int Start, int Count)> Chunks(int total)
+    /// <summary>Splits <paramref name="total"/> rows into chunks of a power of two, largest first, each at most <paramref name="most"/>.</summary>
+    public static IEnumerable<(int Start, int Count)> Chunks(int total, int most)
     {
         var start = 0;
         while (start < total)
         {
-            var count = Math.Min(MaxRowsPerStatement, 1 << BitOperations.Log2((uint)(total - start)));
+            var count = Math.Min(Math.Min(most, MaxRowsPerStatement), 1 << BitOperations.Log2((uint)(total - start)));
             yield return (start, count);
             start += count;
         }
     }
 
     /// <summary>One table of the model as the importer writes it.</summary>
-    internal sealed class Table
+    public sealed class Table
     {
         private readonly Dictionary<string, Column> _byProperty = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int, bool), string> _inserts = [];
+        private readonly ISqlGenerationHelper _sql;
 
         public Table(ITableMapping mapping, ISqlGenerationHelper sql)
         {
+            _sql = sql;
             Name = sql.DelimitIdentifier(mapping.Table.Name, mapping.Table.Schema);
             foreach (var columnMapping in mapping.ColumnMappings)
             {
@@ -206,12 +149,6 @@ internal sealed class ImportSql
 
             Key = _byProperty[mapping.TypeBase.ContainingEntityType.FindPrimaryKey()!.Properties.Single().Name];
             Inserted = [.. _byProperty.Values.Where(c => !ReferenceEquals(c, Key) || c.Property.ValueGenerated == ValueGenerated.Never)];
-
-            // The column an inserted row is told apart by when RETURNING gives ids back: a unique index of one text column.
-            Returned = mapping.TypeBase.ContainingEntityType.GetIndexes()
-                .Where(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].ClrType == typeof(string))
-                .Select(i => _byProperty[i.Properties[0].Name])
-                .FirstOrDefault();
         }
 
         public string Name { get; }
@@ -220,24 +157,65 @@ internal sealed class ImportSql
 
         public IReadOnlyList<Column> Inserted { get; }
 
-        public Column? Returned { get; }
-
         public Column this[string property] => _byProperty.TryGetValue(property, out var column)
             ? column
             : throw new InvalidOperationException($"{property} is not a column of {Name}");
+
+        /// <summary>The column list of an insert: <c>("A", "B", ...)</c>.</summary>
+        public string InsertedList => "(" + string.Join(", ", Inserted.Select(c => c.Name)) + ")";
+
+        /// <summary><c>INSERT INTO t (...) VALUES (...), ...</c> for <paramref name="rows"/> rows, placeholders named by column and row.</summary>
+        public string ValuesInsert(int rows, bool skipExisting)
+        {
+            if (_inserts.TryGetValue((rows, skipExisting), out var cached))
+                return cached;
+
+            var text = new StringBuilder("INSERT INTO ").Append(Name).Append(' ').Append(InsertedList).Append(" VALUES ");
+            for (var row = 0; row < rows; row++)
+            {
+                text.Append(row > 0 ? ", (" : "(");
+                for (var c = 0; c < Inserted.Count; c++)
+                    text.Append(c > 0 ? ", " : "").Append(_sql.GenerateParameterNamePlaceholder(RowStem(Inserted[c], row)));
+                text.Append(')');
+            }
+
+            if (skipExisting)
+                text.Append(" ON CONFLICT DO NOTHING");
+            return _inserts[(rows, skipExisting)] = text.ToString();
+        }
+
+        /// <summary>The parameters of <see cref="ValuesInsert"/> for rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.</summary>
+        public List<DbParameter> ValuesParameters(DbCommand factory, IReadOnlyList<object> rows, int start, int count)
+        {
+            var parameters = new List<DbParameter>(count * Inserted.Count);
+            for (var row = 0; row < count; row++)
+            {
+                foreach (var column in Inserted)
+                    parameters.Add(column.Parameter(factory, _sql.GenerateParameterName(RowStem(column, row)), column.ValueOf(rows[start + row])));
+            }
+
+            return parameters;
+        }
+
+        private static string RowStem(Column column, int row) => column.Stem + "_" + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static string Stem(string columnName) => new([.. columnName.Where(char.IsAsciiLetterOrDigit)]);
     }
 
     /// <summary>A column: its delimited name, the stem of its parameter names, and how its values are bound.</summary>
-    internal sealed record Column(string Name, string Stem, IProperty Property, RelationalTypeMapping Mapping)
+    public sealed record Column(string Name, string Stem, IProperty Property, RelationalTypeMapping Mapping)
     {
         private readonly IClrPropertyGetter _getter = Property.GetGetter();
 
         public object? ValueOf(object row) => _getter.GetClrValueUsingContainingEntity(row);
 
         /// <summary>A parameter bound as EF Core binds this column: its value converter, its database type.</summary>
-        public DbParameter Parameter(IImportTransaction tx, string name, object? value) =>
-            Mapping.CreateParameter(tx.ParameterFactory, name, value, Property.IsNullable);
+        public DbParameter Parameter(IImportTransaction tx, string name, object? value) => Parameter(tx.ParameterFactory, name, value);
+
+        public DbParameter Parameter(DbCommand factory, string name, object? value) =>
+            Mapping.CreateParameter(factory, name, value, Property.IsNullable);
+
+        /// <summary>The value as the database stores it: after the column's value converter.</summary>
+        public object? ProviderValueOf(object row) => ValueOf(row) is { } value && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : ValueOf(row);
     }
 }

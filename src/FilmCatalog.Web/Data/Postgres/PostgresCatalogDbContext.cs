@@ -20,5 +20,14 @@ public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbC
         // The model's one SQL fragment, in PostgreSQL's spelling: its identifiers are case-sensitive
         // only when quoted, and EF Core quotes every name it creates.
         modelBuilder.Entity<Review>().HasIndex(r => new { r.TitleId, r.SourceKey }).HasFilter("\"SourceKey\" IS NOT NULL");
+
+        // Text is stored whole, as SQLite stores it: a maximum length in the model is what the site's
+        // forms accept, not a limit on what an import may bring (a long headline would be refused here
+        // and kept there). PostgreSQL's text and varchar(n) are the same type underneath.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(string) && property.GetMaxLength() is not null)
+                property.SetColumnType("text");
+        }
     }
 }

@@ -36,21 +36,55 @@ public sealed class PostgresImportDatabase(PostgresWriteGate gate) : IImportData
 
         public void Execute(string sql, IReadOnlyList<DbParameter> parameters) => _held.Add(Command(sql, parameters));
 
-        public async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> read)
+        /// <summary>
+        /// One statement for all the rows: <c>INSERT ... SELECT * FROM unnest(@c0, @c1, ...)</c>, a typed
+        /// array per column, so its text is the same whatever the number of rows and the server parses
+        /// few parameters. A table with a column that is itself an array (unnest would flatten it) gets
+        /// multi-row VALUES instead, 64 rows a statement.
+        /// </summary>
+        public void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
         {
-            var rows = new List<T>();
-            await using var batch = Send(Command(sql, parameters));
+            var conflict = skipExisting ? " ON CONFLICT DO NOTHING" : "";
+            if (table.Inserted.Any(c => c.Mapping.ElementTypeMapping is not null))
+            {
+                foreach (var (start, count) in ImportSql.Chunks(rows.Count, 64))
+                    Execute(table.ValuesInsert(count, skipExisting), table.ValuesParameters(ParameterFactory, rows, start, count));
+                return;
+            }
+
+            var parameters = new DbParameter[table.Inserted.Count];
+            for (var c = 0; c < parameters.Length; c++)
+            {
+                var column = table.Inserted[c];
+                var type = column.Mapping.Converter?.ProviderClrType ?? column.Mapping.ClrType;
+                if (type.IsValueType && column.Property.IsNullable)
+                    type = typeof(Nullable<>).MakeGenericType(type);
+                var values = Array.CreateInstance(type, rows.Count);
+                for (var r = 0; r < rows.Count; r++)
+                    values.SetValue(column.ProviderValueOf(rows[r]), r);
+                parameters[c] = new NpgsqlParameter($"c{c}", values);
+            }
+
+            _held.Add(Command(
+                $"INSERT INTO {table.Name} {table.InsertedList} SELECT * FROM unnest({string.Join(", ", parameters.Select(p => "@" + p.ParameterName))}){conflict}",
+                parameters));
+        }
+
+        public async Task QueryAsync(IReadOnlyList<ImportQuery> queries)
+        {
+            await using var batch = Send(queries.Select(q => Command(q.Sql, q.Parameters)));
             await using var reader = await batch.ExecuteReaderAsync();
+            var next = 0;
             do
             {
-                // The held writes have no result columns; only the query does.
+                // The held writes have no result columns; each query has, even when it finds no row.
                 if (reader.FieldCount == 0)
                     continue;
+                var query = queries[next++];
                 while (await reader.ReadAsync())
-                    rows.Add(read(reader));
+                    query.ReadRow(reader);
             }
             while (await reader.NextResultAsync());
-            return rows;
         }
 
         public void BeginFile() => Execute($"SAVEPOINT {FileSavepoint}", []);
@@ -86,18 +120,16 @@ public sealed class PostgresImportDatabase(PostgresWriteGate gate) : IImportData
         {
             if (_held.Count == 0)
                 return;
-            await using var batch = Send(null);
+            await using var batch = Send([]);
             await batch.ExecuteNonQueryAsync();
         }
 
-        /// <summary>A batch of the held writes (and <paramref name="last"/>), which are no longer held whatever becomes of it.</summary>
-        private NpgsqlBatch Send(NpgsqlBatchCommand? last)
+        /// <summary>A batch of the held writes, then <paramref name="queries"/>; the writes are no longer held whatever becomes of it.</summary>
+        private NpgsqlBatch Send(IEnumerable<NpgsqlBatchCommand> queries)
         {
             var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var command in _held)
+            foreach (var command in _held.Concat(queries))
                 batch.BatchCommands.Add(command);
-            if (last is not null)
-                batch.BatchCommands.Add(last);
             _held.Clear();
             return batch;
         }

@@ -56,13 +56,28 @@ public sealed class SqliteImportDatabase(SqliteWriteGate gate) : IImportDatabase
 
         public void Execute(string sql, IReadOnlyList<DbParameter> parameters) => Command(sql, parameters).ExecuteNonQuery();
 
-        public Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> read)
+        /// <summary>
+        /// One prepared one-row statement, re-bound for every row: in-process, that costs microseconds,
+        /// and SQLite finds each named parameter by a linear search, so one statement of many rows would
+        /// cost time quadratic in its size.
+        /// </summary>
+        public void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
         {
-            var rows = new List<T>();
-            using var reader = Command(sql, parameters).ExecuteReader();
-            while (reader.Read())
-                rows.Add(read(reader));
-            return Task.FromResult(rows);
+            var sql = table.ValuesInsert(1, skipExisting);
+            for (var row = 0; row < rows.Count; row++)
+                Command(sql, table.ValuesParameters(ParameterFactory, rows, row, 1)).ExecuteNonQuery();
+        }
+
+        public Task QueryAsync(IReadOnlyList<ImportQuery> queries)
+        {
+            foreach (var query in queries)
+            {
+                using var reader = Command(query.Sql, query.Parameters).ExecuteReader();
+                while (reader.Read())
+                    query.ReadRow(reader);
+            }
+
+            return Task.CompletedTask;
         }
 
         public void BeginFile() => _transaction.Save(FileSavepoint);

@@ -251,7 +251,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -271,7 +271,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.Property<string>("AuthorName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("AuthorVisitorId")
                         .HasColumnType("uuid");
@@ -290,7 +290,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<double>("HelpfulScore")
                         .HasColumnType("double precision");
@@ -353,7 +353,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Reason")
                         .HasColumnType("integer");
@@ -441,7 +441,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<double?>("Rating")
                         .HasColumnType("double precision");
@@ -458,7 +458,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<string>("SoundMix")
                         .HasColumnType("text");

@@ -50,7 +50,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Name = table.Column<string>(type: "text", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,8 +63,8 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Slug = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 500, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: true),
                     IsCardOnly = table.Column<bool>(type: "boolean", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: true),
@@ -213,10 +213,10 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     TitleId = table.Column<int>(type: "integer", nullable: false),
                     Origin = table.Column<int>(type: "integer", nullable: false),
                     SourceKey = table.Column<string>(type: "text", nullable: true),
-                    Headline = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Headline = table.Column<string>(type: "text", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
                     BodyHtml = table.Column<string>(type: "text", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AuthorName = table.Column<string>(type: "text", maxLength: 100, nullable: true),
                     Rating = table.Column<int>(type: "integer", nullable: true),
                     ContainsSpoilers = table.Column<bool>(type: "boolean", nullable: false),
                     WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -338,7 +338,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     ReviewId = table.Column<int>(type: "integer", nullable: false),
                     VisitorId = table.Column<Guid>(type: "uuid", nullable: false),
                     Reason = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Comment = table.Column<string>(type: "text", maxLength: 500, nullable: true),
                     ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

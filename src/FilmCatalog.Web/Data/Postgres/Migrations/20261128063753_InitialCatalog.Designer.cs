@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresCatalogDbContext))]
-    [Migration("20261128062946_InitialCatalog")]
+    [Migration("20261128063753_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
@@ -254,7 +254,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -274,7 +274,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.Property<string>("AuthorName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("AuthorVisitorId")
                         .HasColumnType("uuid");
@@ -293,7 +293,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<double>("HelpfulScore")
                         .HasColumnType("double precision");
@@ -356,7 +356,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Reason")
                         .HasColumnType("integer");
@@ -444,7 +444,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<double?>("Rating")
                         .HasColumnType("double precision");
@@ -461,7 +461,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<string>("SoundMix")
                         .HasColumnType("text");
