@@ -4,6 +4,7 @@ using OpenQA.Selenium;
 namespace FilmCatalog.BrowserTests;
 
 /// <summary>The seed film's title page in a real browser, on a desktop and on a phone-sized screen.</summary>
+[Trait("Category", "Slow")]
 public sealed class TitlePageInBrowserTests(LiveSite site, Browser browser) : IClassFixture<LiveSite>, IClassFixture<Browser>
 {
     private const string TitlePath = "/title/in-the-soup-1992";

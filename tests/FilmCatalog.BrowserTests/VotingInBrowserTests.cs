@@ -5,6 +5,7 @@ using OpenQA.Selenium.Support.UI;
 namespace FilmCatalog.BrowserTests;
 
 /// <summary>With script on, a helpful vote is posted in place: the counts change and the page does not reload.</summary>
+[Trait("Category", "Slow")]
 public sealed class VotingInBrowserTests(LiveSite site, Browser browser) : IClassFixture<LiveSite>, IClassFixture<Browser>
 {
     [Fact]
@@ -21,7 +22,7 @@ public sealed class VotingInBrowserTests(LiveSite site, Browser browser) : IClas
 
         review.FindElement(By.CssSelector("form.vote-form button[value=yes]")).Click();
 
-        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(10));
+        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1));
         wait.Until(_ => review.FindElement(By.CssSelector(".vote-status")).Text.Length > 0);
         Assert.Contains("Thank you for your vote", review.FindElement(By.CssSelector(".vote-status")).Text);
         Assert.StartsWith("3 of 3", count.Text);

@@ -2,6 +2,7 @@ using FilmCatalog.Web.Data.Postgres;
 using FilmCatalog.Web.Data.Sqlite;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
+using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data;
 
@@ -32,6 +33,26 @@ public static class CatalogDataExtensions
         builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddScoped<CatalogImporter>();
         return builder;
+    }
+
+    /// <summary>
+    /// Registers a provider's context, pooled: as itself and as <see cref="CatalogDbContext"/> per
+    /// scope, and <see cref="IDbContextFactory{CatalogDbContext}"/> for contexts outside a request
+    /// (tests and tools get the site's own options from it).
+    /// </summary>
+    internal static void AddCatalogContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options)
+        where TContext : CatalogDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(options);
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<CatalogDbContext>>(provider => new ContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<CatalogDbContext>
+        where TContext : CatalogDbContext
+    {
+        public CatalogDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
     /// <summary>The folder of logs, backups and (on SQLite) keys: the catalog file's folder, or <c>Catalog:DataFolder</c>.</summary>

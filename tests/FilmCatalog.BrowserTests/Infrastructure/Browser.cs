@@ -39,8 +39,9 @@ public sealed class Browser : IDisposable
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
 
-        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        // Generous: these only catch a hung browser, however busy the machine is.
+        Driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(3));
+        Driver.Manage().Timeouts().PageLoad = TimeSpan.FromMinutes(2);
     }
 
     public ChromeDriver Driver { get; }
@@ -81,22 +82,11 @@ public sealed class Browser : IDisposable
     {
         var height = (int)Script<long>("return Math.ceil(document.documentElement.scrollHeight);");
         SetViewport(width, Math.Min(Math.Max(height, 200), 16000));
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
         Driver.GetScreenshot().SaveAsFile(path);
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FilmCatalog.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no FilmCatalog.sln above {AppContext.BaseDirectory}");
     }
 
     public void Dispose()

@@ -1,33 +1,65 @@
 using FilmCatalog.BrowserTests.Infrastructure;
-using FilmCatalog.Tests.Reviews;
 using FilmCatalog.Web.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 
 namespace FilmCatalog.BrowserTests.Trust;
 
 /// <summary>
 /// Hostile reviews in a real browser: alert, confirm and prompt are hooked in every document before
-/// any of its scripts run, every link in the reviews is hovered and clicked, and nothing may call them.
-/// A control page proves the hook would see a call.
+/// any of its scripts run, every link in the reviews is hovered and clicked, and nothing may call them
+/// nor may a clicked link be a javascript: URL. A control page proves the hook would see a call.
 /// </summary>
+/// <remarks>
+/// No sleeps: a clicked javascript: link is reported by a click listener as it is clicked, handlers
+/// run as their events are dispatched, and the test waits until a sentinel logged after its actions
+/// has come through the browser's log, so everything logged before it has come through too.
+/// </remarks>
+[Trait("Category", "Slow")]
 public sealed class ReviewXssInBrowserTests(LiveSite site, Browser browser) : IClassFixture<LiveSite>, IClassFixture<Browser>
 {
     private const string Marker = "XSS-HOOK-CALLED";
     private const string FilmSlug = "in-the-soup-1992";
 
-    /// <summary>Runs in every new document before its own scripts: a call to a dialog is logged, never shown.</summary>
+    /// <summary>
+    /// Runs in every new document before its own scripts: a call to a dialog is logged, never shown,
+    /// and so is a click on a javascript: link, before the browser would run it.
+    /// </summary>
     private static readonly string Hook = $$"""
         for (const name of ["alert", "confirm", "prompt", "print"]) {
             window[name] = function (message) { console.error("{{Marker}} " + name + " " + String(message)); return null; };
         }
+        document.addEventListener("click", event => {
+            const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+            if (link && link.protocol === "javascript:") console.error("{{Marker}} javascript-link " + link.href);
+        }, true);
         """;
+
+    private int _sentinels;
 
     private void InstallHook() =>
         browser.Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object?> { ["source"] = Hook });
 
     private IReadOnlyList<string> HookCalls() =>
         [.. browser.Driver.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message).Where(m => m.Contains(Marker, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Every hook call logged so far: logs a sentinel in the current document and waits until it has
+    /// come through the browser's log, which delivers messages in order.
+    /// </summary>
+    private List<string> HookCallsSoFar()
+    {
+        var sentinel = $"{Marker}-SENTINEL {++_sentinels}";
+        browser.Script<object?>("console.error(arguments[0]); return null;", sentinel);
+        var calls = new List<string>();
+        new WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1)).Until(_ =>
+        {
+            calls.AddRange(HookCalls());
+            return calls.Any(c => c.Contains(sentinel, StringComparison.Ordinal));
+        });
+        return [.. calls.Where(c => !c.Contains("-SENTINEL ", StringComparison.Ordinal))];
+    }
 
     [Fact]
     public void The_hook_sees_a_script_that_calls_alert()
@@ -38,16 +70,16 @@ public sealed class ReviewXssInBrowserTests(LiveSite site, Browser browser) : IC
 
         browser.Driver.FindElement(By.Id("x")).Click();
 
-        // A javascript: link runs after the click returns: collect calls until both are seen.
+        // The click is reported as it happens; the javascript: link's own call lands just after the click returns.
         var calls = new List<string>();
-        for (var attempt = 0; attempt < 50 && !calls.Any(c => c.Contains("alert control", StringComparison.Ordinal)); attempt++)
+        new WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1)).Until(_ =>
         {
             calls.AddRange(HookCalls());
-            Thread.Sleep(100);
-        }
+            return calls.Any(c => c.Contains("alert control", StringComparison.Ordinal));
+        });
 
         Assert.Contains(calls, c => c.Contains("confirm inline", StringComparison.Ordinal));
-        Assert.Contains(calls, c => c.Contains("alert control", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Contains("javascript-link javascript:alert('control')", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,15 +119,14 @@ public sealed class ReviewXssInBrowserTests(LiveSite site, Browser browser) : IC
                 ScrollTo(link);
                 link.Click();
                 clicked++;
-                Thread.Sleep(100); // a javascript: URL would run just after the click returns
-                calls.AddRange(HookCalls());
                 if (browser.Driver.Url != page.ToString())
                     browser.GoTo(page);
+                calls.AddRange(HookCallsSoFar());
             }
+
+            calls.AddRange(HookCallsSoFar());
         }
 
-        Thread.Sleep(200);
-        calls.AddRange(HookCalls());
         Assert.Empty(calls);
         Assert.True(clicked >= 10, $"only {clicked} reviewer links were clicked: the corpus and the few ordinary links should yield more");
     }

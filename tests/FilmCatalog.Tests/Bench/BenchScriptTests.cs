@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FilmCatalog.Bench.Generator;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +60,7 @@ public sealed class BenchScriptTests : IDisposable
         var (importer, db) = _database.NewImporter();
         await using (db)
             await importer.ImportAllAsync([_catalog]);
-        var before = _database.Dump();
+        var before = await _database.Catalog.DumpAsync();
 
         var (again, db2) = _database.NewImporter();
         List<ImportOutcome> outcomes;
@@ -69,6 +68,6 @@ public sealed class BenchScriptTests : IDisposable
             outcomes = await again.ImportAllAsync([_catalog]);
 
         Assert.All(outcomes, o => Assert.Equal(ImportStatus.Unchanged, o.Status));
-        Assert.Equal(before, _database.Dump());
+        Assert.Equal(before, await _database.Catalog.DumpAsync());
     }
 }

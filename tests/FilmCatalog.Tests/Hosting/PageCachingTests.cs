@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +65,7 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
     public async Task A_visitors_own_confirmation_message_is_neither_served_from_nor_stored_in_the_cache()
     {
         var (slug, reviewId) = await AReviewedTitleAsync();
-        var voter = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var voter = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = await TokenAsync(voter);
         using var form = new HttpRequestMessage(HttpMethod.Post, $"/reviews/{reviewId}/vote")
         {

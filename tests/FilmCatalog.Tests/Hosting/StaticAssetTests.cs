@@ -1,5 +1,4 @@
 using System.Net;
-using FilmCatalog.Tests.Infrastructure;
 
 namespace FilmCatalog.Tests.Hosting;
 

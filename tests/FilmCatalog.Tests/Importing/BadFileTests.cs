@@ -1,5 +1,4 @@
 using System.Text;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Tests.Importing;

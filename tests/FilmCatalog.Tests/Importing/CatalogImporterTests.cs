@@ -1,5 +1,4 @@
 using System.Text;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Reviews;
@@ -62,12 +61,12 @@ public sealed class CatalogImporterTests : IDisposable
     public async Task Importing_the_same_file_twice_changes_nothing_the_second_time()
     {
         await _database.ImportAsync("seed.txt", Seed);
-        var before = _database.Dump();
+        var before = await _database.Catalog.DumpAsync();
 
         var again = await _database.ImportAsync("seed.txt", Seed);
 
         Assert.Equal(ImportStatus.Unchanged, again.Status);
-        Assert.Equal(before, _database.Dump());
+        Assert.Equal(before, await _database.Catalog.DumpAsync());
     }
 
     [Fact]
@@ -157,14 +156,14 @@ public sealed class CatalogImporterTests : IDisposable
     public async Task A_file_that_is_not_a_title_page_is_refused_with_its_line_and_leaves_the_catalog_as_it_was(string kind, byte[] content)
     {
         await _database.ImportAsync("seed.txt", Seed);
-        var before = _database.Dump();
+        var before = await _database.Catalog.DumpAsync();
 
         var outcome = await _database.ImportAsync($"{kind}.txt", content);
 
         Assert.Equal(ImportStatus.Refused, outcome.Status);
         Assert.True(outcome.ErrorLine >= 1);
         Assert.Matches($@"^{kind}\.txt:\d+: error: ", outcome.ToString());
-        Assert.Equal(before, _database.Dump());
+        Assert.Equal(before, await _database.Catalog.DumpAsync());
     }
 
     [Fact]
@@ -235,7 +234,7 @@ public sealed class CatalogImporterTests : IDisposable
         var (other, otherDb) = alone.NewImporter(clock);
         await using (otherDb)
             await other.WriteBatchAsync([other.Prepare("shared.txt", SharedHeadlinePage), other.Prepare("seed.txt", Seed)]);
-        Assert.Equal(alone.Dump(), batched.Dump());
+        Assert.Equal(await alone.Catalog.DumpAsync(), await batched.Catalog.DumpAsync());
 
         await using var check = batched.NewDbContext();
         Assert.False(await check.Titles.AnyAsync(t => t.Slug == "a-poisoned-soup-1993"));
@@ -246,7 +245,7 @@ public sealed class CatalogImporterTests : IDisposable
     public async Task A_batch_that_is_not_committed_imports_none_of_its_files()
     {
         await _database.ImportAsync("seed.txt", Seed);
-        var before = _database.Dump();
+        var before = await _database.Catalog.DumpAsync();
 
         var (importer, db) = _database.NewImporter();
         await using (db)
@@ -259,7 +258,7 @@ public sealed class CatalogImporterTests : IDisposable
             // Disposed without a commit, as when the process stops mid-batch.
         }
 
-        Assert.Equal(before, _database.Dump());
+        Assert.Equal(before, await _database.Catalog.DumpAsync());
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Importing;
 
 namespace FilmCatalog.Tests.Importing;

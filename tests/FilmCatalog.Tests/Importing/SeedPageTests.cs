@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Importing;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CsCheck;
@@ -251,20 +250,44 @@ public class ReviewMarkdownTests
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public void Corpus_payload_renders_to_safe_html_in_under_500_ms(string payload)
+    public void Corpus_payload_renders_to_safe_html(string payload)
     {
-        // Read the field first so that building and warming the instance is not timed.
-        var markdown = Markdown;
-        var stopwatch = Stopwatch.StartNew();
-        var html = markdown.ToHtml(payload);
-        stopwatch.Stop();
+        var html = Markdown.ToHtml(payload);
 
         Assert.Empty(HtmlSafety.Violations(html));
         var body = new HtmlParser().ParseDocument(html).Body!;
         Assert.Empty(body.QuerySelectorAll("[id], [class], [style], [name], [target]"));
         Assert.All(body.QuerySelectorAll("a"), a => Assert.Equal("nofollow ugc noopener", a.GetAttribute("rel")));
-        Assert.InRange(stopwatch.ElapsedMilliseconds, 0, 500);
     }
+
+    /// <summary>
+    /// Every payload repeated up to the length cap renders inert, to output bounded by its input, and
+    /// finishes: the timeout only catches a hang (catastrophic backtracking, runaway nesting), however
+    /// busy the machine. How fast rendering is belongs to the benchmark.
+    /// </summary>
+    [Fact]
+    public async Task Every_payload_at_the_length_cap_renders_inert_to_bounded_output()
+    {
+        var expansions = new List<(double Ratio, string Payload)>();
+        foreach (var payload in XssCorpus.Payloads.Concat(FieldPayloads.Short))
+        {
+            var capped = string.Concat(Enumerable.Repeat(payload + "\n", ReviewMarkdown.MaxSourceLength / (payload.Length + 1) + 1))[..ReviewMarkdown.MaxSourceLength];
+
+            var html = await Task.Run(() => Markdown.ToHtml(capped)).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Empty(HtmlSafety.Violations(html));
+            expansions.Add(((double)html.Length / capped.Length, payload));
+        }
+
+        var (ratio, worst) = expansions.MaxBy(e => e.Ratio);
+        Assert.True(ratio <= MaxExpansion, $"{ratio:F1} characters of HTML per character of Markdown for {worst[..Math.Min(60, worst.Length)]}");
+    }
+
+    /// <summary>
+    /// Escaping and the links' rel attributes make HTML longer than its Markdown, by a bounded factor:
+    /// the longest escape is six characters for one (<c>&amp;quot;</c>); the corpus's worst today is four (<c>&amp;lt;</c>).
+    /// </summary>
+    private const double MaxExpansion = 8;
 
     [Fact]
     public void Corpus_has_at_least_70_distinct_payloads()

@@ -1,4 +1,3 @@
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Http;

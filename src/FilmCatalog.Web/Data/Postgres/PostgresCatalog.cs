@@ -18,8 +18,7 @@ public static class PostgresCatalog
 {
     public static void Add(IServiceCollection services, CatalogSettings settings)
     {
-        services.AddDbContextPool<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString));
-        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<PostgresCatalogDbContext>());
+        services.AddCatalogContext<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString));
 
         services.AddSingleton<PostgresWriteGate>();
         services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<PostgresWriteGate>());

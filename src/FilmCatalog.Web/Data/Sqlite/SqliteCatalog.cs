@@ -23,10 +23,9 @@ public static class SqliteCatalog
         if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
 
-        services.AddDbContextPool<SqliteCatalogDbContext>(options => options
+        services.AddCatalogContext<SqliteCatalogDbContext>(options => options
             .UseSqlite(settings.ConnectionString)
             .AddInterceptors(new SqlitePragmas()));
-        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<SqliteCatalogDbContext>());
 
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<SqliteWriteGate>());

@@ -1,8 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using FilmCatalog.Tests.Infrastructure;
-using FilmCatalog.Tests.Pages.Titles;
 using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
@@ -14,34 +10,26 @@ public sealed class AllReviewsTests(CatalogFactory factory) : IClassFixture<Cata
     /// <summary>A film with 47 reviews: ratings cycle 1-10 (every 7th unrated), every 5th a spoiler, helpfulness varied.</summary>
     private async Task<string> FilmWithManyReviewsAsync(string name)
     {
-        var film = TestFilms.New(name, 2001);
+        var film = TestCatalog.NewTitle(name, 2001);
         for (var i = 0; i < ReviewCount; i++)
         {
-            var review = TestFilms.Review($"Review {i:00}", helpful: i % 9, voted: 8 + (i % 4), new DateTime(2005, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i * 3 % 41),
+            var review = TestCatalog.NewReview($"Review {i:00}", helpful: i % 9, voted: 8 + (i % 4), new DateTime(2005, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i * 3 % 41),
                 spoilers: i % 5 == 0, rating: i % 7 == 6 ? null : 1 + (i % 10));
             review.HelpfulScore = HelpfulScore.Of(Math.Min(i % 9, 8 + (i % 4)), 8 + (i % 4));
             film.Reviews.Add(review);
         }
 
         film.ReviewCount = ReviewCount;
-        return await TestFilms.AddAsync(factory, film);
+        return await factory.Catalog.AddAsync(film);
     }
 
     private static async Task<List<(string Headline, string? Rating, bool Spoiler)>> ReadAllPagesAsync(HttpClient client, string firstUrl)
     {
-        var seen = new List<(string, string?, bool)>();
-        string? url = firstUrl;
-        for (var pages = 0; url is not null && pages < 20; pages++)
-        {
-            var page = await HtmlPage.GetAsync(client, url);
-            seen.AddRange(page.QuerySelectorAll("article.review").Select(a => (
-                a.QuerySelector(".review-headline")!.TextContent.Trim(),
-                a.QuerySelector(".review-rating strong")?.TextContent,
-                a.QuerySelector("details.review-spoiler") is not null)));
-            url = page.QuerySelector<IHtmlAnchorElement>("a[rel=next]")?.GetAttribute("href");
-        }
-
-        return seen;
+        var pages = await (await AllReviewsPage.OpenAsync(client, firstUrl)).ThisAndFollowingAsync();
+        return [.. pages.SelectMany(page => page.Reviews).Select(a => (
+            a.QuerySelector(".review-headline")!.TextContent.Trim(),
+            a.QuerySelector(".review-rating strong")?.TextContent,
+            a.QuerySelector("details.review-spoiler") is not null))];
     }
 
     [Fact]
@@ -50,8 +38,8 @@ public sealed class AllReviewsTests(CatalogFactory factory) : IClassFixture<Cata
         var slug = await FilmWithManyReviewsAsync("Paged Film");
         var client = factory.CreateClient();
 
-        var first = await HtmlPage.GetAsync(client, $"/title/{slug}/reviews");
-        Assert.Equal(20, first.QuerySelectorAll("article.review").Length);
+        var first = await AllReviewsPage.OpenAsync(client, $"/title/{slug}/reviews");
+        Assert.Equal(20, first.Reviews.Count);
         var all = await ReadAllPagesAsync(client, $"/title/{slug}/reviews");
 
         Assert.Equal(ReviewCount, all.Count);

@@ -1,39 +1,38 @@
 using System.Net;
-using AngleSharp.Dom;
-using FilmCatalog.Tests.Infrastructure;
-using static FilmCatalog.Tests.Pages.ReviewPages;
+using Microsoft.EntityFrameworkCore;
+using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
 public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
+    private const string SeedSlug = "in-the-soup-1992";
+
     [Fact]
     public async Task A_posted_review_appears_on_the_title_page_with_a_confirmation_and_updated_counts()
     {
-        var client = factory.CreateClient();
-        var before = await HtmlPage.GetAsync(client, $"/title/{SeedSlug}");
-        var countBefore = before.QuerySelector(".review-counts a")!.TextContent;
+        var before = await TitlePage.GetAsync(factory.CreateClient(), SeedSlug);
+        var countBefore = before.ReviewCountsLine;
 
-        var (response, page) = await PostReviewAsync(client, SeedSlug, "A small gem", "9", ValidBody + " *Recommended.*", name: "Margo");
+        var form = await before.ClickReviewThisTitleAsync();
+        var page = await form.PostAsync(Values("A small gem", "9", ValidBody + " *Recommended.*", name: "Margo"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"/title/{SeedSlug}", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("your review is posted", page.QuerySelector("[role=status].status-message")!.TextContent);
-        var id = ReviewId(page, "A small gem");
-        var review = page.QuerySelector($"#review-{id}")!;
+        Assert.Equal($"/title/{SeedSlug}", new Uri(page.Document.Url).AbsolutePath);
+        Assert.Contains("your review is posted", page.StatusMessage);
+        var id = page.ReviewId("A small gem");
+        var review = page.ReviewArticle(id)!;
         Assert.Contains("by Margo", review.TextContent);
         Assert.Contains("9", review.QuerySelector(".review-rating")!.TextContent);
         Assert.Equal("Recommended.", review.QuerySelector(".review-body em")!.TextContent);
-        Assert.NotEqual(countBefore, page.QuerySelector(".review-counts a")!.TextContent);
-        await using var db = factory.NewDbContext();
-        var film = db.Titles.Single(t => t.Slug == SeedSlug);
+        Assert.NotEqual(countBefore, page.ReviewCountsLine);
+        var film = await factory.Catalog.ReadAsync(db => db.Titles.SingleAsync(t => t.Slug == SeedSlug));
         var average = ((double)film.VisitorRatingSum / film.VisitorRatingCount).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(average, page.QuerySelector(".visitor-rating strong")!.TextContent);
+        Assert.Equal(average, page.Main.QuerySelector(".visitor-rating strong")!.TextContent);
 
         // The confirmation is shown once; the next visit is the plain page again.
-        var again = await HtmlPage.GetAsync(client, $"/title/{SeedSlug}");
-        Assert.Null(again.QuerySelector(".status-message"));
-        Assert.NotNull(again.QuerySelector($"#review-{id}"));
+        var again = await TitlePage.GetAsync(page.Client, SeedSlug);
+        Assert.Null(again.StatusMessage);
+        Assert.NotNull(again.ReviewArticle(id));
     }
 
     public static TheoryData<string, string, string, string, string> InvalidReviews => new()
@@ -53,17 +52,15 @@ public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<Cata
     public async Task An_invalid_review_shows_the_message_next_to_its_field_and_keeps_what_was_typed(
         string _, string headline, string rating, string body, string message)
     {
-        var client = factory.CreateClient();
+        var form = await OpenForAsync(factory.CreateClient(), SeedSlug);
 
-        var (response, page) = await PostReviewAsync(client, SeedSlug, headline, rating, body, name: "Kept Name");
+        var again = await form.PostInvalidAsync(Values(headline, rating, body, name: "Kept Name"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.EndsWith("/review", response.RequestMessage!.RequestUri!.AbsolutePath);
-        var errors = page.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
-        Assert.Contains(errors, e => e.StartsWith(message.Replace("6000", "6,000", StringComparison.Ordinal), StringComparison.Ordinal) || e.StartsWith(message, StringComparison.Ordinal));
-        Assert.Equal("Kept Name", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_DisplayName")!.Value);
+        Assert.EndsWith("/review", new Uri(again.Document.Url).AbsolutePath);
+        Assert.Contains(again.FieldErrors, e => e.StartsWith(message.Replace("6000", "6,000", StringComparison.Ordinal), StringComparison.Ordinal) || e.StartsWith(message, StringComparison.Ordinal));
+        Assert.Equal("Kept Name", again.FieldValue("Input.DisplayName"));
         if (body.Length is > 0 and <= 6_000)
-            Assert.Equal(body, page.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("#Input_Body")!.Value);
+            Assert.Equal(body, again.FieldValue("Input.Body"));
     }
 
     [Fact]
@@ -79,11 +76,11 @@ public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task A_spoiler_review_is_folded_with_its_headline_rating_and_author_still_visible()
     {
-        var client = factory.CreateClient();
+        var form = await OpenForAsync(factory.CreateClient(), SeedSlug);
 
-        var (_, page) = await PostReviewAsync(client, SeedSlug, "The ending, discussed", "6", ValidBody, name: "Spoiler Sam", spoilers: true);
+        var page = await form.PostAsync(Values("The ending, discussed", "6", ValidBody, name: "Spoiler Sam", spoilers: true));
 
-        var review = page.QuerySelector($"#review-{ReviewId(page, "The ending, discussed")}")!;
+        var review = page.ReviewArticle(page.ReviewId("The ending, discussed"))!;
         Assert.NotNull(review.QuerySelector("details.review-spoiler .review-body"));
         Assert.Null(review.QuerySelector("details[open]"));
         Assert.Contains("by Spoiler Sam", review.QuerySelector(".review-meta")!.TextContent);
@@ -94,8 +91,7 @@ public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<Cata
     public async Task A_post_without_an_antiforgery_token_is_a_400_and_stores_nothing()
     {
         var client = factory.CreateClient();
-        await using var db = factory.NewDbContext();
-        var before = db.Reviews.Count();
+        var before = await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync());
 
         var response = await client.PostAsync($"/title/{SeedSlug}/review", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -105,6 +101,6 @@ public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<Cata
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, db.Reviews.Count());
+        Assert.Equal(before, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
     }
 }

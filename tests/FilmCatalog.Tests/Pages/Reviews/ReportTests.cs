@@ -1,46 +1,45 @@
 using System.Net;
-using AngleSharp.Html.Dom;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Reviews;
 using Microsoft.EntityFrameworkCore;
-using static FilmCatalog.Tests.Pages.ReviewPages;
+using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
 public sealed class ReportTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
-    private static async Task<IHtmlDocument> ReportAsync(HttpClient client, int reviewId, string? reason, string comment = "")
+    private const string SeedSlug = "in-the-soup-1992";
+
+    private async Task<int> PostReviewAsync(string headline, string rating)
     {
-        var title = await HtmlPage.GetAsync(client, $"/title/{SeedSlug}");
-        var link = title.QuerySelector($"#review-{reviewId} a.report-link")!.GetAttribute("href")!;
-        var form = await HtmlPage.GetAsync(client, link);
-        var values = new Dictionary<string, string> { ["Input.Comment"] = comment };
-        if (reason is not null)
-            values["Input.Reason"] = reason;
-        var response = await client.SubmitAsync(FormSubmitter.FormOf(form, "form.report-form"), values);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await HtmlPage.ParseAsync(response);
+        var form = await OpenForAsync(factory.CreateClient(), SeedSlug);
+        var page = await form.PostAsync(Values(headline, rating, ValidBody));
+        return page.ReviewId(headline);
+    }
+
+    private static async Task<ReportForm> ReportAsync(HttpClient client, int reviewId, string? reason, string comment = "")
+    {
+        var title = await TitlePage.GetAsync(client, SeedSlug);
+        var form = await title.ClickReportAsync(reviewId);
+        return await form.SendAsync(reason, comment);
     }
 
     [Fact]
     public async Task A_report_needs_a_reason_and_is_acknowledged_once_per_visitor()
     {
-        var (_, posted) = await PostReviewAsync(factory.CreateClient(), SeedSlug, "Reported once", "5", ValidBody);
-        var reviewId = ReviewId(posted, "Reported once");
+        var reviewId = await PostReviewAsync("Reported once", "5");
         var reporter = factory.CreateClient();
 
         var missing = await ReportAsync(reporter, reviewId, reason: null);
-        Assert.Contains("Choose why you are reporting", missing.QuerySelector(".field-error")!.TextContent);
+        Assert.Contains(missing.FieldErrors, e => e.Contains("Choose why you are reporting", StringComparison.Ordinal));
 
         var received = await ReportAsync(reporter, reviewId, nameof(ReportReason.Spam), "Advertises a shop.");
-        Assert.Contains("your report was received", received.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("your report was received", received.StatusMessage);
 
         var again = await ReportAsync(reporter, reviewId, nameof(ReportReason.Offensive));
-        Assert.Contains("already reported", again.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("already reported", again.StatusMessage);
 
-        await using var db = factory.NewDbContext();
-        var reports = await db.ReviewReports.Where(r => r.ReviewId == reviewId).ToListAsync();
+        var reports = await factory.Catalog.ReadAsync(db => db.ReviewReports.Where(r => r.ReviewId == reviewId).ToListAsync());
         var report = Assert.Single(reports);
         Assert.Equal(ReportReason.Spam, report.Reason);
         Assert.Equal("Advertises a shop.", report.Comment);
@@ -49,20 +48,17 @@ public sealed class ReportTests(CatalogFactory factory) : IClassFixture<CatalogF
     [Fact]
     public async Task A_review_reported_by_several_visitors_is_hidden_and_leaves_the_counts()
     {
-        var (_, posted) = await PostReviewAsync(factory.CreateClient(), SeedSlug, "Reported thrice", "2", ValidBody);
-        var reviewId = ReviewId(posted, "Reported thrice");
-        await using var before = factory.NewDbContext();
-        var film = await before.Titles.AsNoTracking().SingleAsync(t => t.Slug == SeedSlug);
+        var reviewId = await PostReviewAsync("Reported thrice", "2");
+        var film = await factory.Catalog.ReadAsync(db => db.Titles.AsNoTracking().SingleAsync(t => t.Slug == SeedSlug));
 
         for (var i = 0; i < ReviewReporting.HideThreshold; i++)
             await ReportAsync(factory.CreateClient(), reviewId, nameof(ReportReason.Offensive));
 
-        var page = await HtmlPage.GetAsync(factory.CreateClient(), $"/title/{SeedSlug}");
-        Assert.Null(page.QuerySelector($"#review-{reviewId}"));
-        await using var after = factory.NewDbContext();
-        var review = await after.Reviews.SingleAsync(r => r.Id == reviewId);
+        var page = await TitlePage.GetAsync(factory.CreateClient(), SeedSlug);
+        Assert.Null(page.ReviewArticle(reviewId));
+        var review = await factory.Catalog.ReadAsync(db => db.Reviews.SingleAsync(r => r.Id == reviewId));
         Assert.Equal(ReviewStatus.PendingModeration, review.Status);
-        var hidden = await after.Titles.SingleAsync(t => t.Slug == SeedSlug);
+        var hidden = await factory.Catalog.ReadAsync(db => db.Titles.SingleAsync(t => t.Slug == SeedSlug));
         Assert.Equal(film.ReviewCount - 1, hidden.ReviewCount);
         Assert.Equal((film.VisitorRatingCount - 1, film.VisitorRatingSum - 2), (hidden.VisitorRatingCount, hidden.VisitorRatingSum));
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/reviews/{reviewId}/vote")).StatusCode);

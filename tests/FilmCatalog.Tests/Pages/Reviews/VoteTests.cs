@@ -1,26 +1,26 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 using Microsoft.EntityFrameworkCore;
-using static FilmCatalog.Tests.Pages.ReviewPages;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
 public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
-    private async Task<int> SeedReviewIdAsync()
-    {
-        await using var db = factory.NewDbContext();
-        return await db.Reviews.Where(r => r.Origin == ReviewOrigin.Imported && r.Title!.Slug == SeedSlug).Select(r => r.Id).SingleAsync();
-    }
+    private const string SeedSlug = "in-the-soup-1992";
 
-    private async Task<(int Helpful, int NotHelpful, int Rows)> SiteVotesAsync(int reviewId)
+    private Task<int> SeedReviewIdAsync() => factory.Catalog.ReadAsync(db =>
+        db.Reviews.Where(r => r.Origin == ReviewOrigin.Imported && r.Title!.Slug == SeedSlug).Select(r => r.Id).SingleAsync());
+
+    private Task<(int Helpful, int NotHelpful, int Rows)> SiteVotesAsync(int reviewId) => factory.Catalog.SiteVotesAsync(reviewId);
+
+    /// <summary>Answers "Was this review helpful?" under a review on the title page, then on the confirmation page.</summary>
+    private static async Task<TitlePage> VoteAsync(HttpClient client, int reviewId, bool helpful)
     {
-        await using var db = factory.NewDbContext();
-        var review = await db.Reviews.SingleAsync(r => r.Id == reviewId);
-        return (review.SiteHelpful, review.SiteNotHelpful, await db.HelpfulVotes.CountAsync(v => v.ReviewId == reviewId));
+        var title = await TitlePage.GetAsync(client, SeedSlug);
+        var confirm = await title.ClickVoteAsync(reviewId, helpful);
+        return await confirm.AnswerAsync(helpful);
     }
 
     [Fact]
@@ -30,21 +30,20 @@ public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFac
         var client = factory.CreateClient();
         var (helpful0, notHelpful0, rows0) = await SiteVotesAsync(reviewId);
 
-        var yes = await VoteAsync(client, SeedSlug, reviewId, helpful: true);
-        var page = await HtmlPage.ParseAsync(yes);
-        Assert.Contains("Thank you for your vote", page.QuerySelector(".status-message")!.TextContent);
+        var page = await VoteAsync(client, reviewId, helpful: true);
+        Assert.Contains("Thank you for your vote", page.StatusMessage);
         Assert.Equal((helpful0 + 1, notHelpful0, rows0 + 1), await SiteVotesAsync(reviewId));
 
-        var no = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: false));
-        Assert.Contains("Your vote is changed", no.QuerySelector(".status-message")!.TextContent);
+        var no = await VoteAsync(client, reviewId, helpful: false);
+        Assert.Contains("Your vote is changed", no.StatusMessage);
         Assert.Equal((helpful0, notHelpful0 + 1, rows0 + 1), await SiteVotesAsync(reviewId));
 
-        var yesAgain = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: true));
+        var yesAgain = await VoteAsync(client, reviewId, helpful: true);
         Assert.Equal((helpful0 + 1, notHelpful0, rows0 + 1), await SiteVotesAsync(reviewId));
 
         // The seed's "2 of 2" plus this visitor's yes, and the page says so.
         var (helpful, _, _) = await SiteVotesAsync(reviewId);
-        Assert.StartsWith($"{2 + helpful} of ", HelpfulLine(yesAgain, reviewId));
+        Assert.StartsWith($"{2 + helpful} of ", yesAgain.HelpfulLine(reviewId));
     }
 
     [Fact]
@@ -52,12 +51,12 @@ public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFac
     {
         var reviewId = await SeedReviewIdAsync();
         var client = factory.CreateClient();
-        await VoteAsync(client, SeedSlug, reviewId, helpful: false);
+        await VoteAsync(client, reviewId, helpful: false);
         var before = await SiteVotesAsync(reviewId);
 
-        var again = await HtmlPage.ParseAsync(await VoteAsync(client, SeedSlug, reviewId, helpful: false));
+        var again = await VoteAsync(client, reviewId, helpful: false);
 
-        Assert.Contains("already", again.QuerySelector(".status-message")!.TextContent);
+        Assert.Contains("already", again.StatusMessage);
         Assert.Equal(before, await SiteVotesAsync(reviewId));
     }
 
@@ -67,10 +66,10 @@ public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFac
         var reviewId = await SeedReviewIdAsync();
         var first = factory.CreateClient();
         var second = factory.CreateClient();
-        await VoteAsync(first, SeedSlug, reviewId, helpful: true);
+        await VoteAsync(first, reviewId, helpful: true);
         var (_, _, rows) = await SiteVotesAsync(reviewId);
 
-        await VoteAsync(second, SeedSlug, reviewId, helpful: true);
+        await VoteAsync(second, reviewId, helpful: true);
 
         Assert.Equal(rows + 1, (await SiteVotesAsync(reviewId)).Rows);
     }
@@ -79,13 +78,14 @@ public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFac
     public async Task A_visitor_cannot_vote_on_their_own_review()
     {
         var author = factory.CreateClient();
-        var (_, page) = await PostReviewAsync(author, SeedSlug, "My own opinion", "7", ValidBody);
-        var reviewId = ReviewId(page, "My own opinion");
+        var form = await ReviewForm.OpenForAsync(author, SeedSlug);
+        var page = await form.PostAsync(ReviewForm.Values("My own opinion", "7", ReviewForm.ValidBody));
+        var reviewId = page.ReviewId("My own opinion");
 
-        var confirm = await HtmlPage.ParseAsync(await VoteAsync(author, SeedSlug, reviewId, helpful: true));
+        var confirm = await page.ClickVoteAsync(reviewId, helpful: true);
 
-        Assert.Contains("your own review", confirm.QuerySelector("main")!.TextContent);
-        Assert.Null(confirm.QuerySelector("form.vote-confirm"));
+        Assert.Contains("your own review", confirm.Main.TextContent);
+        Assert.Null(confirm.Form);
         Assert.Equal((0, 0, 0), await SiteVotesAsync(reviewId));
 
         // Even a hand-made POST with a valid token is refused.

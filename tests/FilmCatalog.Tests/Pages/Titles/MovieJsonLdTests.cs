@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Tests.Pages.Titles;
@@ -34,18 +33,18 @@ public sealed class MovieJsonLdTests(CatalogFactory factory) : IClassFixture<Cat
     [Fact]
     public async Task A_hostile_name_and_review_cannot_break_out_of_the_json_ld_script()
     {
-        var film = TestFilms.New($"Evil {Hostile} Film", 2020);
+        var film = TestCatalog.NewTitle($"Evil {Hostile} Film", 2020);
         film.Rating = 5.5;
         film.RatingVotes = 10;
-        film.Credits = [TestFilms.Credit(CreditRole.Cast, 0, $"Actor {Hostile}", Hostile)];
+        film.Credits = [TestCatalog.NewCredit(CreditRole.Cast, 0, $"Actor {Hostile}", Hostile)];
         film.Facts = [new TitleFact { Kind = TitleFactKind.Genre, Position = 0, Text = Hostile }];
         film.Reviews =
         [
-            TestFilms.Review($"Headline {Hostile}", 1, 1, new DateTime(2021, 5, 1, 0, 0, 0, DateTimeKind.Utc),
+            TestCatalog.NewReview($"Headline {Hostile}", 1, 1, new DateTime(2021, 5, 1, 0, 0, 0, DateTimeKind.Utc),
                 body: "<p>Body &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>", author: Hostile, rating: 7),
         ];
         film.ReviewCount = 1;
-        var slug = await TestFilms.AddAsync(factory, film);
+        var slug = await factory.Catalog.AddAsync(film);
 
         var response = await factory.CreateClient().GetAsync($"/title/{slug}");
         var html = await response.Content.ReadAsStringAsync();

@@ -1,4 +1,3 @@
-using FilmCatalog.Tests.Infrastructure;
 using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Tests.Pages.Titles;
@@ -9,7 +8,7 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
     [Fact]
     public async Task A_film_with_everything_shows_every_section_in_order()
     {
-        var film = TestFilms.New("Complete Picture", 2001);
+        var film = TestCatalog.NewTitle("Complete Picture", 2001);
         film.Rating = 6.8;
         film.RatingVotes = 12345;
         film.RuntimeMinutes = 96;
@@ -27,10 +26,10 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
         ];
         film.Credits =
         [
-            TestFilms.Credit(CreditRole.Cast, 0, "Complete Lead", "Hero"),
-            TestFilms.Credit(CreditRole.Cast, 1, null, "Lost Name's Character"),
-            TestFilms.Credit(CreditRole.Cast, 2, "Complete Extra", null, "uncredited"),
-            TestFilms.Credit(CreditRole.Director, 0, "Complete Director"),
+            TestCatalog.NewCredit(CreditRole.Cast, 0, "Complete Lead", "Hero"),
+            TestCatalog.NewCredit(CreditRole.Cast, 1, null, "Lost Name's Character"),
+            TestCatalog.NewCredit(CreditRole.Cast, 2, "Complete Extra", null, "uncredited"),
+            TestCatalog.NewCredit(CreditRole.Director, 0, "Complete Director"),
         ];
         film.Trivia =
         [
@@ -38,7 +37,7 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
             new Trivia { Kind = TriviaKind.Quote, Position = 0, Text = "Hero: Hello.\nVillain: Goodbye." },
         ];
         film.Faq = [new FaqEntry { Position = 0, Question = "Is it complete?", Answer = "Yes." }];
-        var slug = await TestFilms.AddAsync(factory, film);
+        var slug = await factory.Catalog.AddAsync(film);
 
         var page = await TitlePage.GetAsync(factory.CreateClient(), slug);
 
@@ -63,20 +62,20 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
     [Fact]
     public async Task At_most_five_visible_reviews_show_most_helpful_first_and_spoilers_fold_away()
     {
-        var film = TestFilms.New("Much Reviewed", 2010);
+        var film = TestCatalog.NewTitle("Much Reviewed", 2010);
         var day = new DateTime(2011, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         film.Reviews =
         [
-            TestFilms.Review("One of one", 1, 1, day),
-            TestFilms.Review("Ninety of a hundred", 90, 100, day),
-            TestFilms.Review("Hidden one", 500, 500, day, status: ReviewStatus.PendingModeration),
-            TestFilms.Review("Nobody voted", 0, 0, day.AddDays(3)),
-            TestFilms.Review("Spoiler", 10, 10, day, spoilers: true, author: "critic42", rating: 8),
-            TestFilms.Review("Newer zero", 0, 0, day.AddDays(5)),
-            TestFilms.Review("Half", 5, 10, day),
+            TestCatalog.NewReview("One of one", 1, 1, day),
+            TestCatalog.NewReview("Ninety of a hundred", 90, 100, day),
+            TestCatalog.NewReview("Hidden one", 500, 500, day, status: ReviewStatus.PendingModeration),
+            TestCatalog.NewReview("Nobody voted", 0, 0, day.AddDays(3)),
+            TestCatalog.NewReview("Spoiler", 10, 10, day, spoilers: true, author: "critic42", rating: 8),
+            TestCatalog.NewReview("Newer zero", 0, 0, day.AddDays(5)),
+            TestCatalog.NewReview("Half", 5, 10, day),
         ];
         film.ReviewCount = 6;
-        var slug = await TestFilms.AddAsync(factory, film);
+        var slug = await factory.Catalog.AddAsync(film);
 
         var page = await TitlePage.GetAsync(factory.CreateClient(), slug);
 
@@ -93,14 +92,14 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
     [Fact]
     public async Task A_connection_to_a_film_in_the_catalog_links_to_its_page()
     {
-        await TestFilms.AddAsync(factory, TestFilms.New("The Original", 1950));
-        var film = TestFilms.New("The Remake", 2000);
+        await factory.Catalog.AddAsync(TestCatalog.NewTitle("The Original", 1950));
+        var film = TestCatalog.NewTitle("The Remake", 2000);
         film.Connections =
         [
             new Connection { Position = 0, Kind = "Remake of", OtherName = "The Original", OtherYear = 1950, OtherSlug = "the-original-1950" },
             new Connection { Position = 1, Kind = "Referenced in", OtherName = "Elsewhere", OtherYear = 2005, OtherSlug = "elsewhere-2005" },
         ];
-        var slug = await TestFilms.AddAsync(factory, film);
+        var slug = await factory.Catalog.AddAsync(film);
 
         var page = await TitlePage.GetAsync(factory.CreateClient(), slug);
 

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FilmCatalog.Testing;
+
+/// <summary>
+/// The real site as an operating-system process (<c>dotnet FilmCatalog.Web.dll</c> from the build
+/// output), on a data folder of the test's choosing, so it can be killed with SIGKILL and restarted.
+/// Tests wait on what the process says (its output lines, its exit), never on the clock.
+/// </summary>
+public sealed class SiteProcess : IDisposable
+{
+    /// <summary>Long enough that only a hang reaches it, however busy the machine: it catches a process that never gets there.</summary>
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromMinutes(3);
+
+    private static readonly Queue<string> Recent = new();
+
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _awaited = [];
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiteProcess(string dataFolder, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        // Nothing of the test host's own runtime settings (startup hooks, test platform variables) leaks in.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+                     || k.StartsWith("VSTEST", StringComparison.Ordinal) || k.StartsWith("COREHOST", StringComparison.Ordinal) || k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(dataFolder, "catalog.db")}";
+        start.Environment["Catalog__SeedsPath"] = Path.Combine(dataFolder, "no-seeds");
+        start.Environment["RateLimits__VotesPerWindow"] = "1000000";
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "site-.log");
+        start.Environment["DOTNET_gcServer"] = "0";
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, line) => Heard(line.Data);
+        _process.ErrorDataReceived += (_, line) => Heard(line.Data);
+        _process.Exited += (_, _) => _exited.TrySetResult();
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Where the site listens; null for a command (<c>import</c>, <c>backup</c>).</summary>
+    public Uri? Address { get; private init; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The site's build output next to the tests' (same configuration).</summary>
+    public static string Dll
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var dll = Path.Combine(RepositoryPaths.Root, "src", "FilmCatalog.Web", "bin", configuration, "net10.0", "FilmCatalog.Web.dll");
+            Assert.True(File.Exists(dll), $"build the site first: {dll} is missing");
+            return dll;
+        }
+    }
+
+    /// <summary>The last lines the processes printed, for failure messages.</summary>
+    public static string RecentOutput
+    {
+        get
+        {
+            lock (Recent)
+                return string.Join("\n", Recent);
+        }
+    }
+
+    /// <summary>Starts the site and returns once it has said it started (after migrating and seeding) and answers.</summary>
+    public static async Task<SiteProcess> StartAsync(string dataFolder)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/')]) { Address = address };
+        var started = site.WaitForLineAsync(line => line.Contains("Application started", StringComparison.Ordinal));
+        if (await Task.WhenAny(started, site._exited.Task).WaitAsync(HangTimeout) != started)
+            Assert.Fail($"the site exited with {site._process.ExitCode}:\n{RecentOutput}");
+
+        using var probe = new HttpClient { BaseAddress = address };
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/antiforgery/token")).StatusCode);
+        return site;
+    }
+
+    /// <summary>Runs a site command (<c>import PATH</c>, <c>backup PATH</c>) as a process of its own.</summary>
+    public static SiteProcess StartCommand(string dataFolder, params string[] arguments) => new(dataFolder, arguments);
+
+    /// <summary>Completes when the process prints a line that <paramref name="matches"/> (lines printed before the call included).</summary>
+    public Task WaitForLineAsync(Func<string, bool> matches)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lines)
+        {
+            if (_lines.Any(matches))
+                seen.TrySetResult();
+            else
+                _awaited.Add((matches, seen));
+        }
+
+        return seen.Task;
+    }
+
+    /// <summary>Completes when the process has exited (of itself or killed).</summary>
+    public Task WaitForExitAsync() => _exited.Task.WaitAsync(HangTimeout);
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Heard(string? line)
+    {
+        if (line is null)
+            return;
+        lock (Recent)
+        {
+            Recent.Enqueue(line);
+            while (Recent.Count > 40)
+                Recent.Dequeue();
+        }
+
+        lock (_lines)
+        {
+            _lines.Add(line);
+            foreach (var waiter in _awaited.Where(a => a.Matches(line)).ToList())
+            {
+                _awaited.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

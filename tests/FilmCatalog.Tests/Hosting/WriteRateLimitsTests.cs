@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Tests.Hosting;
+
+/// <summary>Writes are limited per client: over budget is 429 with Retry-After, and other clients carry on.</summary>
+public sealed class WriteRateLimitsTests : IClassFixture<WriteRateLimitsTests.Factory>
+{
+    private const int Budget = 3;
+    private readonly Factory _factory;
+
+    public WriteRateLimitsTests(Factory factory) => _factory = factory;
+
+    public sealed class Factory : CatalogFactory
+    {
+        public Factory() => Settings = new Dictionary<string, string>
+        {
+            ["RateLimits:VotesPerWindow"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:WindowSeconds"] = "600",
+        };
+    }
+
+    [Fact]
+    public async Task A_client_over_its_vote_budget_gets_429_with_retry_after_and_a_second_client_is_unaffected()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: Budget + 1);
+        var greedy = _factory.CreateClient("10.5.0.1");
+
+        for (var i = 0; i < Budget; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await VoteAsync(greedy, film.ReviewIds[i])).StatusCode);
+        var refused = await VoteAsync(greedy, film.ReviewIds[Budget]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.InRange(refused.Headers.RetryAfter.Delta.Value.TotalSeconds, 1, 600);
+        var page = await HtmlPage.ParseAsync(refused);
+        Assert.Equal("Too many requests", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(Budget, await _factory.Catalog.ReadAsync(db => db.HelpfulVotes.CountAsync(v => film.ReviewIds.Contains(v.ReviewId))));
+
+        var other = _factory.CreateClient("10.5.0.2");
+        Assert.Equal(HttpStatusCode.Redirect, (await VoteAsync(other, film.ReviewIds[Budget])).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reading_is_never_limited()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: 1);
+        var reader = _factory.CreateClient("10.5.0.3");
+
+        for (var i = 0; i < Budget * 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/reviews/{film.ReviewIds[0]}/vote")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, int review) =>
+        await (await VotePage.OpenAsync(client, review)).SubmitAsync(helpful: true);
+}
