@@ -18,6 +18,8 @@ public static class SiteExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
         builder.AddReviews();
+        builder.AddSharedState();
+        builder.AddReverseProxy();
         builder.AddWriteRateLimits();
         builder.AddPageCaching();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -68,9 +70,10 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: headers, errors, logging, limits, cache, compression, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: forwarded headers, security headers, errors, logging, limits, cache, compression, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

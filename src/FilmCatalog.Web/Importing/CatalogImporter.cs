@@ -407,8 +407,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 var member = page.Cast[i];
                 _credits.Add(new Credit
                 {
-                    TitleId = titleId, PersonId = member.Name is { } name ? filePeople[name] : null, Role = CreditRole.Cast, Position = i,
-                    Character = member.Character, Note = member.Note,
+                    TitleId = titleId,
+                    PersonId = member.Name is { } name ? filePeople[name] : null,
+                    Role = CreditRole.Cast,
+                    Position = i,
+                    Character = member.Character,
+                    Note = member.Note,
                 });
             }
 
@@ -430,16 +434,28 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             sql.Insert(tx, page.Trivia.Select((t, i) => new Trivia { TitleId = titleId, Kind = t.Kind, Position = i, Text = t.Text }).ToList());
             sql.Insert(tx, page.Connections.Select((c, i) => new Connection
             {
-                TitleId = titleId, Position = i, Kind = c.Kind, OtherName = c.OtherName, OtherYear = c.OtherYear,
-                OtherSlug = Slug.For(c.OtherName, c.OtherYear), Note = c.Note,
+                TitleId = titleId,
+                Position = i,
+                Kind = c.Kind,
+                OtherName = c.OtherName,
+                OtherYear = c.OtherYear,
+                OtherSlug = Slug.For(c.OtherName, c.OtherYear),
+                Note = c.Note,
             }).ToList());
             sql.Insert(tx, page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList());
             sql.Insert(tx, page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList());
             sql.Insert(tx, page.AlsoLiked.Select((card, i) => new AlsoLiked
             {
-                TitleId = titleId, Position = i, TargetTitleId = card.Name is { } name ? titles[Slug.For(name, card.Year)].Id : null,
-                Name = card.Name, Year = card.Year, Genres = [.. card.Genres], Rating = card.Rating, Plot = card.Plot,
-                Directors = [.. card.Directors], Stars = [.. card.Stars],
+                TitleId = titleId,
+                Position = i,
+                TargetTitleId = card.Name is { } name ? titles[Slug.For(name, card.Year)].Id : null,
+                Name = card.Name,
+                Year = card.Year,
+                Genres = [.. card.Genres],
+                Rating = card.Rating,
+                Plot = card.Plot,
+                Directors = [.. card.Directors],
+                Stars = [.. card.Stars],
             }).ToList());
 
             var added = UpsertReviews(titleId, imported, reviews);

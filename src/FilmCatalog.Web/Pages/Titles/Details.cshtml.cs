@@ -1,6 +1,6 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
-using Microsoft.AspNetCore.Http.Extensions;
+using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Pages.Titles;
 /// A film's title page: everything the catalog knows about one title, in one query shaped for the
 /// page. Sections the film has nothing for are left out of the view entirely.
 /// </summary>
-public sealed class DetailsModel(CatalogDbContext db) : PageModel
+public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageModel
 {
     /// <summary>How many reviews the title page shows; the rest are on the all-reviews page.</summary>
     public const int ReviewsShown = 5;
@@ -34,7 +34,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
             Reviews = await WithJustPostedAsync(film, cancellationToken),
         };
-        CanonicalUrl = UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, $"/title/{film.Slug}");
+        CanonicalUrl = urls.Absolute(Request, $"/title/{film.Slug}");
         return Page();
     }
 
