@@ -19,7 +19,9 @@ namespace FilmCatalog.Testing;
 /// <remarks>
 /// Everything is chosen by setting, never by replacing services, so a fixture for another database
 /// sets <see cref="ConnectionString"/> and <see cref="Provider"/> and every test runs unchanged:
-/// <code>public sealed class PostgresCatalog : CatalogFactory { public PostgresCatalog() { Provider = "Postgres"; ConnectionString = "..."; } }</code>
+/// <see cref="PostgresCatalog"/> is that fixture: a test class written once over a generic factory runs
+/// on both (<c>public abstract class VoteTests&lt;TCatalog&gt; : IClassFixture&lt;TCatalog&gt;</c>, with
+/// one sealed subclass for <see cref="SqliteCatalog"/> and one for <see cref="PostgresCatalog"/>).
 /// Arrange and assert through <see cref="Catalog"/>, which uses the site's own DbContext options.
 /// A test subclass may still override <see cref="ConfigureWebHost"/> (call the base first).
 /// </remarks>
@@ -55,6 +57,9 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// <summary><c>Catalog:Provider</c> when set; the site's default (SQLite) otherwise.</summary>
     public string? Provider { get; init; }
 
+    /// <summary><c>ConnectionStrings:Redis</c> and the fixture's own key prefix in it, when set; no Redis otherwise.</summary>
+    public (string Connection, string KeyPrefix)? Redis { get; init; }
+
     /// <summary>"Development" by default, as WebApplicationFactory has it; "Production" for what a visitor of the running site gets.</summary>
     public string Environment { get; init; } = "Development";
 
@@ -77,6 +82,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "site-.log"));
         if (Provider is not null)
             builder.UseSetting("Catalog:Provider", Provider);
+        if (Redis is { } redis)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", redis.Connection);
+            builder.UseSetting("Redis:KeyPrefix", redis.KeyPrefix);
+        }
         if (SeedsPath is not null)
             builder.UseSetting("Catalog:SeedsPath", SeedsPath);
         var writes = WritesPerWindow.ToString(CultureInfo.InvariantCulture);
@@ -136,5 +146,37 @@ public class CatalogFactory : WebApplicationFactory<Program>
             });
             next(app);
         };
+    }
+}
+
+/// <summary>The site on SQLite, the default: a fresh catalog file per fixture.</summary>
+public sealed class SqliteCatalog : CatalogFactory;
+
+/// <summary>
+/// The site as it runs at scale: on the run's PostgreSQL server (a fresh database per fixture,
+/// dropped afterwards) with the page cache, its eviction count and the rate limits in the run's Redis.
+/// </summary>
+public sealed class PostgresCatalog : CatalogFactory
+{
+    private readonly PostgresDatabase _database;
+
+    public PostgresCatalog()
+        : this(TestServers.NewPostgresDatabase())
+    {
+    }
+
+    private PostgresCatalog(PostgresDatabase database)
+    {
+        _database = database;
+        Provider = "Postgres";
+        ConnectionString = database.ConnectionString;
+        Redis = (TestServers.Redis, TestServers.NewRedisPrefix());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _database.Dispose();
     }
 }

@@ -46,9 +46,12 @@ public static partial class PageCaching
         });
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })
         {
-            builder.Services.AddStackExchangeRedisOutputCache(options => options.InstanceName = "filmcatalog:");
-            builder.Services.AddOptions<RedisOutputCacheOptions>()
-                .Configure<IConnectionMultiplexer>((options, redis) => options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
+            builder.Services.AddStackExchangeRedisOutputCache(_ => { });
+            builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer, RedisKeys>((options, redis, keys) =>
+            {
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+                options.InstanceName = keys.Prefix;
+            });
             builder.Services.AddSingleton<ICacheGeneration, RedisCacheGeneration>();
         }
         else
@@ -282,13 +285,13 @@ public sealed class CacheGeneration : ICacheGeneration
 }
 
 /// <summary>The count in Redis, beside the shared entries, so every instance sees every instance's evictions.</summary>
-public sealed class RedisCacheGeneration(IConnectionMultiplexer redis) : ICacheGeneration
+public sealed class RedisCacheGeneration(IConnectionMultiplexer redis, RedisKeys keys) : ICacheGeneration
 {
-    private static readonly RedisKey Key = "filmcatalog:pages:generation";
+    private readonly RedisKey _key = keys.Prefix + "pages:generation";
 
     public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
-        (long?)await redis.GetDatabase().StringGetAsync(Key) ?? 0;
+        (long?)await redis.GetDatabase().StringGetAsync(_key) ?? 0;
 
     public async ValueTask AdvanceAsync(CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StringIncrementAsync(Key);
+        await redis.GetDatabase().StringIncrementAsync(_key);
 }

@@ -19,8 +19,18 @@ public static class SharedState
             // Start, and keep serving, while Redis is away: the connection comes back by itself.
             options.AbortOnConnectFail = false;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+            builder.Services.AddSingleton(new RedisKeys(builder.Configuration["Redis:KeyPrefix"] ?? RedisKeys.DefaultPrefix));
         }
 
         return builder;
     }
+}
+
+/// <summary>
+/// Every key the site writes in Redis starts with <see cref="Prefix"/> (<c>Redis:KeyPrefix</c>), so
+/// several sites, or several test fixtures, can share one Redis without sharing entries.
+/// </summary>
+public sealed record RedisKeys(string Prefix)
+{
+    public const string DefaultPrefix = "filmcatalog:";
 }

@@ -56,12 +56,13 @@ public static class WriteRateLimits
                     return RateLimitPartition.GetNoLimiter("reads");
 
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var partition = $"filmcatalog:{kind}:{client}";
+                var partition = $"{kind}:{client}";
 
                 // With Redis, one budget per client across every instance (counted in Redis); without, per process.
                 if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
                 {
-                    return RedisRateLimitPartition.GetFixedWindowRateLimiter(partition, _ => new RedisFixedWindowRateLimiterOptions
+                    var keys = context.RequestServices.GetRequiredService<RedisKeys>();
+                    return RedisRateLimitPartition.GetFixedWindowRateLimiter(keys.Prefix + partition, _ => new RedisFixedWindowRateLimiterOptions
                     {
                         ConnectionMultiplexerFactory = () => redis,
                         PermitLimit = limits.PermitsFor(kind.Value),
