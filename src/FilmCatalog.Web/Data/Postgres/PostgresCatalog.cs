@@ -1,6 +1,8 @@
 using FilmCatalog.Web.Importing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FilmCatalog.Web.Data.Postgres;
 
@@ -32,6 +34,12 @@ public static class PostgresCatalog
 
     private sealed class PostgresSchema : ICatalogSchema
     {
-        public Task MigrateAsync(CatalogDbContext db, CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+        public async Task MigrateAsync(CatalogDbContext db, CancellationToken cancellationToken)
+        {
+            // The provider finds out whether the history table exists by reading it, which logs an error on
+            // every new database (npgsql/efcore.pg#3407); EF's own script makes it first, if it is missing.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }
