@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Postgres;
 using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,6 +28,10 @@ public sealed class TestCatalog(Func<CatalogDbContext> newContext)
     /// <summary>A catalog in a SQLite file, read and written directly (no site needs to run).</summary>
     public static TestCatalog OfSqliteFile(string databasePath) =>
         new(() => new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={databasePath};Pooling=False").Options));
+
+    /// <summary>A catalog on a PostgreSQL database, read and written directly.</summary>
+    public static TestCatalog OfPostgres(string connectionString) =>
+        new(() => new PostgresCatalogDbContext(new DbContextOptionsBuilder<PostgresCatalogDbContext>().UseNpgsql(connectionString).Options));
 
     public CatalogDbContext NewDbContext() => newContext();
 

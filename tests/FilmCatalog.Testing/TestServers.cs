@@ -26,6 +26,15 @@ public static class TestServers
     /// <summary>A fresh, empty database on the run's server, dropped when disposed.</summary>
     public static PostgresDatabase NewPostgresDatabase() => new(Postgres, $"{Environment.ProcessId}_{Interlocked.Increment(ref _created)}");
 
+    /// <summary>The settings of a site process on <paramref name="database"/>, sharing the run's Redis under <paramref name="redisPrefix"/>.</summary>
+    public static Dictionary<string, string> SiteSettings(PostgresDatabase database, string redisPrefix) => new()
+    {
+        ["Catalog:Provider"] = "Postgres",
+        ["ConnectionStrings:Catalog"] = database.ConnectionString,
+        ["ConnectionStrings:Redis"] = Redis,
+        ["Redis:KeyPrefix"] = redisPrefix,
+    };
+
     private static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
