@@ -19,18 +19,21 @@ public interface IWriteGate
     Task<WriteTurn> EnterAsync(CatalogDbContext db, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For a write confined to one row and what hangs from it (a vote on a review): begins a
-    /// transaction in which the write's first statement must update that row, which keeps other
-    /// writes of the same row waiting until this one ends. Writes of other rows go on meanwhile
-    /// where the database locks rows (PostgreSQL); SQLite queues them as it queues every write.
+    /// For a small, frequent write confined to one row and what hangs from it (a vote on a review):
+    /// begins a transaction in which the writer, if <see cref="WriteTurn.MustLockRow"/>, first updates
+    /// that row to itself, which makes it the row's only writer until the transaction ends while
+    /// writes of other rows go on (PostgreSQL). SQLite's queue already excludes every other writer.
     /// </summary>
     Task<WriteTurn> EnterForRowAsync(CatalogDbContext db, CancellationToken cancellationToken);
 }
 
 /// <summary>A write transaction and its turn; disposing it without <see cref="CommitAsync"/> rolls the transaction back.</summary>
-public sealed class WriteTurn(IDbContextTransaction transaction, IDisposable? slot = null) : IAsyncDisposable
+public sealed class WriteTurn(IDbContextTransaction transaction, IDisposable? slot = null, bool mustLockRow = false) : IAsyncDisposable
 {
     public IDbContextTransaction Transaction => transaction;
+
+    /// <summary>The writer of a row's turn must lock its row itself (see <see cref="IWriteGate.EnterForRowAsync"/>).</summary>
+    public bool MustLockRow => mustLockRow;
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
 

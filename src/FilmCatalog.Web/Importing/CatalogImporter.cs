@@ -17,7 +17,7 @@ namespace FilmCatalog.Web.Importing;
 /// Importing is two steps. <see cref="Prepare"/> parses, hashes and renders the reviews: CPU work
 /// with no database, safe to run on another thread while earlier files are written (see
 /// <see cref="ImportRun"/>). Writing builds each file's rows as entities and writes them with a few
-/// multi-row statements derived from the EF model (<see cref="ImportSql"/>; EF Core's change
+/// multi-row statements derived from the EF model (<see cref="ModelSql"/>; EF Core's change
 /// tracker cost about 10 ms a file), inside a <see cref="Batch"/>: one write transaction for several
 /// files, each file in a savepoint of its own. A file that fails is rolled back to its savepoint and
 /// leaves no trace; the other files of the batch stand. One commit per batch instead of one per file
@@ -39,7 +39,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     /// <summary>Reviews rendered one by one below this count; a page with more renders them in parallel.</summary>
     private const int ParallelRenderThreshold = 256;
 
-    private ImportSql? _sql;
+    private ModelSql? _sql;
 
     /// <summary>Names already in People, with their ids: only ever filled from committed batches.</summary>
     private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     public async Task<Batch> BeginBatchAsync(CancellationToken cancellationToken = default)
     {
         var tx = await database.BeginAsync(db, cancellationToken);
-        _sql ??= new ImportSql(db);
+        _sql ??= ModelSql.Of(db);
         return new Batch(this, _sql, tx);
     }
 
@@ -146,7 +146,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     public sealed class Batch : IAsyncDisposable
     {
         private readonly CatalogImporter _importer;
-        private readonly ImportSql _sql;
+        private readonly ModelSql _sql;
         private readonly IImportTransaction _tx;
         private readonly List<ImportOutcome> _outcomes = [];
 
@@ -155,7 +155,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private bool _written;
         private bool _done;
 
-        internal Batch(CatalogImporter importer, ImportSql sql, IImportTransaction tx)
+        internal Batch(CatalogImporter importer, ModelSql sql, IImportTransaction tx)
         {
             _importer = importer;
             _sql = sql;
@@ -307,7 +307,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     /// reviews. Every other row is written without waiting for an answer; on PostgreSQL they travel
     /// together when the file ends, so a file is three round trips whatever its size.
     /// </summary>
-    private sealed class PageWriter(ImportSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
+    private sealed class PageWriter(ModelSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
     {
         /// <summary>Title columns that a newer capture rewrites: all but the slug, the creation time and the counters the site keeps.</summary>
         private readonly string[] _sourceColumnsOfTitle = [.. sql.Of<Title>().Inserted.Select(c => c.Property.Name)

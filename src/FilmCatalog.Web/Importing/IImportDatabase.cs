@@ -5,7 +5,7 @@ namespace FilmCatalog.Web.Importing;
 
 /// <summary>
 /// How the importer's statements reach the database: the one provider-specific part of importing.
-/// The statements are the same on every provider (<see cref="ImportSql"/> derives them from the EF
+/// The statements are the same on every provider (<see cref="ModelSql"/> derives them from the EF
 /// model); an implementation decides how a batch takes its turn to write and how statements travel.
 /// SQLite (<c>Data/Sqlite/SqliteImportDatabase</c>) runs each at once on its in-process connection;
 /// PostgreSQL (<c>Data/Postgres/PostgresImportDatabase</c>) holds writes back and sends them in one
@@ -42,7 +42,7 @@ public interface IImportTransaction : IAsyncDisposable
     /// The statements are the provider's: SQLite runs a prepared one-row INSERT per row, PostgreSQL
     /// sends one INSERT per table with an array per column.
     /// </summary>
-    void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting);
+    void Insert(ModelSql.Table table, IReadOnlyList<object> rows, bool skipExisting);
 
     /// <summary>Sends every write held back, then runs the queries in order, handing each row to its query's reader.</summary>
     Task QueryAsync(IReadOnlyList<ImportQuery> queries);

@@ -42,12 +42,12 @@ public sealed class PostgresImportDatabase(PostgresWriteGate gate) : IImportData
         /// few parameters. A table with a column that is itself an array (unnest would flatten it) gets
         /// multi-row VALUES instead, 64 rows a statement.
         /// </summary>
-        public void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
+        public void Insert(ModelSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
         {
             var conflict = skipExisting ? " ON CONFLICT DO NOTHING" : "";
             if (table.Inserted.Any(c => c.Mapping.ElementTypeMapping is not null))
             {
-                foreach (var (start, count) in ImportSql.Chunks(rows.Count, 64))
+                foreach (var (start, count) in ModelSql.Chunks(rows.Count, 64))
                     Execute(table.ValuesInsert(count, skipExisting), table.ValuesParameters(ParameterFactory, rows, start, count));
                 return;
             }

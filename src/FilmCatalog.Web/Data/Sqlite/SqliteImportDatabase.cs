@@ -61,7 +61,7 @@ public sealed class SqliteImportDatabase(SqliteWriteGate gate) : IImportDatabase
         /// and SQLite finds each named parameter by a linear search, so one statement of many rows would
         /// cost time quadratic in its size.
         /// </summary>
-        public void Insert(ImportSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
+        public void Insert(ModelSql.Table table, IReadOnlyList<object> rows, bool skipExisting)
         {
             var sql = table.ValuesInsert(1, skipExisting);
             for (var row = 0; row < rows.Count; row++)

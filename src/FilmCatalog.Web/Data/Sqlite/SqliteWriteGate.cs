@@ -29,7 +29,7 @@ public sealed class SqliteWriteGate : IWriteGate
         }
     }
 
-    /// <summary>One writer at a time in SQLite whatever it writes: the same queue.</summary>
+    /// <summary>One writer at a time in SQLite whatever it writes: the same queue, and no row to lock.</summary>
     public Task<WriteTurn> EnterForRowAsync(CatalogDbContext db, CancellationToken cancellationToken) => EnterAsync(db, cancellationToken);
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable

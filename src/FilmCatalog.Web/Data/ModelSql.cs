@@ -1,16 +1,17 @@
 using System.Data.Common;
 using System.Numerics;
 using System.Text;
-using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Importing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace FilmCatalog.Web.Importing;
+namespace FilmCatalog.Web.Data;
 
 /// <summary>
-/// The importer's statements, derived from the EF model rather than written out: table and column
+/// Statements derived from the EF model rather than written out, for the two writes that EF Core's
+/// own API cannot make fast enough (the importer's, and a vote's): table and column
 /// names, which columns an insert writes (every mapped one but the generated key), and how each value
 /// is bound (through its column's own type mapping, so a Guid, a date or a list of strings is stored
 /// exactly as EF Core stores it on that provider). Every value is bound by a name made from its
@@ -23,14 +24,19 @@ namespace FilmCatalog.Web.Importing;
 /// the provider's <see cref="IImportTransaction.RowsPerStatement"/>, so each table has a handful of
 /// distinct statements that the provider can keep prepared.
 /// </remarks>
-public sealed class ImportSql
+public sealed class ModelSql
 {
     private const int MaxRowsPerStatement = 64;
 
     private readonly ISqlGenerationHelper _sql;
     private readonly Dictionary<Type, Table> _tables = [];
 
-    public ImportSql(CatalogDbContext db)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, ModelSql> ByModel = new();
+
+    /// <summary>The statements of <paramref name="db"/>'s model, built once per model (one per provider).</summary>
+    public static ModelSql Of(CatalogDbContext db) => ByModel.GetValue(db.Model, _ => new ModelSql(db));
+
+    private ModelSql(CatalogDbContext db)
     {
         _sql = db.GetService<ISqlGenerationHelper>();
         foreach (var entity in db.Model.GetEntityTypes())
@@ -133,7 +139,7 @@ public sealed class ImportSql
     public sealed class Table
     {
         private readonly Dictionary<string, Column> _byProperty = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int, bool), string> _inserts = [];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, bool), string> _inserts = new();
         private readonly ISqlGenerationHelper _sql;
 
         public Table(ITableMapping mapping, ISqlGenerationHelper sql)
