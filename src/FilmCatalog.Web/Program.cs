@@ -1,12 +1,15 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Reviews;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(siteArgs);
 builder.AddSiteLogging();
 builder.AddCatalog();
+builder.AddImporting();
+builder.AddReviews();
 builder.AddSite();
 
 var app = builder.Build();

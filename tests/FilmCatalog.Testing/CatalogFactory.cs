@@ -79,7 +79,6 @@ public class CatalogFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Catalog", ConnectionString);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "site-.log"));
         if (Provider is not null)
             builder.UseSetting("Catalog:Provider", Provider);
         if (Redis is { } redis)

@@ -41,7 +41,6 @@ public sealed class SiteProcess : IDisposable
         start.Environment["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(dataFolder, "catalog.db")}";
         start.Environment["Catalog__SeedsPath"] = Path.Combine(dataFolder, "no-seeds");
         start.Environment["RateLimits__VotesPerWindow"] = "1000000";
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "site-.log");
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -120,6 +119,19 @@ public sealed class SiteProcess : IDisposable
 
     /// <summary>Completes when the process has exited (of itself or killed).</summary>
     public Task WaitForExitAsync() => _exited.Task.WaitAsync(HangTimeout);
+
+    /// <summary>SIGTERM, as a service manager stops the site: it shuts down gracefully, flushing its logs; returns once it has exited.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+            Assert.Equal(0, SendSignal(_process.Id, SigTerm));
+        await WaitForExitAsync();
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
     public void Kill()

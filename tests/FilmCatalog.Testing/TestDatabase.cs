@@ -56,7 +56,7 @@ public sealed class TestDatabase : IDisposable
     {
         var db = NewDbContext();
         IImportDatabase writes = Gate is PostgresWriteGate postgres ? new PostgresImportDatabase(postgres) : new SqliteImportDatabase((SqliteWriteGate)Gate);
-        return (new CatalogImporter(db, writes, new ReviewMarkdown(), Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
+        return (new CatalogImporter(db, writes, Pages, clock ?? TimeProvider.System, NullLogger<CatalogImporter>.Instance), db);
     }
 
     /// <summary>Runs SQL on the database directly, for arranging what the site's code cannot.</summary>

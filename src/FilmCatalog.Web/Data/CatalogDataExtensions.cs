@@ -1,7 +1,5 @@
 using FilmCatalog.Web.Data.Postgres;
 using FilmCatalog.Web.Data.Sqlite;
-using FilmCatalog.Web.Importing;
-using FilmCatalog.Web.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data;
@@ -29,9 +27,6 @@ public static class CatalogDataExtensions
                 break;
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReviewMarkdown>();
-        builder.Services.AddScoped<CatalogImporter>();
         return builder;
     }
 

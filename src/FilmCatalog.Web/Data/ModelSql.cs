@@ -47,9 +47,12 @@ public sealed class ModelSql
     }
 
     /// <summary>The table of <typeparamref name="T"/>, with its delimited name and columns.</summary>
-    public Table Of<T>() => _tables.TryGetValue(typeof(T), out var table)
+    public Table Of<T>() => Of(typeof(T));
+
+    /// <summary>The table of entity type <paramref name="entity"/>.</summary>
+    public Table Of(Type entity) => _tables.TryGetValue(entity, out var table)
         ? table
-        : throw new InvalidOperationException($"{typeof(T).Name} is not a table of the catalog model");
+        : throw new InvalidOperationException($"{entity.Name} is not a table of the catalog model");
 
     /// <summary>
     /// Inserts <paramref name="rows"/> (<see cref="IImportTransaction.Insert"/>); with

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FilmCatalog.Web.Data;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -14,17 +15,20 @@ public static class LoggingExtensions
 
     /// <summary>
     /// Serilog for all logging, configured from the <c>Serilog</c> section of appsettings.json.
-    /// Relative file-sink paths are taken from the content root, so logs land in the data folder
-    /// wherever the site is started from. Every string a visitor could have typed has its line
-    /// breaks escaped before any sink sees it, so one event is always one line.
+    /// Relative file-sink paths are taken from the data folder (the folder of the catalog), so logs
+    /// follow the data wherever it is moved, as the keys do. File sinks are configured <c>shared</c>,
+    /// so two instances on one data folder append to one file without overwriting each other's lines.
+    /// Every string a visitor could have typed has its line breaks escaped before any sink sees it,
+    /// so one event is always one line.
     /// </summary>
     public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder)
     {
+        var dataFolder = builder.Configuration.DataFolder(builder.Environment.ContentRootPath);
         foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren())
         {
             var path = sink["Args:path"];
             if (path is not null && !Path.IsPathRooted(path))
-                builder.Configuration[$"{sink.Path}:Args:path"] = Path.GetFullPath(path, builder.Environment.ContentRootPath);
+                builder.Configuration[$"{sink.Path}:Args:path"] = Path.GetFullPath(path, dataFolder);
         }
 
         builder.Services.AddSerilog((services, logger) => logger

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -10,6 +9,7 @@ namespace FilmCatalog.Web.Hosting;
 /// <summary>
 /// Title pages (and their all-reviews pages) are the same for every visitor, so they are served from
 /// ASP.NET Core's output cache, already compressed, and evicted by tag when a write changes them.
+/// A page opts in with <c>[OutputCache(PolicyName = PageCaching.TitlePage)]</c> (or <see cref="AllReviewsPage"/>).
 /// See docs/decisions/ADR-002-caching-and-csrf.md for why this is safe beside antiforgery.
 /// </summary>
 /// <remarks>
@@ -22,8 +22,14 @@ namespace FilmCatalog.Web.Hosting;
 /// through any instance evicts its pages for all of them. Without it they live in this process.
 /// </para>
 /// </remarks>
-public static partial class PageCaching
+public static class PageCaching
 {
+    /// <summary>The policy of a film's title page: one entry per title (and encoding), whatever the query string.</summary>
+    public const string TitlePage = "title-page";
+
+    /// <summary>The policy of a film's all-reviews pages: one entry per title, sort, filter and page.</summary>
+    public const string AllReviewsPage = "all-reviews-page";
+
     /// <summary>Tag on every cached page; evicting it empties the cache (imports do).</summary>
     public const string AllPagesTag = "pages";
 
@@ -42,7 +48,10 @@ public static partial class PageCaching
             options.MaximumBodySize = 1024 * 1024;
             options.DefaultExpirationTimeSpan = Lifetime;
             if (enabled)
-                options.AddBasePolicy(new TitlePagePolicy());
+            {
+                options.AddPolicy(TitlePage, new TitlePagePolicy(varyByQuery: false));
+                options.AddPolicy(AllReviewsPage, new TitlePagePolicy(varyByQuery: true));
+            }
         });
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })
         {
@@ -107,22 +116,23 @@ public static partial class PageCaching
                 : (IOutputCacheStore)(framework.ImplementationInstance ?? ActivatorUtilities.CreateInstance(provider, framework.ImplementationType!))));
     }
 
-    [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<reviews>/reviews)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CachedPath();
-
     /// <summary>
-    /// Caches GET and HEAD of <c>/title/{slug}</c> and <c>/title/{slug}/reviews</c>, varied by
+    /// Caches GET and HEAD of a page about one title (its <c>slug</c> route value), varied by
     /// <c>Accept-Encoding</c>, tagged with the title. A request carrying a TempData cookie (the
     /// visitor's own confirmation after a write) is neither served from nor stored in the cache, and
     /// a response that sets a cookie or is not a 200 is never stored.
     /// </summary>
-    private sealed class TitlePagePolicy : IOutputCachePolicy
+    /// <param name="varyByQuery">
+    /// The all-reviews page pages and sorts by query; the title page takes no query, so a made-up
+    /// query string cannot push renders past the cache.
+    /// </param>
+    private sealed class TitlePagePolicy(bool varyByQuery) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
-            var match = CachedPath().Match(request.Path.Value ?? "");
-            var cacheable = match.Success
+            var slug = context.HttpContext.GetRouteValue("slug") as string;
+            var cacheable = slug is { Length: > 0 }
                 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && !request.Headers.ContainsKey("Authorization")
                 && !request.Cookies.ContainsKey(QuietTempDataProvider.CookieName);
@@ -135,12 +145,10 @@ public static partial class PageCaching
                 return ValueTask.CompletedTask;
 
             context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
-            // The all-reviews page pages and sorts by query; the title page takes no query, so a
-            // made-up query string cannot push renders past the cache.
-            if (match.Groups["reviews"].Success)
+            if (varyByQuery)
                 context.CacheVaryByRules.QueryKeys = "*";
             context.Tags.Add(AllPagesTag);
-            context.Tags.Add(TitleTag(match.Groups["slug"].Value));
+            context.Tags.Add(TitleTag(slug!));
             return ValueTask.CompletedTask;
         }
 

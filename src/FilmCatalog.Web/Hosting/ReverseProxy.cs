@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace FilmCatalog.Web.Hosting;
@@ -61,19 +60,23 @@ public static class ReverseProxy
 /// <summary>Absolute URLs of the site's pages, for canonical links, Open Graph and JSON-LD.</summary>
 public sealed class PublicUrls
 {
-    private readonly string? _base;
+    private readonly string? _origin;
 
-    /// <param name="publicBaseUrl"><c>Site:PublicBaseUrl</c>, such as <c>https://films.example.org</c>; null to take the request's own.</param>
+    /// <param name="publicBaseUrl">
+    /// <c>Site:PublicBaseUrl</c>, the scheme and host visitors use, such as <c>https://films.example.org</c>;
+    /// null to take the request's own. (A site served under a path sets it with ASPNETCORE_PATHBASE.)
+    /// </param>
     public PublicUrls(string? publicBaseUrl)
     {
         if (string.IsNullOrWhiteSpace(publicBaseUrl))
             return;
-        if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            throw new InvalidOperationException($"Site:PublicBaseUrl is \"{publicBaseUrl}\"; it must be an absolute http or https address such as https://films.example.org");
-        _base = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            throw new InvalidOperationException($"Site:PublicBaseUrl is \"{publicBaseUrl}\"; it must be the scheme and host visitors use, such as https://films.example.org");
+        _origin = uri.GetLeftPart(UriPartial.Authority);
     }
 
-    /// <summary>The page at <paramref name="path"/> (starting with '/'), under the public base address or else the request's.</summary>
+    /// <summary>The absolute address of <paramref name="path"/> (as the site's links give it: from '/', path base included).</summary>
     public string Absolute(HttpRequest request, string path) =>
-        _base is not null ? _base + path : UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path);
+        (_origin ?? $"{request.Scheme}://{request.Host.ToUriComponent()}") + path;
 }

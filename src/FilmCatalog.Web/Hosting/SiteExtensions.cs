@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -11,13 +12,13 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         // `dotnet run` serves from the build output in every environment, not only Development: without
         // this, the fingerprinted (pre-compressed) CSS and script come back empty in Production, and a
         // browser sees an unstyled page. A published site has no build manifest and is unaffected.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
-        builder.AddReviews();
         builder.AddSharedState();
         builder.AddReverseProxy();
         builder.AddWriteRateLimits();
@@ -45,9 +46,20 @@ public static class SiteExtensions
             options.IncludeSubDomains = true;
         });
 
-        // The key ring is kept with the catalog (AddCatalog: files in the data folder on SQLite, a table on
-        // PostgreSQL), so forms opened and visitor cookies issued before a restart, or by another instance, stay valid.
-        builder.Services.AddDataProtection().SetApplicationName("FilmCatalog");
+        // The key ring is kept with the catalog (AddCatalog: an owner-only folder beside the file on SQLite,
+        // a table on PostgreSQL), so forms opened and visitor cookies issued before a restart, or by another
+        // instance, stay valid.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("FilmCatalog");
+
+        // Without a certificate the keys are plain XML, protected by the folder's permissions (or the
+        // database's) only, and Data Protection says so at start ("No XML encryptor configured"); with one
+        // they are encrypted at rest.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+
         return builder;
     }
 

@@ -31,13 +31,10 @@ namespace FilmCatalog.Web.Importing;
 /// Every file is still all or nothing: a catalog never holds part of a file.
 /// </para>
 /// </remarks>
-public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase database, ReviewMarkdown markdown, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase database, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     /// <summary>Larger files are not title pages; refusing them early keeps memory bounded.</summary>
     public const long MaxFileBytes = 128L * 1024 * 1024;
-
-    /// <summary>Reviews rendered one by one below this count; a page with more renders them in parallel.</summary>
-    private const int ParallelRenderThreshold = 256;
 
     private ModelSql? _sql;
 
@@ -98,21 +95,14 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             Warnings = parsed.Warnings,
         };
 
-        var reviews = new PreparedReview[page.Reviews.Count];
-        if (reviews.Length >= ParallelRenderThreshold)
-            Parallel.For(0, reviews.Length, i => reviews[i] = PrepareReview(page.Reviews[i]));
-        else
-            for (var i = 0; i < reviews.Length; i++)
-                reviews[i] = PrepareReview(page.Reviews[i]);
+        // Encoding plain text is cheap enough that a page of 100,000 reviews needs no parallel loop.
+        var reviews = page.Reviews.Select(PrepareReview).ToArray();
 
         return new PreparedPage(outcome, page, Convert.ToHexStringLower(SHA256.HashData(content)), reviews);
     }
 
-    private PreparedReview PrepareReview(ParsedReview parsed)
-    {
-        var body = string.Join("\n\n", parsed.Paragraphs.Select(ReviewMarkdown.EscapeAsMarkdown));
-        return new PreparedReview(parsed, SourceKeyOf(parsed), body, markdown.ToHtml(body));
-    }
+    private static PreparedReview PrepareReview(ParsedReview parsed) =>
+        new(parsed, SourceKeyOf(parsed), PlainTextReview.Source(parsed.Paragraphs), PlainTextReview.ToHtml(parsed.Paragraphs));
 
     /// <summary>Writes one prepared page in a transaction of its own; a refused page is returned as it is.</summary>
     public async Task<ImportOutcome> WriteAsync(PreparedPage prepared, CancellationToken cancellationToken = default) =>

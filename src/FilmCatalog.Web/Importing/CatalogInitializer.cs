@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Importing;
 
-/// <summary>First start: create and migrate the database, then seed an empty catalog from <c>seeds/</c>.</summary>
+/// <summary>At start: create and migrate the database, then import what <c>seeds/</c> holds that the catalog does not.</summary>
 public static class CatalogInitializer
 {
     public static async Task MigrateCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -13,6 +13,12 @@ public static class CatalogInitializer
         await scope.ServiceProvider.GetRequiredService<ICatalogSchema>().MigrateAsync(db, cancellationToken);
     }
 
+    /// <summary>
+    /// Migrates the catalog, then imports the files in <c>seeds/</c> that it does not hold yet. This
+    /// runs at every start, not only into an empty catalog: a catalog that an <c>import</c> filled
+    /// before the first start still gets the seeds, and so do files added to <c>seeds/</c> later.
+    /// A file already imported is recognised by its content and left as it is.
+    /// </summary>
     public static async Task InitializeCatalogAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));
@@ -20,34 +26,31 @@ public static class CatalogInitializer
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        if (await db.Titles.AnyAsync(cancellationToken))
-        {
-            logger.LogInformation("Catalog ready with {Titles} titles", await db.Titles.CountAsync(cancellationToken));
-            return;
-        }
-
         var seeds = Path.GetFullPath(app.Configuration["Catalog:SeedsPath"] ?? "../../seeds", app.Environment.ContentRootPath);
-        if (!Directory.Exists(seeds))
+        if (Directory.Exists(seeds))
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
+            var outcomes = await importer.ImportAllAsync([seeds], cancellationToken, outcome => LogOutcome(logger, outcome));
+            logger.LogInformation(
+                "Seeded the catalog from {SeedsPath}: {Imported} files imported, {Unchanged} already imported, {Refused} refused",
+                seeds,
+                outcomes.Count(o => o.Status == ImportStatus.Imported),
+                outcomes.Count(o => o.Status == ImportStatus.Unchanged),
+                outcomes.Count(o => o.Status == ImportStatus.Refused));
+        }
+        else if (!await db.Titles.AnyAsync(cancellationToken))
         {
             logger.LogWarning("Catalog is empty and there is no seeds folder at {SeedsPath}", seeds);
-            return;
         }
 
-        var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
-        var outcomes = await importer.ImportAllAsync([seeds], cancellationToken, outcome => LogOutcome(logger, outcome));
-        logger.LogInformation(
-            "Seeded the empty catalog from {SeedsPath}: {Imported} files imported, {Refused} refused, {Titles} titles",
-            seeds,
-            outcomes.Count(o => o.Status == ImportStatus.Imported),
-            outcomes.Count(o => o.Status == ImportStatus.Refused),
-            await db.Titles.CountAsync(cancellationToken));
+        logger.LogInformation("Catalog ready with {Titles} titles", await db.Titles.CountAsync(cancellationToken));
     }
 
     private static void LogOutcome(ILogger logger, ImportOutcome outcome)
     {
         if (outcome.Status == ImportStatus.Refused)
             logger.LogWarning("Refused {File}:{Line}: {Reason}", outcome.File, outcome.ErrorLine, outcome.Error);
-        else
+        else if (outcome.Status == ImportStatus.Imported)
             logger.LogInformation("Imported {File} as {Slug} with {Warnings} warnings", outcome.File, outcome.Slug, outcome.Warnings.Count);
 
         foreach (var warning in outcome.Warnings)

@@ -71,6 +71,54 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
         Assert.Contains(lines, line => line.Contains($"\\r\\n{forged}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_log_files_are_written_in_the_data_folder_wherever_it_is()
+    {
+        _ = _factory.Services; // start-up seeds the catalog and logs it
+
+        var logs = Directory.GetFiles(Path.Combine(_factory.DataFolder, "logs"), "*.log");
+
+        var log = Assert.Single(logs);
+        Assert.Contains(File.ReadLines(log), line => line.Contains("Seeded the catalog", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Two_instances_on_one_data_folder_write_every_line_whole_to_one_log()
+    {
+        const int Requests = 300;
+        var dataFolder = Directory.CreateTempSubdirectory("filmcatalog-two-").FullName;
+        try
+        {
+            using var first = await SiteProcess.StartAsync(dataFolder);
+            using var second = await SiteProcess.StartAsync(dataFolder);
+
+            // Each 404 is logged as one Warning line naming its path; both instances log at the same time.
+            await Task.WhenAll(new[] { first, second }.Select((site, n) => Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+            {
+                using var client = new HttpClient { BaseAddress = site.Address };
+                for (var i = worker; i < Requests; i += 4)
+                    Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/missing/instance{n}-{i}")).StatusCode);
+            }))));
+            await first.StopAsync();
+            await second.StopAsync();
+
+            var lines = Directory.GetFiles(Path.Combine(dataFolder, "logs"), "*.log").SelectMany(File.ReadAllLines).ToList();
+            for (var n = 0; n < 2; n++)
+            {
+                for (var i = 0; i < Requests; i++)
+                    Assert.Single(lines, line => line.Contains($"GET /missing/instance{n}-{i} responded 404", StringComparison.Ordinal));
+            }
+
+            Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d \[[A-Z]{3}\] ", line));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// Every event the site logs, rendered as the file sink renders it (message and exception). A test
     /// waits on a condition over the lines, signalled by the sink as each event arrives: no polling.

@@ -85,6 +85,33 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
     }
 
     [Fact]
+    public async Task A_made_up_query_string_on_a_title_page_is_served_from_the_same_cache_entry()
+    {
+        var (slug, _) = await AReviewedTitleAsync();
+        var client = _factory.CreateClient();
+
+        await GetAsync(client, $"/title/{slug}", "br");
+        var withQuery = await GetAsync(client, $"/title/{slug}?utm_source={Guid.NewGuid():N}", "br");
+
+        Assert.NotNull(withQuery.Headers.Age);
+    }
+
+    [Fact]
+    public async Task All_reviews_pages_are_cached_one_entry_per_sort_and_page()
+    {
+        var (slug, _) = await AReviewedTitleAsync();
+        var client = _factory.CreateClient();
+
+        var first = await GetAsync(client, $"/title/{slug}/reviews?sort=newest", "br");
+        var again = await GetAsync(client, $"/title/{slug}/reviews?sort=newest", "br");
+        var otherSort = await GetAsync(client, $"/title/{slug}/reviews?sort=oldest", "br");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(again.Headers.Age);
+        Assert.Null(otherSort.Headers.Age);
+    }
+
+    [Fact]
     public async Task The_health_check_answers_ok_in_plain_text()
     {
         var response = await _factory.CreateClient().GetAsync("/health");

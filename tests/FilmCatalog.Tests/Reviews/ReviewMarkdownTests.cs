@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using CsCheck;
 using FilmCatalog.Web.Reviews;
 
 namespace FilmCatalog.Tests.Reviews;
@@ -296,69 +295,8 @@ public class ReviewMarkdownTests
         Assert.Equal(XssCorpus.Payloads.Count(), XssCorpus.Payloads.Distinct().Count());
     }
 
-    [Theory]
-    [InlineData("*not emphasis* and _not either_")]
-    [InlineData("# not a heading")]
-    [InlineData("1986. A good year for sequels.")]
-    [InlineData("2) also not a list")]
-    [InlineData("- not a list")]
-    [InlineData("+ nor this")]
-    [InlineData("> not a quote")]
-    [InlineData("[not](https://a.link)")]
-    [InlineData("![not](https://an.image/x.png)")]
-    [InlineData("<b>not bold</b> <script>alert(1)</script>")]
-    [InlineData("&amp; stays &amp; and &copy; stays &copy;")]
-    [InlineData("snake_case_name and 2*3*4")]
-    [InlineData("`not code`")]
-    [InlineData("~~not struck~~")]
-    [InlineData("a back\\slash\\")]
-    [InlineData("Verdict\n===")]
-    [InlineData("Aside\n---")]
-    [InlineData("***")]
-    [InlineData("```")]
-    [InlineData("    not indented code")]
-    [InlineData("<https://not.autolink>")]
-    public void An_escaped_plain_paragraph_renders_as_its_literal_text(string plain)
-    {
-        var body = Render(ReviewMarkdown.EscapeAsMarkdown(plain));
-
-        Assert.Equal(Normalised(plain), body.TextContent.Trim());
-        var paragraph = Assert.Single(body.Children);
-        Assert.Equal("P", paragraph.TagName);
-        // A bare URL may become a link; its text is still the text that was imported.
-        Assert.All(paragraph.Children, child => Assert.Equal("A", child.TagName));
-    }
-
-    [Fact]
-    public void Escaping_leaves_ordinary_prose_readable()
-    {
-        const string prose = "It's a slow, brooding film (1979); worth it? Yes: 9/10!";
-
-        Assert.Equal(prose, ReviewMarkdown.EscapeAsMarkdown(prose));
-    }
-
-    [Fact]
-    public void Any_escaped_plain_text_renders_as_itself()
-    {
-        var alphabet = Gen.OneOf(
-            Gen.Char["\\`*_~[]<>&#-+=.)(!:/|{}\"' \t\n"],
-            Gen.Char['a', 'e'],
-            Gen.Char['0', '3']);
-        Gen.String[alphabet, 0, 60].Sample(plain =>
-        {
-            var body = Render(ReviewMarkdown.EscapeAsMarkdown(plain));
-
-            return body.TextContent.Trim() == Normalised(plain)
-                && body.QuerySelectorAll("*").All(e => e.TagName is "P" or "A");
-        });
-    }
-
     private static IElement Render(string markdown) =>
         new HtmlParser().ParseDocument(Markdown.ToHtml(markdown)).Body!;
-
-    /// <summary>The text a plain paragraph shows once HTML has collapsed its layout.</summary>
-    private static string Normalised(string plain) =>
-        string.Join('\n', plain.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
     // The first render pays for JIT and Markdig's start-up; the timing bound is for steady state.
     private static ReviewMarkdown Warm(ReviewMarkdown markdown)

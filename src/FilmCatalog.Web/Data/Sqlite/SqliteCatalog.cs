@@ -34,7 +34,16 @@ public static class SqliteCatalog
         services.AddSingleton<ICatalogBackup, SqliteBackup>();
 
         // One machine, one data folder: the key ring is files beside the catalog, shared by every process on it.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+        // The keys sign visitor cookies and form tokens: the folder is the site's user's alone.
+        var keys = Path.Combine(settings.DataFolder, "keys");
+        if (!OperatingSystem.IsWindows())
+        {
+            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Directory.CreateDirectory(keys, OwnerOnly);
+            File.SetUnixFileMode(keys, OwnerOnly);
+        }
+
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
     }
 
     private sealed class SqliteSchema : ICatalogSchema

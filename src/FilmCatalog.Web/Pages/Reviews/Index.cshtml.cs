@@ -1,9 +1,12 @@
 using System.Globalization;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Pages.Titles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
@@ -12,6 +15,7 @@ namespace FilmCatalog.Web.Pages.Reviews;
 /// Every review of a film: sorted, filtered, and paged by keyset (the last shown review's sort key),
 /// so a page deep in a hundred thousand reviews is an index range scan, as fast as the first.
 /// </summary>
+[OutputCache(PolicyName = PageCaching.AllReviewsPage)]
 public sealed class IndexModel(CatalogDbContext db) : PageModel
 {
     public const int PageSize = 20;
@@ -80,19 +84,14 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
     }
 
     /// <summary>This list's address with the current sort and filters, starting after <paramref name="after"/>.</summary>
-    public string LinkWith(string? after = null)
+    public string LinkWith(string? after = null) => Url.Page(null, new
     {
-        var query = new List<string>();
-        if (Sort != "helpful")
-            query.Add($"sort={Sort}");
-        if (HideSpoilers)
-            query.Add("spoilers=hide");
-        if (RatingFilter is { } rating)
-            query.Add($"rating={rating}");
-        if (after is not null)
-            query.Add($"after={Uri.EscapeDataString(after)}");
-        return $"/title/{Film.Slug}/reviews" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
-    }
+        slug = Film.Slug,
+        sort = Sort != "helpful" ? Sort : null,
+        spoilers = HideSpoilers ? "hide" : null,
+        rating = RatingFilter,
+        after,
+    })!;
 
     private static IQueryable<PageKey> Keys(IQueryable<Review> query, int count) =>
         query.Take(count).Select(r => new PageKey(r.HelpfulScore, r.WrittenAt, r.Rating, r.Id));

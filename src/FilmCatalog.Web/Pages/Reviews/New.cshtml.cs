@@ -56,7 +56,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         StatusMessage = "Thank you: your review is posted.";
         TempData[Titles.DetailsModel.PostedReviewKey] = review.Id;
-        return Redirect($"/title/{slug}#review-{review.Id}");
+        return RedirectToPage("/Titles/Details", null, new { slug }, $"review-{review.Id}");
     }
 
     private Task<TitleHeading?> FindFilmAsync(string slug, CancellationToken cancellationToken) =>

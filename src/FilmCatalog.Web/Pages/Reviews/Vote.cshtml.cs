@@ -68,7 +68,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         }
 
         TempData["StatusMessage"] = message;
-        return Redirect($"/title/{outcome.TitleSlug}#review-{id}");
+        return RedirectToPage("/Titles/Details", null, new { slug = outcome.TitleSlug }, $"review-{id}");
     }
 
     private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);

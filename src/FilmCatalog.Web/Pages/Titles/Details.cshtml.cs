@@ -1,8 +1,10 @@
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Titles;
@@ -11,6 +13,7 @@ namespace FilmCatalog.Web.Pages.Titles;
 /// A film's title page: everything the catalog knows about one title, in one query shaped for the
 /// page. Sections the film has nothing for are left out of the view entirely.
 /// </summary>
+[OutputCache(PolicyName = PageCaching.TitlePage)]
 public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageModel
 {
     /// <summary>How many reviews the title page shows; the rest are on the all-reviews page.</summary>
@@ -34,7 +37,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
             Reviews = await WithJustPostedAsync(film, cancellationToken),
         };
-        CanonicalUrl = urls.Absolute(Request, $"/title/{film.Slug}");
+        CanonicalUrl = urls.Absolute(Request, Url.Page(null, new { slug = film.Slug })!);
         return Page();
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Pages.Titles;
 

@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Pages.Titles;
 
@@ -47,13 +48,69 @@ public sealed record TitlePageView
 
     public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
 
-    public IEnumerable<FactView> FactsOf(TitleFactKind kind) => Facts.Where(f => f.Kind == kind);
+    /// <summary>The page's meta description: the summary, shortened to 200 characters, or a sentence naming the film.</summary>
+    public string Description => Summary is { Length: > 0 } summary
+        ? (summary.Length > 200 ? summary[..197].TrimEnd() + "\u2026" : MarkCut(summary))
+        : $"{DisplayName}: cast, storyline, details and reviews.";
+
+    public IReadOnlyList<FactView> FactsOf(TitleFactKind kind) => [.. Facts.Where(f => f.Kind == kind)];
 
     public IReadOnlyList<string> Genres => [.. FactsOf(TitleFactKind.Genre).Select(f => f.Text)];
 
     public IReadOnlyList<CreditView> CreditsAs(CreditRole role) => [.. Credits.Where(c => c.Role == role)];
 
     public IReadOnlyList<string> TriviaOf(TriviaKind kind) => [.. Trivia.Where(t => t.Kind == kind).Select(t => t.Text)];
+
+    /// <summary>Year, certificate and runtime, as the header lists them under the title.</summary>
+    public IReadOnlyList<string> HeaderFacts =>
+    [
+        .. Year is { } year ? [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>(),
+        .. Certificate is { Length: > 0 } certificate ? [certificate] : Array.Empty<string>(),
+        .. Runtime is { } runtime ? [runtime] : Array.Empty<string>(),
+    ];
+
+    // Which sections the page shows: a section with nothing in it is left out, and so is its entry in "On this page".
+    public bool HasCast => Credits.Any(c => c.Role == CreditRole.Cast);
+
+    public bool HasStoryline => Storyline is { Length: > 0 } || Certificate is { Length: > 0 }
+        || Facts.Any(f => f.Kind is TitleFactKind.Tagline or TitleFactKind.Genre);
+
+    public bool HasDidYouKnow => Trivia.Count > 0 || Connections.Count > 0 || Soundtrack.Count > 0;
+
+    public bool HasAlsoLiked => Cards.Count > 0;
+
+    public bool HasFaq => Faq.Count > 0;
+
+    public bool HasDetails => Facts.Any(f => f.Kind is TitleFactKind.ReleaseDate or TitleFactKind.AlsoKnownAs
+        or TitleFactKind.Country or TitleFactKind.Language or TitleFactKind.FilmingLocation);
+
+    public bool HasBoxOffice => Facts.Any(f => f.Kind == TitleFactKind.BoxOffice);
+
+    public bool HasCompanies => Facts.Any(f => f.Kind == TitleFactKind.Company);
+
+    public bool HasTechSpecs => Runtime is not null || SoundMix is { Length: > 0 } || Color is { Length: > 0 } || AspectRatio is { Length: > 0 };
+
+    /// <summary>The sections shown, in page order, with their anchors: "On this page" lists them. User reviews are always shown.</summary>
+    public IReadOnlyList<PageSection> Sections =>
+    [
+        .. HasCast ? [new PageSection("cast", "Cast")] : Array.Empty<PageSection>(),
+        .. HasStoryline ? [new PageSection("storyline", "Storyline")] : Array.Empty<PageSection>(),
+        .. HasDidYouKnow ? [new PageSection("did-you-know", "Did you know")] : Array.Empty<PageSection>(),
+        new PageSection("reviews", "User reviews"),
+        .. HasAlsoLiked ? [new PageSection("also-liked", "More like this")] : Array.Empty<PageSection>(),
+        .. HasFaq ? [new PageSection("faq", "FAQ")] : Array.Empty<PageSection>(),
+        .. HasDetails ? [new PageSection("details", "Details")] : Array.Empty<PageSection>(),
+        .. HasBoxOffice ? [new PageSection("box-office", "Box office")] : Array.Empty<PageSection>(),
+        .. HasCompanies ? [new PageSection("companies", "Company credits")] : Array.Empty<PageSection>(),
+        .. HasTechSpecs ? [new PageSection("tech-specs", "Technical specs")] : Array.Empty<PageSection>(),
+    ];
+
+    /// <summary>"1 review", "1,234 reviews": a count with the noun that agrees with it.</summary>
+    public static string Plural(int count, string one, string many) =>
+        count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
+    /// <summary>The names of <paramref name="credits"/>, comma-separated.</summary>
+    public static string Names(IEnumerable<CreditView> credits) => string.Join(", ", credits.Select(c => c.Name));
 
     /// <summary>
     /// A short text the source cut off mid-sentence (its "See full summary" link removed) ends
@@ -70,6 +127,9 @@ public sealed record TitlePageView
         ? (m >= 60 ? $"{m / 60}h" + (m % 60 > 0 ? $" {m % 60}min" : "") : $"{m}min")
         : null;
 }
+
+/// <summary>A section of the title page: its anchor and its heading in "On this page".</summary>
+public sealed record PageSection(string Id, string Heading);
 
 public sealed record FactView(TitleFactKind Kind, string Text, string? Qualifier);
 

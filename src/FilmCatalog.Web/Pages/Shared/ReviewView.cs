@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using FilmCatalog.Web.Catalog;
 
-namespace FilmCatalog.Web.Pages.Titles;
+namespace FilmCatalog.Web.Pages.Shared;
 
 /// <summary>
 /// One review as <c>_Review.cshtml</c> shows it. <see cref="BodyHtml"/> is sanitized when the review
