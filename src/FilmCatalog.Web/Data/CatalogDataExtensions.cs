@@ -31,23 +31,26 @@ public static class CatalogDataExtensions
     }
 
     /// <summary>
-    /// Registers a provider's context, pooled: as itself and as <see cref="CatalogDbContext"/> per
-    /// scope, and <see cref="IDbContextFactory{CatalogDbContext}"/> for contexts outside a request
-    /// (tests and tools get the site's own options from it).
+    /// Registers a provider's context with EF Core's context pool: one lease per scope, which every
+    /// consumer of the scope shares (as <see cref="CatalogDbContext"/> or as itself) and which goes back
+    /// to the pool once, when the scope ends. <see cref="IDbContextFactory{CatalogDbContext}"/> makes
+    /// contexts outside a request with the site's own options (tests, tools); they are not pooled.
     /// </summary>
     internal static void AddCatalogContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options)
         where TContext : CatalogDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(options);
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
-        services.AddScoped<CatalogDbContext>(provider => provider.GetRequiredService<TContext>());
-        services.AddSingleton<IDbContextFactory<CatalogDbContext>>(provider => new ContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddDbContextPool<CatalogDbContext, TContext>(options);
+
+        // The scope's leased context again, for what asks for the provider's type (the Data Protection key store).
+        // Disposing a leased context does nothing: its lease returns it.
+        services.AddScoped(provider => (TContext)provider.GetRequiredService<CatalogDbContext>());
+        services.AddSingleton<IDbContextFactory<CatalogDbContext>>(provider => new ContextFactory<TContext>(provider.GetRequiredService<DbContextOptions<TContext>>()));
     }
 
-    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<CatalogDbContext>
+    private sealed class ContextFactory<TContext>(DbContextOptions<TContext> options) : IDbContextFactory<CatalogDbContext>
         where TContext : CatalogDbContext
     {
-        public CatalogDbContext CreateDbContext() => inner.CreateDbContext();
+        public CatalogDbContext CreateDbContext() => (CatalogDbContext)Activator.CreateInstance(typeof(TContext), options)!;
     }
 
     /// <summary>The folder of logs, backups and (on SQLite) keys: the catalog file's folder, or <c>Catalog:DataFolder</c>.</summary>
