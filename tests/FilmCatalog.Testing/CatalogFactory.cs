@@ -172,6 +172,12 @@ public sealed class PostgresCatalog : CatalogFactory
         Redis = (TestServers.Redis, TestServers.NewRedisPrefix());
     }
 
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Reviews:AddressHashKey", TestServers.AddressHashKey);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -20,6 +20,12 @@ public static class TestServers
     /// <summary>The run's Redis, <c>host:port</c>.</summary>
     public static string Redis => Required(RedisVariable);
 
+    /// <summary>
+    /// The key of client-address hashes for sites on PostgreSQL (<c>Reviews:AddressHashKey</c>, which
+    /// PostgreSQL requires): one per test process, so instances on one database hash alike.
+    /// </summary>
+    public static string AddressHashKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>A key prefix no other fixture of any run uses.</summary>
     public static string NewRedisPrefix() => $"test-{Environment.ProcessId}-{Interlocked.Increment(ref _created)}:";
 
@@ -33,6 +39,7 @@ public static class TestServers
         ["ConnectionStrings:Catalog"] = database.ConnectionString,
         ["ConnectionStrings:Redis"] = Redis,
         ["Redis:KeyPrefix"] = redisPrefix,
+        ["Reviews:AddressHashKey"] = AddressHashKey,
     };
 
     private static string Required(string variable) =>

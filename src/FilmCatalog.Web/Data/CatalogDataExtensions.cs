@@ -1,6 +1,7 @@
 using FilmCatalog.Web.Data.Postgres;
 using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FilmCatalog.Web.Data;
 
@@ -20,7 +21,7 @@ public static class CatalogDataExtensions
         switch (settings.Provider)
         {
             case CatalogProvider.Postgres:
-                PostgresCatalog.Add(builder.Services, settings);
+                PostgresCatalog.Add(builder.Services, settings, builder.Configuration);
                 break;
             default:
                 SqliteCatalog.Add(builder.Services, settings);
@@ -52,6 +53,16 @@ public static class CatalogDataExtensions
     {
         public CatalogDbContext CreateDbContext() => (CatalogDbContext)Activator.CreateInstance(typeof(TContext), options)!;
     }
+
+    /// <summary>
+    /// A failed command is logged once, with its stack trace, where it ends the request
+    /// (Hosting/FaultLog); EF Core's own error events would log it again, every time.
+    /// </summary>
+    internal static DbContextOptionsBuilder LogFaultsOnce(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>The folder of logs, backups and (on SQLite) keys: the catalog file's folder, or <c>Catalog:DataFolder</c>.</summary>
     public static string DataFolder(this IConfiguration configuration, string contentRoot) =>

@@ -21,6 +21,12 @@ public sealed record CatalogSettings(CatalogProvider Provider, string Connection
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/catalog.db";
 
+    /// <summary>
+    /// How long a write of the site waits at most for its turn (<c>Catalog:WriteWaitSeconds</c>): in the
+    /// process's queue and for SQLite's write lock, or for PostgreSQL's locks; then the visitor gets a 503.
+    /// </summary>
+    public TimeSpan WriteWait { get; init; } = TimeSpan.FromSeconds(Hosting.DatabaseBusy.DefaultWriteWaitSeconds);
+
     public static CatalogSettings From(IConfiguration configuration, string contentRoot)
     {
         var providerName = configuration["Catalog:Provider"];
@@ -38,13 +44,16 @@ public sealed record CatalogSettings(CatalogProvider Provider, string Connection
                 throw new InvalidOperationException(
                     "Catalog:Provider is Postgres but ConnectionStrings:Catalog is not a PostgreSQL connection string " +
                     "(e.g. \"Host=db.example;Database=filmcatalog;Username=filmcatalog;Password=...\").");
-            return new CatalogSettings(provider, configured, dataFolder ?? Path.Combine(contentRoot, "data"));
+            return new CatalogSettings(provider, configured, dataFolder ?? Path.Combine(contentRoot, "data")) { WriteWait = WriteWaitOf(configuration) };
         }
 
         var sqlite = new SqliteConnectionStringBuilder(configured ?? DefaultSqliteConnectionString);
         if (sqlite.DataSource is { Length: > 0 } source && source != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
             sqlite.DataSource = Path.GetFullPath(source, contentRoot);
         var fileFolder = Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } f ? f : contentRoot;
-        return new CatalogSettings(provider, sqlite.ToString(), dataFolder ?? fileFolder);
+        return new CatalogSettings(provider, sqlite.ToString(), dataFolder ?? fileFolder) { WriteWait = WriteWaitOf(configuration) };
     }
+
+    private static TimeSpan WriteWaitOf(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("Catalog:WriteWaitSeconds", Hosting.DatabaseBusy.DefaultWriteWaitSeconds));
 }

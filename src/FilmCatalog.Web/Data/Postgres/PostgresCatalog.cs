@@ -18,11 +18,18 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </remarks>
 public static class PostgresCatalog
 {
-    public static void Add(IServiceCollection services, CatalogSettings settings)
+    public static void Add(IServiceCollection services, CatalogSettings settings, IConfiguration configuration)
     {
-        services.AddCatalogContext<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString));
+        // Votes counted per address and reports weighed by address compare keyed hashes: every instance
+        // on the database must hash with the same key, which a file of one instance's would not be.
+        if (string.IsNullOrEmpty(configuration["Reviews:AddressHashKey"]))
+            throw new InvalidOperationException(
+                "On PostgreSQL every instance must hash client addresses with one key: set Reviews:AddressHashKey " +
+                "(32 random bytes in base64, e.g. from `openssl rand -base64 32`) to the same value on every instance.");
 
-        services.AddSingleton<PostgresWriteGate>();
+        services.AddCatalogContext<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString).LogFaultsOnce());
+
+        services.AddSingleton(new PostgresWriteGate(settings.WriteWait));
         services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<PostgresWriteGate>());
         services.AddSingleton<IImportDatabase, PostgresImportDatabase>();
         services.AddSingleton<ICatalogSchema, PostgresSchema>();

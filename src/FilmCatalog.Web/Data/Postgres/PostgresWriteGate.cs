@@ -10,8 +10,17 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// its row, held to the end, so votes on one review queue on that review while votes on others run
 /// beside them.
 /// </summary>
-public sealed class PostgresWriteGate : IWriteGate
+/// <remarks>
+/// A write waits for a lock at most <c>Catalog:WriteWaitSeconds</c> (the transaction's
+/// <c>lock_timeout</c>); then PostgreSQL refuses it (lock_not_available), which the visitor sees as a
+/// 503 with Retry-After, as on SQLite.
+/// </remarks>
+public sealed class PostgresWriteGate(TimeSpan? maxWait = null) : IWriteGate
 {
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(Hosting.DatabaseBusy.DefaultWriteWaitSeconds);
+    private readonly string _lockTimeout = $"SET LOCAL lock_timeout = {(long)(maxWait ?? DefaultWait).TotalMilliseconds}";
+    private readonly string _rowWriteSettings = $"SET LOCAL synchronous_commit TO OFF; SET LOCAL lock_timeout = {(long)(maxWait ?? DefaultWait).TotalMilliseconds}";
+
     /// <summary>The advisory lock key of catalog-wide writes ("FilmCata" in ASCII, so <c>pg_locks</c> shows whose it is).</summary>
     public const long CatalogWriteLock = 0x46696C6D43617461;
 
@@ -20,6 +29,7 @@ public sealed class PostgresWriteGate : IWriteGate
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            await db.Database.ExecuteSqlRawAsync(_lockTimeout, cancellationToken);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CatalogWriteLock})", cancellationToken);
             return new WriteTurn(transaction);
         }
@@ -44,7 +54,7 @@ public sealed class PostgresWriteGate : IWriteGate
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(_rowWriteSettings, cancellationToken);
             return new WriteTurn(transaction, mustLockRow: true);
         }
         catch

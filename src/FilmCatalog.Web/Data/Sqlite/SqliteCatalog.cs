@@ -23,11 +23,14 @@ public static class SqliteCatalog
         if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
 
+        // Microsoft.Data.Sqlite retries a busy statement until this timeout, on top of SQLite's own busy_timeout.
+        var connectionString = new SqliteConnectionStringBuilder(settings.ConnectionString) { DefaultTimeout = (int)Math.Ceiling(settings.WriteWait.TotalSeconds) }.ToString();
         services.AddCatalogContext<SqliteCatalogDbContext>(options => options
-            .UseSqlite(settings.ConnectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas(settings.WriteWait))
+            .LogFaultsOnce());
 
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(new SqliteWriteGate(settings.WriteWait));
         services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<SqliteWriteGate>());
         services.AddSingleton<IImportDatabase, SqliteImportDatabase>();
         services.AddSingleton<ICatalogSchema, SqliteSchema>();

@@ -16,9 +16,9 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// open: a title page opened the connection twice, and preparing and running these statements
 /// each time was a measurable part of a fresh render.
 /// </remarks>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+    private readonly string _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;";
 
     /// <summary>Native connections already set up; an entry goes when its connection is closed for good.</summary>
     private readonly ConditionalWeakTable<object, object> _applied = new();
@@ -39,7 +39,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
 

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data.Sqlite;
@@ -10,13 +11,19 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// another process on the same file (an import from the command line) is waited for in SQLite's
 /// busy handler rather than failing half-way.
 /// </summary>
-public sealed class SqliteWriteGate : IWriteGate
+/// <remarks>
+/// The wait is bounded (<c>Catalog:WriteWaitSeconds</c>): a write that cannot get its turn in time
+/// fails with <see cref="DatabaseBusyException"/>, which the visitor sees as a 503 with Retry-After.
+/// </remarks>
+public sealed class SqliteWriteGate(TimeSpan? maxWait = null) : IWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeSpan _maxWait = maxWait ?? TimeSpan.FromSeconds(DatabaseBusy.DefaultWriteWaitSeconds);
 
     public async Task<WriteTurn> EnterAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        if (!await _gate.WaitAsync(_maxWait, cancellationToken))
+            throw new DatabaseBusyException($"no turn to write within {_maxWait.TotalSeconds:0} s");
         var slot = new Release(_gate);
         try
         {

@@ -188,6 +188,10 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<DateTime>("CastAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("boolean");
 
@@ -198,6 +202,8 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "ClientHash");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -350,6 +356,10 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("text");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
