@@ -155,7 +155,7 @@ public sealed class SqliteCatalog : CatalogFactory;
 /// The site as it runs at scale: on the run's PostgreSQL server (a fresh database per fixture,
 /// dropped afterwards) with the page cache, its eviction count and the rate limits in the run's Redis.
 /// </summary>
-public sealed class PostgresCatalog : CatalogFactory
+public class PostgresCatalog : CatalogFactory
 {
     private readonly PostgresDatabase _database;
 

@@ -7,6 +7,7 @@ using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FilmCatalog.Testing;
@@ -27,17 +28,25 @@ public sealed class TestDatabase : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("filmcatalog-db-").FullName;
     private readonly PostgresDatabase? _postgres;
 
-    public TestDatabase(TestProvider provider = TestProvider.Sqlite)
+    /// <param name="migration">
+    /// Migrate only up to the migration of this name ("InitialCatalog"), in the provider's own set: a
+    /// catalog as an older version of the site left it.
+    /// </param>
+    public TestDatabase(TestProvider provider = TestProvider.Sqlite, string? migration = null)
     {
         Provider = provider;
         if (provider == TestProvider.Postgres)
             _postgres = TestServers.NewPostgresDatabase();
         Gate = provider == TestProvider.Postgres ? new PostgresWriteGate() : new SqliteWriteGate();
         using var db = NewDbContext();
-        db.Database.Migrate();
+        var target = migration is null ? null : db.Database.GetMigrations().Single(id => id.EndsWith("_" + migration, StringComparison.Ordinal));
+        db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(target);
     }
 
     public TestProvider Provider { get; }
+
+    /// <summary><c>ConnectionStrings:Catalog</c> of a site on this database.</summary>
+    public string ConnectionString => _postgres?.ConnectionString ?? $"Data Source={Path}";
 
     /// <summary>The SQLite file (SQLite only).</summary>
     public string Path => System.IO.Path.Combine(_folder, "catalog.db");
@@ -49,7 +58,7 @@ public sealed class TestDatabase : IDisposable
 
     public CatalogDbContext NewDbContext() => Provider == TestProvider.Postgres
         ? new PostgresCatalogDbContext(new DbContextOptionsBuilder<PostgresCatalogDbContext>().UseNpgsql(_postgres!.ConnectionString).Options)
-        : new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={Path}").Options);
+        : new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>An importer with its own context; dispose the context through the returned scope.</summary>
     public (CatalogImporter Importer, CatalogDbContext Db) NewImporter(TimeProvider? clock = null)

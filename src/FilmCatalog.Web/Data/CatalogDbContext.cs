@@ -38,6 +38,8 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<HelpfulVote> HelpfulVotes => Set<HelpfulVote>();
     public DbSet<ReviewReport> ReviewReports => Set<ReviewReport>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
+    public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

@@ -68,7 +68,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         }
 
         var page = parsed.Title;
-        var slug = Slug.For(page.Name, page.Year);
+        var slug = Slug.For(page.Name, page.Year, page.YearQualifier);
         var outcome = new ImportOutcome
         {
             File = file,
@@ -153,14 +153,17 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             var outcome = prepared.Outcome;
             var slug = outcome.Slug!;
 
-            // One trip to the database: was this file imported before, and which of the titles it names exist?
+            // One trip to the database: was this file imported (by this parser) before, which of the titles it
+            // names exist, and, for a page with a year qualifier, is its film there under the slug without one?
             var recorded = false;
             var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
+            (int Id, bool IsCardOnly)? unqualified = null;
             var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
             await _tx.QueryAsync([
                 ImportRecordQuery(prepared.Hash, slug, () => recorded = true),
                 .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
                     reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
+                .. page.YearQualifier is null ? [] : new[] { UnqualifiedTitleQuery(Slug.For(page.Name, page.Year), found => unqualified = found) },
             ]);
             if (recorded)
             {
@@ -173,8 +176,18 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             try
             {
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
+                if (unqualified is { } adopted && !titles.ContainsKey(slug))
+                    titles[slug] = AdoptUnqualified(adopted, Slug.For(page.Name, page.Year), slug);
                 await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, titles, prepared.Reviews);
-                _sql.Insert(_tx, [new ImportRecord { FileName = Path.GetFileName(outcome.File), ContentHash = prepared.Hash, ImportedAt = now, TitleSlug = slug, Report = outcome.ToString() }]);
+                _sql.Insert(_tx, [new ImportRecord
+                {
+                    FileName = Path.GetFileName(outcome.File),
+                    ContentHash = prepared.Hash,
+                    ImportedAt = now,
+                    TitleSlug = slug,
+                    Report = outcome.ToString(),
+                    ParserVersion = TitlePageParser.Version,
+                }]);
                 await _tx.EndFileAsync();
             }
             catch (DbException e)
@@ -216,21 +229,77 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             await _tx.DisposeAsync();
         }
 
+        /// <summary>Whether these bytes were imported as this title by the current parser (an older one may have read less).</summary>
         private ImportQuery ImportRecordQuery(string hash, string slug, Action found)
         {
             var records = _sql.Of<ImportRecord>();
             var hashColumn = records[nameof(ImportRecord.ContentHash)];
             var slugColumn = records[nameof(ImportRecord.TitleSlug)];
+            var versionColumn = records[nameof(ImportRecord.ParserVersion)];
             return new ImportQuery(
-                $"SELECT 1 FROM {records.Name} WHERE {hashColumn.Name} = {_sql.Placeholder("hash")} AND {slugColumn.Name} = {_sql.Placeholder("slug")} LIMIT 1",
-                [hashColumn.Parameter(_tx, _sql.ParameterName("hash"), hash), slugColumn.Parameter(_tx, _sql.ParameterName("slug"), slug)],
+                $"SELECT 1 FROM {records.Name} WHERE {hashColumn.Name} = {_sql.Placeholder("hash")} AND {slugColumn.Name} = {_sql.Placeholder("slug")} " +
+                $"AND {versionColumn.Name} = {_sql.Placeholder("version")} LIMIT 1",
+                [
+                    hashColumn.Parameter(_tx, _sql.ParameterName("hash"), hash),
+                    slugColumn.Parameter(_tx, _sql.ParameterName("slug"), slug),
+                    versionColumn.Parameter(_tx, _sql.ParameterName("version"), TitlePageParser.Version),
+                ],
                 _ => found());
+        }
+
+        /// <summary>The title under <paramref name="slug"/> whose year qualifier is not known: the same film captured before "/I" was read.</summary>
+        private ImportQuery UnqualifiedTitleQuery(string slug, Action<(int Id, bool IsCardOnly)> found)
+        {
+            var titles = _sql.Of<Title>();
+            var slugColumn = titles[nameof(Title.Slug)];
+            return new ImportQuery(
+                $"SELECT {titles.Key.Name}, {titles[nameof(Title.IsCardOnly)].Name} FROM {titles.Name} " +
+                $"WHERE {slugColumn.Name} = {_sql.Placeholder("unqualified")} AND {titles[nameof(Title.YearQualifier)].Name} IS NULL",
+                [slugColumn.Parameter(_tx, _sql.ParameterName("unqualified"), slug)],
+                reader => found((reader.GetInt32(0), reader.GetBoolean(1))));
+        }
+
+        /// <summary>
+        /// A page whose year carries a qualifier ("Hamlet (1996/I)") is the film a catalog may hold
+        /// under the slug without it, imported before qualifiers were read: that title moves to the
+        /// qualified slug instead of a duplicate being made. The old slug stays as an alias (its URLs
+        /// answer 301), and what named the title by slug follows: other titles' connections, import records.
+        /// </summary>
+        private (int Id, bool IsCardOnly) AdoptUnqualified((int Id, bool IsCardOnly) title, string oldSlug, string newSlug)
+        {
+            var titles = _sql.Of<Title>();
+            _tx.Execute(
+                $"UPDATE {titles.Name} SET {titles[nameof(Title.Slug)].Name} = {_sql.Placeholder("slug")} WHERE {titles.Key.Name} = {_sql.Placeholder("id")}",
+                [titles[nameof(Title.Slug)].Parameter(_tx, _sql.ParameterName("slug"), newSlug), titles.Key.Parameter(_tx, _sql.ParameterName("id"), title.Id)]);
+
+            var aliases = _sql.Of<SlugAlias>();
+            var (oldColumn, titleColumn) = (aliases[nameof(SlugAlias.OldSlug)], aliases[nameof(SlugAlias.TitleId)]);
+            _tx.Execute(
+                $"INSERT INTO {aliases.Name} ({oldColumn.Name}, {titleColumn.Name}) VALUES ({_sql.Placeholder("old")}, {_sql.Placeholder("title")}) " +
+                $"ON CONFLICT ({oldColumn.Name}) DO UPDATE SET {titleColumn.Name} = excluded.{titleColumn.Name}",
+                [oldColumn.Parameter(_tx, _sql.ParameterName("old"), oldSlug), titleColumn.Parameter(_tx, _sql.ParameterName("title"), title.Id)]);
+
+            Follow<Connection>(nameof(Connection.OtherSlug));
+            Follow<ImportRecord>(nameof(ImportRecord.TitleSlug));
+            return title;
+
+            void Follow<T>(string property)
+                where T : class
+            {
+                var table = _sql.Of<T>();
+                var column = table[property];
+                _tx.Execute(
+                    $"UPDATE {table.Name} SET {column.Name} = {_sql.Placeholder("new")} WHERE {column.Name} = {_sql.Placeholder("old")}",
+                    [column.Parameter(_tx, _sql.ParameterName("new"), newSlug), column.Parameter(_tx, _sql.ParameterName("old"), oldSlug)]);
+            }
         }
     }
 
     /// <summary>The slugs of the films this page's cards name.</summary>
     private static IEnumerable<string> CardSlugs(ParsedTitle page) =>
-        page.AlsoLiked.Where(c => c.Name is not null).Select(c => Slug.For(c.Name!, c.Year));
+        page.AlsoLiked.Where(c => c.Name is not null).Select(CardSlug);
+
+    private static string CardSlug(ParsedCard card) => Slug.For(card.Name!, card.Year, card.YearQualifier);
 
     /// <summary>
     /// An imported review is the same review in a newer capture when headline, date, author and the
@@ -253,6 +322,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         new("star|stars", page.Stars.Count),
         new("genre|genres", page.Genres.Count),
         new("tagline|taglines", page.Taglines.Count),
+        new("certificate|certificates", (page.Certificate is null ? 0 : 1) + page.OtherCertificates.Count),
         new("release date|release dates", page.ReleaseDates.Count),
         new("also-known-as title|also-known-as titles", page.AlsoKnownAs.Count),
         new("country|countries", page.Countries.Count),
@@ -272,10 +342,6 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     ];
 
     /// <summary>
-    /// The rows of one page, in the order the foreign keys need them: the title, the people, the
-    /// facts and credits, the card targets and cards, the reviews.
-
-    /// <summary>
     /// The rows of one page. The database is asked only what it must answer first, in one trip each:
     /// which titles this file names exist (asked by the batch, with whether the file was imported
     /// before), then, once the new titles and people are written, their ids and the title's imported
@@ -293,7 +359,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         private static readonly string[] SourceColumnsOfReview =
         [
-            nameof(Review.Headline), nameof(Review.Body), nameof(Review.BodyHtml), nameof(Review.AuthorName), nameof(Review.Rating),
+            nameof(Review.Headline), nameof(Review.Body), nameof(Review.BodyHtml), nameof(Review.AuthorName), nameof(Review.AuthorPlace), nameof(Review.Rating),
             nameof(Review.ContainsSpoilers), nameof(Review.WrittenAt), nameof(Review.SourceHelpful), nameof(Review.SourceNotHelpful), nameof(Review.HelpfulScore),
         ];
 
@@ -321,13 +387,13 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             {
                 if (card.Name is not { } name)
                     continue;
-                var target = Slug.For(name, card.Year);
+                var target = CardSlug(card);
                 if (target == slug || newTitles.Any(t => t.Slug == target) || filled.Any(f => f.Slug == target))
                     continue;
 
                 if (!titles.TryGetValue(target, out var known))
                 {
-                    newTitles.Add(new Title { Slug = target, Name = name, Year = card.Year, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now });
+                    newTitles.Add(new Title { Slug = target, Name = name, Year = card.Year, YearQualifier = card.YearQualifier, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now });
                     filled.Add((target, card));
                 }
                 else if (known.IsCardOnly)
@@ -376,6 +442,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             AddFacts(titleId, TitleFactKind.BoxOffice, page.BoxOffice);
             AddFacts(titleId, TitleFactKind.Company, page.Companies);
             AddFacts(titleId, TitleFactKind.CreditFragment, page.CreditFragments);
+            AddFacts(titleId, TitleFactKind.Certificate, page.OtherCertificates);
 
             for (var i = 0; i < page.Cast.Count; i++)
             {
@@ -414,7 +481,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 Kind = c.Kind,
                 OtherName = c.OtherName,
                 OtherYear = c.OtherYear,
-                OtherSlug = Slug.For(c.OtherName, c.OtherYear),
+                OtherSlug = Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier),
                 Note = c.Note,
             }).ToList());
             sql.Insert(tx, page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList());
@@ -423,7 +490,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             {
                 TitleId = titleId,
                 Position = i,
-                TargetTitleId = card.Name is { } name ? titles[Slug.For(name, card.Year)].Id : null,
+                TargetTitleId = card.Name is not null ? titles[CardSlug(card)].Id : null,
                 Name = card.Name,
                 Year = card.Year,
                 Genres = [.. card.Genres],
@@ -449,6 +516,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             Slug = slug,
             Name = page.Name,
             Year = page.Year,
+            YearQualifier = page.YearQualifier,
             IsCardOnly = false,
             Summary = page.Summary,
             Storyline = page.Storyline,
@@ -459,9 +527,11 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             Awards = page.Awards,
             Rating = page.Rating,
             RatingVotes = page.RatingVotes,
+            Metascore = page.Metascore,
             RuntimeMinutes = page.RuntimeMinutes,
             SourceUserReviews = page.SourceUserReviews,
             SourceCriticReviews = page.SourceCriticReviews,
+            SourceMetacriticReviews = page.SourceMetacriticReviews,
             SoundMix = page.SoundMix,
             Color = page.Color,
             AspectRatio = page.AspectRatio,
@@ -503,6 +573,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                     Body = review.Body,
                     BodyHtml = review.BodyHtml,
                     AuthorName = parsed.Author,
+                    AuthorPlace = parsed.AuthorPlace,
                     Rating = parsed.Rating,
                     ContainsSpoilers = parsed.ContainsSpoilers,
                     WrittenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now,

@@ -11,6 +11,10 @@ public static class CatalogInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await scope.ServiceProvider.GetRequiredService<ICatalogSchema>().MigrateAsync(db, cancellationToken);
+
+        // Data work that migrations queued for C# (a new slug rule), done before anything reads the catalog.
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));
+        await SlugUpgrade.RunAsync(db, logger, cancellationToken);
     }
 
     /// <summary>

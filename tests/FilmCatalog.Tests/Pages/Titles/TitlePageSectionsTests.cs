@@ -46,7 +46,7 @@ public abstract class TitlePageSectionsTests<TCatalog>(TCatalog factory) : IClas
             ["Cast", "Storyline", "Did you know", "User reviews", "Frequently asked questions", "Details", "Box office", "Company credits", "Technical specs"],
             page.SectionHeadings);
         Assert.Equal(
-            [new("Complete Lead", "Hero"), new("Complete Extra", "(uncredited)")],
+            [new("Complete Lead", "Hero"), new("Name not recorded", "Lost Name's Character"), new("Complete Extra", "(uncredited)")],
             page.Cast);
         Assert.Equal("Complete Director", page.KeyCredits["Director"]);
         Assert.Equal(["A boom mic is visible."], page.Goofs);

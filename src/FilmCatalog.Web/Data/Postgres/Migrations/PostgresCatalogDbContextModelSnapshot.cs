@@ -73,6 +73,17 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("AlsoLiked");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CatalogUpgrades");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
                 {
                     b.Property<int>("Id")
@@ -230,6 +241,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ParserVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("text");
@@ -276,6 +290,10 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorPlace")
                         .HasMaxLength(100)
                         .HasColumnType("text");
 
@@ -385,6 +403,32 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("ReviewReports");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("text");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TitleId");
+
+                    b.ToTable("SlugAliases");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -448,6 +492,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("Metascore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -476,6 +523,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int?>("SourceCriticReviews")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceMetacriticReviews")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SourceUserReviews")
                         .HasColumnType("integer");
 
@@ -499,6 +549,10 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.Property<int?>("Year")
                         .HasColumnType("integer");
+
+                    b.Property<string>("YearQualifier")
+                        .HasMaxLength(10)
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -664,6 +718,15 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
