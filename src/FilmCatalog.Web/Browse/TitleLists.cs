@@ -89,7 +89,7 @@ public sealed class TitleLists(CatalogDbContext db)
     /// <summary>The list's row of the title a cursor names, or null when it names none in this list.</summary>
     private async Task<TitleListing?> CursorAsync(string genre, string? slug, CancellationToken cancellationToken)
     {
-        if (slug is null)
+        if (!Slug.IsWellFormed(slug))
             return null;
         return await db.TitleListings.AsNoTracking()
             .Where(l => l.Genre == genre && l.TitleId == db.Titles.Where(t => t.Slug == slug).Select(t => t.Id).FirstOrDefault())

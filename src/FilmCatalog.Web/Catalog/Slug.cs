@@ -44,6 +44,16 @@ public static class Slug
         return words.Length > 0 ? words : "name-" + Hash(name);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> could be a slug (lower-case ASCII letters, digits and dashes): a key from a URL that
+    /// could not is answered without asking the database, which may refuse such text (PostgreSQL refuses a NUL).
+    /// </summary>
+    public static bool IsWellFormed(string? text) =>
+        text is { Length: > 0 and <= 200 } && text.AsSpan().IndexOfAnyExcept(SlugCharacters) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> SlugCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+
     private static string Hash(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..10];
 
     private static string Words(string name)

@@ -12,7 +12,8 @@ namespace FilmCatalog.Web.Hosting;
 /// </summary>
 /// <remarks>
 /// Same rules as title pages (ADR-002): GET and HEAD only, never with the visitor's TempData cookie,
-/// never a response that sets a cookie or is not a 200, evicted by tag, guarded by the generation.
+/// never a response that sets a cookie or is not a 200, evicted by tag, guarded by the generation
+/// (which <see cref="PageCaching.UsePageCaching"/> adds to every request that misses the cache).
 /// Only the query keys the pages read vary the entry, so made-up parameters cannot fill the cache.
 /// </remarks>
 public static class CatalogPageCaching
@@ -63,8 +64,6 @@ public static class CatalogPageCaching
             context.Tags.Add(PageCaching.AllPagesTag);
             if (isList)
                 context.Tags.Add(ListsTag);
-            context.Tags.Add(GenerationGuardedStore.GenerationTag(
-                context.HttpContext.RequestServices.GetRequiredService<CacheGeneration>().Current));
             return ValueTask.CompletedTask;
         }
 

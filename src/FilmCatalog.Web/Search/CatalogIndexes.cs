@@ -17,7 +17,7 @@ namespace FilmCatalog.Web.Search;
 /// (<see cref="CardCredit"/>, from the cards kept as printed) and the people named in soundtrack
 /// credits (<see cref="SoundtrackCredits"/>, from the credit lines kept as printed).
 /// </remarks>
-public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<CatalogIndexes> logger)
+public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger<CatalogIndexes> logger)
 {
     private const int SaveEvery = 5_000;
 
@@ -34,8 +34,7 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
     /// <summary>Rebuilds the derived indexes; with <paramref name="backfillCredits"/>, first derives card and soundtrack credits a catalog lacks.</summary>
     public async Task RebuildAsync(bool backfillCredits, CancellationToken cancellationToken)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var turn = await gate.EnterAsync(db, cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var backfilled = backfillCredits ? await BackfillCreditsAsync(cancellationToken) : 0;
@@ -80,7 +79,7 @@ public sealed class CatalogIndexes(CatalogDbContext db, WriteGate gate, ILogger<
         db.ChangeTracker.Clear();
         await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql(null), cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
+        await turn.CommitAsync(cancellationToken);
         logger.LogInformation(
             "Indexed {Titles} titles and {People} people; {Backfilled} card and soundtrack credits derived",
             titles.Count, people.Count, backfilled);

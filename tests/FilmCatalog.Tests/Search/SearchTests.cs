@@ -219,4 +219,6 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     }
 }
 
-public sealed class SearchTestsOnSqlite(CatalogFactory factory) : SearchTests<CatalogFactory>(factory);
+public sealed class SearchTestsOnSqlite(SqliteCatalog factory) : SearchTests<SqliteCatalog>(factory);
+
+public sealed class SearchTestsOnPostgres(PostgresCatalog factory) : SearchTests<PostgresCatalog>(factory);

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
@@ -17,7 +18,7 @@ public sealed class GenreModel(CatalogDbContext db, TitleLists lists) : BrowsePa
 
     public async Task<IActionResult> OnGetAsync(string genre, CancellationToken cancellationToken)
     {
-        if (genre == TitleListing.AllTitles)
+        if (!Slug.IsWellFormed(genre))
             return NotFound();
         var name = await db.TitleListings.AsNoTracking().Where(l => l.Genre == genre).Select(l => l.GenreName).FirstOrDefaultAsync(cancellationToken);
         if (name is null)

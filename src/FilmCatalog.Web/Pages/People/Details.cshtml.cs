@@ -38,6 +38,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "p")] string? page, CancellationToken cancellationToken)
     {
+        if (!Slug.IsWellFormed(slug))
+            return NotFound();
         var ids = await db.PersonNames.AsNoTracking().Where(n => n.Slug == slug).Select(n => n.PersonId).ToListAsync(cancellationToken);
         if (ids.Count == 0)
             return NotFound();
@@ -45,6 +47,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
         var credits = await db.Credits.AsNoTracking()
             .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
+            .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
             .Select(c => new
             {
                 c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name,
@@ -66,6 +69,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 HostName = host.Name,
                 HostYear = host.Year,
             })
+            .OrderBy(x => x.Role).ThenBy(x => x.HostSlug)
             .ToListAsync(cancellationToken);
 
         var films = new Dictionary<string, PersonFilm>(StringComparer.Ordinal);

@@ -203,4 +203,6 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     });
 }
 
-public sealed class BrowseTestsOnSqlite(CatalogFactory factory) : BrowseTests<CatalogFactory>(factory);
+public sealed class BrowseTestsOnSqlite(SqliteCatalog factory) : BrowseTests<SqliteCatalog>(factory);
+
+public sealed class BrowseTestsOnPostgres(PostgresCatalog factory) : BrowseTests<PostgresCatalog>(factory);

@@ -150,4 +150,6 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
     }
 }
 
-public sealed class PersonPageTestsOnSqlite(CatalogFactory factory) : PersonPageTests<CatalogFactory>(factory);
+public sealed class PersonPageTestsOnSqlite(SqliteCatalog factory) : PersonPageTests<SqliteCatalog>(factory);
+
+public sealed class PersonPageTestsOnPostgres(PostgresCatalog factory) : PersonPageTests<PostgresCatalog>(factory);

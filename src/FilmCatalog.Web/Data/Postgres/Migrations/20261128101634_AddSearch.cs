@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AddSearch : Migration
@@ -14,13 +15,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "CardCredits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardPosition = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    CardPosition = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,10 +44,10 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "PersonNames",
                 columns: table => new
                 {
-                    Key = table.Column<long>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Folded = table.Column<string>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", nullable: false)
+                    Key = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Slug = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,13 +64,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "TitleListings",
                 columns: table => new
                 {
-                    Genre = table.Column<string>(type: "TEXT", nullable: false),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GenreName = table.Column<string>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    RatingTenths = table.Column<int>(type: "INTEGER", nullable: false),
-                    Folded = table.Column<string>(type: "TEXT", nullable: false),
-                    ReviewCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Genre = table.Column<string>(type: "text", nullable: false),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    GenreName = table.Column<string>(type: "text", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RatingTenths = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ReviewCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,13 +87,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "TitleNames",
                 columns: table => new
                 {
-                    Key = table.Column<long>(type: "INTEGER", nullable: false),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Variant = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Qualifier = table.Column<string>(type: "TEXT", nullable: true),
-                    Folded = table.Column<string>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true)
+                    Key = table.Column<long>(type: "bigint", nullable: false),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Variant = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Qualifier = table.Column<string>(type: "text", nullable: true),
+                    Folded = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Year = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

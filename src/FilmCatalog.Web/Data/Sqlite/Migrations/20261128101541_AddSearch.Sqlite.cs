@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Sqlite.Migrations
 {
     /// <summary>
     /// What the model cannot say: SQLite's full-text indexes over the name tables, the triggers that
