@@ -21,7 +21,11 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
         site.ImportAsync(
             new TitlePageText("Trees Lounge", 1996)
             {
-                Rating = 7.2, Votes = 9_000, Genres = ["Comedy", "Drama"], Directors = ["Steve Buscemi"], Stars = ["Steve Buscemi", "Carol Kane"],
+                Rating = 7.2,
+                Votes = 9_000,
+                Genres = ["Comedy", "Drama"],
+                Directors = ["Steve Buscemi"],
+                Stars = ["Steve Buscemi", "Carol Kane"],
                 Cast = [("Steve Buscemi", "Tommy"), ("Chloe Sevigny", "Debbie"), ("Anthony LaPaglia", "Rob")],
                 AlsoKnownAs = [("Trees Lounge - Die Bar, in der das Leben spielt", "Germany")],
             },

@@ -27,8 +27,12 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
     {
         var film = new TitlePageText(Unique("Tidewater"), 1994)
         {
-            Rating = 7.1, Votes = 4_000, Genres = ["Drama", "Mystery"], AlsoKnownAs = [(Unique("Marea"), "Spain")],
-            Cast = [(Unique("Ingrid Holm"), "Vera")], Cards = [new(Unique("Undertow"), 1999, "Drama", 6.5, Unique("Pia Lund"), Unique("Ola Berg"))],
+            Rating = 7.1,
+            Votes = 4_000,
+            Genres = ["Drama", "Mystery"],
+            AlsoKnownAs = [(Unique("Marea"), "Spain")],
+            Cast = [(Unique("Ingrid Holm"), "Vera")],
+            Cards = [new(Unique("Undertow"), 1999, "Drama", 6.5, Unique("Pia Lund"), Unique("Ola Berg"))],
             Soundtrack = [("Tide Song", [$"Written by {Unique("Anna Sol")}"])],
         };
         await factory.ImportAsync(film);
@@ -134,7 +138,9 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
     {
         var film = new TitlePageText(Unique("Old Catalog Film"), 1975)
         {
-            Genres = ["Drama"], AlsoKnownAs = [(Unique("Vieux Film"), "France")], Cast = [(Unique("Old Actor"), "Y")],
+            Genres = ["Drama"],
+            AlsoKnownAs = [(Unique("Vieux Film"), "France")],
+            Cast = [(Unique("Old Actor"), "Y")],
             Cards = [new(null, null, "Drama", 7.0, Unique("Card Director"), Unique("Card Star"))],
             Soundtrack = [("Old Song", [$"Performed by {Unique("Old Singer")}"])],
         };

@@ -1,5 +1,5 @@
-using FilmCatalog.Web.Search;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,6 +1,6 @@
 using FilmCatalog.Web.Importing;
-using Microsoft.AspNetCore.DataProtection;
 using FilmCatalog.Web.Search;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

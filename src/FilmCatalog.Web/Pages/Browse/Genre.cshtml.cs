@@ -1,5 +1,5 @@
-using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Browse;
+using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;

@@ -50,7 +50,15 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
             .Select(c => new
             {
-                c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name,
+                c.TitleId,
+                c.Title!.Slug,
+                c.Title.Name,
+                c.Title.Year,
+                c.Title.IsCardOnly,
+                c.Role,
+                c.Character,
+                c.Note,
+                Spelling = c.Person!.Name,
             })
             .ToListAsync(cancellationToken);
         var cards = await db.CardCredits.AsNoTracking()

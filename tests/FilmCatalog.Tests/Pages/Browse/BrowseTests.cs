@@ -179,7 +179,12 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         var sort = query.Split('&').Select(p => p.Split('=')).Where(p => p[0] == "sort").Select(p => p[1]).FirstOrDefault();
         var titles = await db.Titles.Select(t => new
         {
-            t.Id, t.Slug, t.Name, t.Year, t.Rating, t.ReviewCount,
+            t.Id,
+            t.Slug,
+            t.Name,
+            t.Year,
+            t.Rating,
+            t.ReviewCount,
             Genres = t.Facts.Where(f => f.Kind == TitleFactKind.Genre).Select(f => f.Text).ToList(),
         }).ToListAsync();
 
