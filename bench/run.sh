@@ -9,8 +9,12 @@
 #                           the same figures on SQLite, then on PostgreSQL with Redis (started for the
 #                           run by tests/servers.sh, as ./test.sh does), then both side by side
 #
-# Environment: ROUNDS, DURATION (wrk -d), TITLES, REVIEWS, PAGE_CONNECTIONS, VOTE_CONNECTIONS, PORT,
-# CATALOG_PROVIDER (Sqlite, the default, or Postgres).
+#   TITLES=100000 bench/run.sh
+#                           finding at scale: search, suggestions, people and genre pages at 100,000
+#                           titles, to compare with the default run's 10,000 (issue 10: within 1.5x)
+#
+# Environment: ROUNDS, DURATION (wrk -d), TITLES, REVIEWS, PAGE_CONNECTIONS, VOTE_CONNECTIONS,
+# SEARCH_CONNECTIONS, PORT, CATALOG_PROVIDER (Sqlite, the default, or Postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -45,6 +49,7 @@ else
 fi
 PAGE_CONNECTIONS=${PAGE_CONNECTIONS:-32}
 VOTE_CONNECTIONS=${VOTE_CONNECTIONS:-16}
+SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-16}
 PORT=${PORT:-5181}
 FRESH_PORT=$((PORT + 1))
 
@@ -143,6 +148,33 @@ DEEP_OFFSET=$(( BIG_REVIEWS * 9 / 10 ))
 DEEP_CURSOR=$(q "SELECT $score_text || '_' || \"Id\" FROM \"Reviews\" WHERE \"TitleId\" = $BIG_ID AND \"Status\" = 0 ORDER BY \"HelpfulScore\" DESC, \"Id\" DESC LIMIT 1 OFFSET $DEEP_OFFSET")
 VOTE_REVIEW=$(q "SELECT \"Id\" FROM \"Reviews\" WHERE \"TitleId\" = $BIG_ID AND \"Status\" = 0 ORDER BY \"Id\" LIMIT 1 OFFSET $(( BIG_REVIEWS / 2 ))")
 q "SELECT '/title/' || \"Slug\" FROM \"Titles\" WHERE NOT \"IsCardOnly\" AND \"Id\" <> $BIG_ID ORDER BY \"Id\"" >"$RUN/fresh-paths.txt"
+
+# Finding (issue 10): queries drawn from the catalog itself, so they hit on any size of it. Folded
+# names hold only a-z, 0-9 and spaces, so a query needs no more encoding than '+' for a space.
+FIRST_NAME=$(q "SELECT n.\"Folded\" FROM \"TitleNames\" n JOIN \"Titles\" t ON t.\"Id\" = n.\"TitleId\" WHERE t.\"Slug\" = '$PAGE_SLUG' AND n.\"Variant\" = 0")
+SEARCH_ONE=$(tr ' ' '\n' <<<"$FIRST_NAME" | awk '{ print length, $0 }' | sort -k1,1nr -k2 | head -1 | cut -d' ' -f2)
+SEARCH_TWO=$(q "SELECT \"Folded\" FROM \"PersonNames\" ORDER BY \"Key\" LIMIT 1 OFFSET 1" | tr ' ' '\n' | tac | paste -sd+)
+TOP_PERSON=$(q "SELECT \"Slug\" FROM \"PersonNames\" ORDER BY \"Key\" LIMIT 1")
+SEARCH_PREFIX=$(cut -c1-3 <<<"${TOP_PERSON##*-}")
+SEARCH_NONE=qzxjvw
+GENRE=$(q "SELECT \"Genre\" FROM \"TitleListings\" WHERE \"Genre\" <> '' GROUP BY \"Genre\" ORDER BY COUNT(*) DESC, \"Genre\" LIMIT 1")
+GENRE_TITLES=$(q "SELECT COUNT(*) FROM \"TitleListings\" WHERE \"Genre\" = '$GENRE'")
+GENRE_DEEP=$(q "SELECT t.\"Slug\" FROM \"TitleListings\" l JOIN \"Titles\" t ON t.\"Id\" = l.\"TitleId\" WHERE l.\"Genre\" = '$GENRE' ORDER BY l.\"RatingTenths\" DESC, l.\"TitleId\" DESC LIMIT 1 OFFSET $(( GENRE_TITLES * 9 / 10 ))")
+PERSON_FILMS=$(q "SELECT COUNT(*) FROM \"Credits\" c JOIN \"PersonNames\" n ON n.\"PersonId\" = c.\"PersonId\" WHERE n.\"Slug\" = '$TOP_PERSON'")
+say "finding: '$SEARCH_ONE', '${SEARCH_TWO//+/ }' (a person's name, surname first), prefix '$SEARCH_PREFIX', /name/$TOP_PERSON ($PERSON_FILMS credits), /genre/$GENRE ($GENRE_TITLES titles)"
+
+# What the search index and the browse lists cost on disk: their tables, indexes and (SQLite) FTS5 tables.
+FINDING_TABLES="'TitleNames', 'PersonNames', 'TitleListings', 'CardCredits'"
+if [ "$PHASE" = Postgres ]; then
+    index_bytes=$(q "SELECT SUM(pg_total_relation_size(quote_ident(t)::regclass)) FROM unnest(ARRAY[$FINDING_TABLES]) t")
+    database_bytes=$(q "SELECT pg_database_size(current_database())")
+else
+    index_bytes=$(q "SELECT SUM(d.pgsize) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name WHERE s.tbl_name IN ($FINDING_TABLES) OR s.tbl_name LIKE '%NamesFts%'")
+    database_bytes=$(q "SELECT SUM(pgsize) FROM dbstat")
+fi
+index_mb=$(awk -v b="$index_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+database_mb=$(awk -v b="$database_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+index_share=$(awk -v i="$index_bytes" -v d="$database_bytes" 'BEGIN { printf "%.1f", 100 * i / d }')
 
 # --- sites ---------------------------------------------------------------------------------------
 # Both sites are the published build on the same database, with the write rate limits and the
@@ -257,6 +289,15 @@ ENDPOINTS=(
     "all reviews, first page|$PAGE_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/title/$BIG_SLUG/reviews"
     "all reviews, deep page|$PAGE_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/title/$BIG_SLUG/reviews?after=$DEEP_CURSOR"
     "helpful votes|$VOTE_CONNECTIONS|vote|http://127.0.0.1:$PORT/reviews/$VOTE_REVIEW/vote"
+    "front page, cached|$PAGE_CONNECTIONS|get|http://127.0.0.1:$PORT/"
+    "search, one word|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/search?q=$SEARCH_ONE"
+    "search, two words|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/search?q=$SEARCH_TWO"
+    "search, prefix|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/search?q=$SEARCH_PREFIX"
+    "search, no hit|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/search?q=$SEARCH_NONE"
+    "suggestions, prefix|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/search/suggest?q=$SEARCH_PREFIX"
+    "people page, fresh|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/name/$TOP_PERSON"
+    "genre page, first, fresh|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/genre/$GENRE"
+    "genre page, deep, fresh|$SEARCH_CONNECTIONS|get|http://127.0.0.1:$FRESH_PORT/genre/$GENRE?after=$GENRE_DEEP"
 )
 
 say "warming up"
@@ -340,6 +381,7 @@ stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     printf '  "votes": { "ok_responses": %d, "visitors": %d, "helpful_rows": %d, "site_helpful_counter": %d, "database_busy_log_lines": %d },\n' "$votes_ok" "$VISITORS" "$helpful_rows" "$site_helpful" "$busy_warnings"
     printf '  "import": { "files": %d, "seconds": %s, "files_per_second": %d, "big_reviews_page_seconds": %s },\n' "$files" "$import_seconds" "$import_rate" "$big_import_seconds"
     printf '  "first_title_page_ms": %d,\n' "$first_page_ms"
+    printf '  "finding_index": { "bytes": %d, "database_bytes": %d, "share_percent": %s },\n' "$index_bytes" "$database_bytes" "$index_share"
     printf '  "rss_mb": { "idle": %d, "under_load": %d, "fresh_site_idle": %d, "fresh_site_under_load": %d }\n}\n' "$rss_idle" "$rss_load" "$fresh_rss_idle" "$fresh_rss_load"
 } >"$RESULTS/latest.json"
 cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
@@ -352,6 +394,7 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     printf '22 import of the page with %s reviews\t%s s\n' "$BIG_REVIEWS" "$big_import_seconds"
     printf '23 first title page after start\t%s ms\n' "$first_page_ms"
     printf '24 resident memory under load, cached / fresh site\t%s / %s MB\n' "$rss_load" "$fresh_rss_load"
+    printf '25 search index and browse lists on disk, share of the database\t%s MB of %s MB (%s%%)\n' "$index_mb" "$database_mb" "$index_share"
 } >"$RESULTS/figures.tsv"
 
 {
@@ -370,6 +413,7 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     echo "| votes in the rounds that wrote (recorded or changed), from $VISITORS visitors | $votes_ok |"
     echo "| review's helpful vote rows = its SiteHelpful counter (warm-up votes included) | $helpful_rows = $site_helpful: $([ "$helpful_rows" = "$site_helpful" ] && echo exact || echo NOT EQUAL) |"
     echo "| 'database is locked' in the site logs | $busy_warnings |"
+    echo "| search index and browse lists on disk (tables, indexes, FTS5) | $index_mb MB of $database_mb MB ($index_share%) |"
     echo
     echo "Medians of $ROUNDS round(s) of $DURATION per endpoint, interleaved; $TITLES titles, $BIG_REVIEWS reviews on one film; $(nproc) cores, load average at end $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$RESULTS/latest.md"

@@ -580,7 +580,23 @@ public sealed class CatalogGenerator
             return new Film(name, 1930 + (int)(hash % 80));
         }
 
-        private string Person() => $"{Pick(r, FirstNames)} {Pick(r, LastNames)}";
+        /// <summary>
+        /// A person as film databases name them: surnames shared by many, accents, and a middle initial for
+        /// two people in three, so there are about 100,000 people, a few in many films and most in a few
+        /// (names are drawn with a skew towards the start of each list, as real names are).
+        /// </summary>
+        private string Person()
+        {
+            var initial = r.Next(3) == 0 ? "" : (char)('A' + Skewed(26)) + ". ";
+            return $"{FirstNames[Skewed(FirstNames.Length)]} {initial}{LastNames[Skewed(LastNames.Length)]}";
+        }
+
+        /// <summary>0 to <paramref name="count"/> - 1, low values likelier (the square of a uniform draw).</summary>
+        private int Skewed(int count)
+        {
+            var u = r.NextDouble();
+            return (int)(u * u * count);
+        }
 
         private string Character() => r.Next(4) switch
         {
