@@ -72,7 +72,9 @@ public static class NameKeys
             $"FROM \"PersonNames\" p{scope}), " +
             $"keyed AS (SELECT \"PersonId\", ({MaxBucket} - {BucketSql("\"Films\"")}) * {1L << PersonBucketShift} + \"PersonId\" AS \"Key\" FROM counted) " +
             "UPDATE \"PersonNames\" SET \"Key\" = (SELECT k.\"Key\" FROM keyed k WHERE k.\"PersonId\" = \"PersonNames\".\"PersonId\") " +
-            "WHERE \"PersonId\" IN (SELECT k.\"PersonId\" FROM keyed k WHERE k.\"Key\" <> \"PersonNames\".\"Key\")";
+            // Uncorrelated, so it is one list of the title's people and each row is found by its index: a filter that
+            // compared the old key here was evaluated for every person in the catalog, and made an import quadratic.
+            "WHERE \"PersonId\" IN (SELECT k.\"PersonId\" FROM keyed k)";
     }
 
     /// <summary><see cref="Bucket"/> as a SQL expression of an integer column.</summary>
