@@ -456,6 +456,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int>("VisitorRatingCount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("VisitorRatingCounts")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VisitorRatingSum")
                         .HasColumnType("INTEGER");
 

@@ -55,7 +55,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return NotFound();
 
         StatusMessage = "Thank you: your review is posted.";
-        TempData[Titles.DetailsModel.PostedReviewKey] = review.Id;
+        TempData[Titles.DetailsModel.StatusReviewKey] = review.Id;
         return RedirectToPage("/Titles/Details", null, new { slug }, $"review-{review.Id}");
     }
 
