@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -106,6 +107,7 @@ public static class SiteExtensions
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapReviewEndpoints();
+        app.MapTitleData();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
         app.MapGet("/health", () => Results.Text("ok", "text/plain"));
