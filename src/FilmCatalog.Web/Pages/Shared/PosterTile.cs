@@ -67,12 +67,17 @@ public readonly record struct PosterLook(int Palette, int Layout)
         return new PosterLook((int)(hash % Palettes), (int)(hash / Palettes % Layouts));
     }
 
-    /// <summary>Type size by the name's length, so "Up" fills the tile and a long title still fits.</summary>
-    public static string LengthClass(string name) => name.Length switch
+    private static readonly string[] Sizes = ["name-short", "name-medium", "name-long", "name-very-long"];
+
+    /// <summary>
+    /// Type size by the name's length and its longest word, so "Up" fills the tile, a long title
+    /// still fits, and no word is broken in the middle ("Lighthouse" sets smaller than "Soup").
+    /// </summary>
+    public static string LengthClass(string name)
     {
-        <= 8 => "name-short",
-        <= 18 => "name-medium",
-        <= 32 => "name-long",
-        _ => "name-very-long",
-    };
+        var byLength = name.Length switch { <= 8 => 0, <= 18 => 1, <= 32 => 2, _ => 3 };
+        var longestWord = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Max(w => w.Length);
+        var byWord = longestWord switch { <= 5 => 0, <= 7 => 1, <= 9 => 2, _ => 3 };
+        return Sizes[Math.Max(byLength, byWord)];
+    }
 }

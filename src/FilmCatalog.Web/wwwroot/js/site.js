@@ -81,8 +81,19 @@
             clamp.classList.toggle("fits", body.scrollHeight <= body.clientHeight + 2);
         }
     };
+    // A sideways row is a tab stop only where it scrolls.
+    const rows = () => {
+        for (const row of document.querySelectorAll("[data-scroll-row]")) {
+            if (row.scrollWidth > row.clientWidth + 2) row.setAttribute("tabindex", "0");
+            else row.removeAttribute("tabindex");
+        }
+    };
     check();
-    window.addEventListener("resize", check, { passive: true });
+    rows();
+    window.addEventListener("resize", () => {
+        check();
+        rows();
+    }, { passive: true });
 })();
 
 // The page-wide spoiler switch: the choice is this browser's (localStorage), never the cached page's.

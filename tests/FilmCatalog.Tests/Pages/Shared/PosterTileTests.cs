@@ -28,6 +28,9 @@ public sealed class PosterTileTests
     [InlineData("In the Soup", "name-medium")]
     [InlineData("The Man Who Wasn't There", "name-long")]
     [InlineData("Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb", "name-very-long")]
-    public void Type_is_sized_by_the_names_length(string name, string expected) =>
+    [InlineData("Kundskabens", "name-very-long")]
+    [InlineData("The Lighthouse Keeper", "name-very-long")]
+    [InlineData("Our Daughter", "name-long")]
+    public void Type_is_sized_by_the_names_length_and_its_longest_word(string name, string expected) =>
         Assert.Equal(expected, PosterLook.LengthClass(name));
 }
