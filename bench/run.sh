@@ -103,10 +103,11 @@ VOTE_REVIEW=$(q "SELECT Id FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0 O
 q "SELECT '/title/' || Slug FROM Titles WHERE IsCardOnly = 0 AND Id <> $BIG_ID ORDER BY Id" >"$RUN/fresh-paths.txt"
 
 # --- sites ---------------------------------------------------------------------------------------
-# Both sites are the published build on the same database, with the write rate limits raised so
-# that one client address can cast the benchmark's votes. The second has the page cache off: it
+# Both sites are the published build on the same database, with the write rate limits and the
+# votes counted per address raised so that one client address can cast the benchmark's votes. The second has the page cache off: it
 # is what "rendered fresh" measures.
 export RateLimits__VotesPerWindow=1000000000 RateLimits__ReviewsPerWindow=1000000000 RateLimits__ReportsPerWindow=1000000000
+export Reviews__CountedVotesPerAddress=1000000000
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -138,17 +139,23 @@ FRESH_PID=$(start_site "$FRESH_PORT" Caching__Enabled=false)
 PIDS+=("$FRESH_PID")
 wait_for "http://127.0.0.1:$FRESH_PORT/health"
 
-# The antiforgery pair for the vote runs: one token and its cookie, no visitor cookie, so every
-# vote is a new visitor's.
-curl -s -c "$RUN/cookies.txt" "http://127.0.0.1:$PORT/antiforgery/token" >"$RUN/token.json"
-TOKEN=$(sed -E 's/.*"token":"([^"]+)".*/\1/' "$RUN/token.json")
-AF_COOKIE="fc_af=$(awk '$6 == "fc_af" { print $7 }' "$RUN/cookies.txt")"
-export FC_TOKEN="$TOKEN" FC_COOKIE="$AF_COOKIE"
+# Votes need a known visitor (a POST without the visitor cookie is refused), so the vote runs use
+# a pool of visitors, each with its own identity and antiforgery pair. Each request takes the next
+# visitor of its wrk thread and flips that visitor's answer, so every vote is a write (a vote recorded
+# or changed), not a repeat that changes nothing.
+VISITORS=$((VOTE_CONNECTIONS * 4))
+: >"$RUN/visitors.txt"
+for i in $(seq "$VISITORS"); do
+    jar="$RUN/visitor-$i.cookies"
+    token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/antiforgery/token" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+    cookies=$(awk '$6 == "fc_af" || $6 == "fc_visitor" { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+    printf '%s %s\n' "$token" "$cookies" >>"$RUN/visitors.txt"
+done
 
 # --- wrk scripts ---------------------------------------------------------------------------------
 REPORT='
 local threads = {}
-function setup(thread) table.insert(threads, thread) end
+function setup(thread) thread:set("id", #threads) table.insert(threads, thread) end
 function done(summary, latency, requests)
   local ok = 0
   for _, t in ipairs(threads) do ok = ok + (t:get("ok") or 0) end
@@ -177,13 +184,26 @@ $REPORT
 EOF
 cat >"$LUA/vote.lua" <<EOF
 wrk.method = "POST"
-wrk.body = "helpful=yes"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Accept"] = "application/json"
-wrk.headers["RequestVerificationToken"] = os.getenv("FC_TOKEN")
-wrk.headers["Cookie"] = os.getenv("FC_COOKIE")
+local visitors = {}
+for line in io.lines("$PWD/$RUN/visitors.txt") do
+  local token, cookies = line:match("^(%S+) (.*)$")
+  visitors[#visitors + 1] = { token = token, cookies = cookies }
+end
+local thread_count = 2
+local n = 0
 ok = 0
-function response(status, headers, body) if status == 200 then ok = ok + 1 end end
+function request()
+  local per_thread = math.floor(#visitors / thread_count)
+  local v = visitors[id + thread_count * (n % per_thread) + 1]
+  local helpful = (math.floor(n / per_thread) % 2 == 0) and "yes" or "no"
+  n = n + 1
+  local headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "application/json",
+    ["RequestVerificationToken"] = v.token, ["Cookie"] = v.cookies }
+  return wrk.format(nil, nil, headers, "helpful=" .. helpful)
+end
+function response(status, headers, body)
+  if status == 200 and (body:find('"Recorded"', 1, true) or body:find('"Changed"', 1, true)) then ok = ok + 1 end
+end
 $REPORT
 EOF
 
@@ -214,7 +234,6 @@ fresh_rss_idle=$(rss_mb "$FRESH_PID")
 SAMPLER=$!
 PIDS+=("$SAMPLER")
 
-votes_before=$(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW")
 : >"$RUN/rounds.tsv"
 for round in $(seq "$ROUNDS"); do
     for ep in "${ENDPOINTS[@]}"; do
@@ -230,7 +249,6 @@ sleep 1
 
 # --- vote counts ---------------------------------------------------------------------------------
 votes_ok=$(awk -F'\t' '$2 == "helpful votes" { split($4, f, " "); for (i in f) if (f[i] ~ /^ok=/) { sub("ok=", "", f[i]); s += f[i] } } END { print s + 0 }' "$RUN/rounds.tsv")
-vote_rows=$(( $(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW") - votes_before ))
 site_helpful=$(q "SELECT SiteHelpful FROM Reviews WHERE Id = $VOTE_REVIEW")
 helpful_rows=$(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW AND IsHelpful = 1")
 busy_warnings=$(cat "$RUN"/site-*.log | grep -ciE 'database is locked|SQLITE_BUSY' || true)
@@ -277,7 +295,7 @@ stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     printf '  "endpoints": [\n'
     awk -F'\t' '{ printf "%s    { \"name\": \"%s\", \"connections\": %d, \"rps\": %.0f, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"max_ms\": %.1f, \"rps_ratio_to_baseline\": %.3f, \"errors\": %d }", (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8 } END { print "" }' "$RUN/medians.tsv"
     printf '  ],\n'
-    printf '  "votes": { "ok_responses": %d, "new_vote_rows": %d, "helpful_rows": %d, "site_helpful_counter": %d, "database_busy_log_lines": %d },\n' "$votes_ok" "$vote_rows" "$helpful_rows" "$site_helpful" "$busy_warnings"
+    printf '  "votes": { "ok_responses": %d, "visitors": %d, "helpful_rows": %d, "site_helpful_counter": %d, "database_busy_log_lines": %d },\n' "$votes_ok" "$VISITORS" "$helpful_rows" "$site_helpful" "$busy_warnings"
     printf '  "import": { "files": %d, "seconds": %s, "files_per_second": %d, "big_reviews_page_seconds": %s },\n' "$files" "$import_seconds" "$import_rate" "$big_import_seconds"
     printf '  "first_title_page_ms": %d,\n' "$first_page_ms"
     printf '  "rss_mb": { "idle": %d, "under_load": %d, "fresh_site_idle": %d, "fresh_site_under_load": %d }\n}\n' "$rss_idle" "$rss_load" "$fresh_rss_idle" "$fresh_rss_load"
@@ -297,7 +315,7 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     echo "| first title page after process start | $first_page_ms ms |"
     echo "| resident memory, idle / under load (cached site) | $rss_idle MB / $rss_load MB |"
     echo "| resident memory, idle / under load (fresh site, cache off) | $fresh_rss_idle MB / $fresh_rss_load MB |"
-    echo "| votes in the rounds: 200 responses / new rows (rows - 200s = requests cut off in flight at the end of a run) | $votes_ok / $vote_rows ($((vote_rows - votes_ok))) |"
+    echo "| votes in the rounds that wrote (recorded or changed), from $VISITORS visitors | $votes_ok |"
     echo "| review's helpful vote rows = its SiteHelpful counter (warm-up votes included) | $helpful_rows = $site_helpful: $([ "$helpful_rows" = "$site_helpful" ] && echo exact || echo NOT EQUAL) |"
     echo "| 'database is locked' in the site logs | $busy_warnings |"
     echo

@@ -6,6 +6,7 @@ using FilmCatalog.Web.Reviews;
 var (command, siteArgs) = SiteCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(siteArgs);
+command?.Configure(builder);
 builder.AddSiteLogging();
 builder.AddCatalog();
 builder.AddImporting();

@@ -41,6 +41,7 @@ public sealed class SiteProcess : IDisposable
         start.Environment["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(dataFolder, "catalog.db")}";
         start.Environment["Catalog__SeedsPath"] = Path.Combine(dataFolder, "no-seeds");
         start.Environment["RateLimits__VotesPerWindow"] = "1000000";
+        start.Environment["Reviews__CountedVotesPerAddress"] = "1000000";
         start.Environment["DOTNET_gcServer"] = "0";
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -80,10 +81,11 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Starts the site and returns once it has said it started (after migrating and seeding) and answers.</summary>
-    public static async Task<SiteProcess> StartAsync(string dataFolder)
+    /// <remarks><paramref name="settings"/> are more command-line settings, e.g. <c>"--Catalog:WriteWaitSeconds", "60"</c>.</remarks>
+    public static async Task<SiteProcess> StartAsync(string dataFolder, params string[] settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/')]) { Address = address };
+        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/'), .. settings]) { Address = address };
         var started = site.WaitForLineAsync(line => line.Contains("Application started", StringComparison.Ordinal));
         if (await Task.WhenAny(started, site._exited.Task).WaitAsync(HangTimeout) != started)
             Assert.Fail($"the site exited with {site._process.ExitCode}:\n{RecentOutput}");
@@ -109,6 +111,19 @@ public sealed class SiteProcess : IDisposable
         }
 
         return seen.Task;
+    }
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Every line the process has printed so far, standard output and error.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+                return [.. _lines];
+        }
     }
 
     /// <summary>Completes when the process has exited (of itself or killed).</summary>

@@ -116,6 +116,17 @@ public sealed class TestCatalog(Func<CatalogDbContext> newContext)
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 
+    /// <summary>One number from SQL run on the database directly: <c>await catalog.ScalarAsync("SELECT COUNT(*) FROM AlsoLiked")</c>.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var db = newContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The site's helpful and not-helpful counters of a review and its vote rows.</summary>
     public Task<(int Helpful, int NotHelpful, int Rows)> SiteVotesAsync(int reviewId) => ReadAsync(async db =>
     {

@@ -76,6 +76,9 @@ public sealed class HelpfulVote
     public long Id { get; set; }
     public int ReviewId { get; set; }
     public Guid VisitorId { get; set; }
+
+    /// <summary>Keyed hash of the client address (an IPv6 /64) the vote came from; null for votes from before it was kept.</summary>
+    public string? ClientHash { get; set; }
     public bool IsHelpful { get; set; }
     public DateTime CastAt { get; set; }
 }
@@ -85,6 +88,9 @@ public sealed class ReviewReport
     public long Id { get; set; }
     public int ReviewId { get; set; }
     public Guid VisitorId { get; set; }
+
+    /// <summary>Keyed hash of the client address (an IPv6 /64) the report came from; null for reports from before it was kept.</summary>
+    public string? ClientHash { get; set; }
     public ReportReason Reason { get; set; }
     public string? Comment { get; set; }
     public DateTime ReportedAt { get; set; }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using FilmCatalog.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,15 +17,28 @@ public static class CatalogDataExtensions
     /// </summary>
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
+        // A write of the site waits this long at most, for its turn in this process and then for
+        // SQLite's write lock (an import in another process); then the visitor gets a 503.
+        var writeWait = TimeSpan.FromSeconds(builder.Configuration.GetValue("Catalog:WriteWaitSeconds", DatabaseBusy.DefaultWriteWaitSeconds));
+        var connectionString = new SqliteConnectionStringBuilder(ResolveConnectionString(
             builder.Configuration.GetConnectionString("Catalog") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+            builder.Environment.ContentRootPath))
+        {
+            // Microsoft.Data.Sqlite retries a busy statement until this timeout, on top of SQLite's own busy_timeout.
+            DefaultTimeout = (int)Math.Ceiling(writeWait.TotalSeconds),
+        }.ToString();
 
         builder.Services.AddDbContextPool<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas(writeWait))
+            // A failed command is logged once, with its stack trace, where it ends the request
+            // (Hosting/FaultLog); EF Core's own error events would log it again, every time.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
 
-        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton(new WriteGate(writeWait));
         return builder;
     }
 
@@ -63,9 +77,9 @@ public static class CatalogDataExtensions
     /// open: a title page opened the connection twice, and preparing and running these statements
     /// each time was a measurable part of a fresh render.
     /// </remarks>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        private readonly string _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;";
 
         /// <summary>Native connections already set up; an entry goes when its connection is closed for good.</summary>
         private readonly ConditionalWeakTable<object, object> _applied = new();
@@ -86,7 +100,7 @@ public static class CatalogDataExtensions
 
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 command.ExecuteNonQuery();
             }
 

@@ -31,10 +31,12 @@ public static class LoggingExtensions
                 builder.Configuration[$"{sink.Path}:Args:path"] = Path.GetFullPath(path, dataFolder);
         }
 
+        // preserveStaticLogger: each host logs through its own logger, never through the static
+        // Log.Logger, which is the last host built in a process (in tests, another test's site).
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.With<LineBreakEscaper>());
+            .Enrich.With<LineBreakEscaper>(), preserveStaticLogger: true);
         return builder;
     }
 
@@ -46,6 +48,8 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app, Func<HttpContext, double, Exception?, LogEventLevel> level) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger (see AddSiteLogging), not the static Log.Logger.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.GetLevel = level;
             options.MessageTemplate = RequestMessageTemplate;
             options.IncludeQueryInRequestPath = false;

@@ -20,9 +20,21 @@ public abstract record SiteCommand
 
     public abstract Task<int> RunAsync(WebApplication app);
 
+    /// <summary>Settings this command needs before the site's services are built.</summary>
+    public virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     /// <summary>Imports files and folders; exit code 0 when every file imported, 1 when any was refused.</summary>
     public sealed record Import(string[] Paths) : SiteCommand
     {
+        /// <summary>
+        /// The import is a batch job beside a running site: it may wait a minute for a turn to write,
+        /// where a visitor's write gives up after seconds.
+        /// </summary>
+        public override void Configure(WebApplicationBuilder builder) =>
+            builder.Configuration["Catalog:WriteWaitSeconds"] ??= "60";
+
         public override async Task<int> RunAsync(WebApplication app)
         {
             if (Paths.Length == 0)

@@ -13,7 +13,8 @@ public static class SiteExtensions
 
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages()
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         builder.Services.AddSingleton(TimeProvider.System);
 
         // `dotnet run` serves from the build output in every environment, not only Development: without
@@ -22,6 +23,7 @@ public static class SiteExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
         builder.AddWriteRateLimits();
+        builder.Services.AddExceptionHandler<FaultLog>();
         builder.AddPageCaching();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
@@ -78,6 +80,7 @@ public static class SiteExtensions
     /// </summary>
     internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
         IsClientGone(context, exception) ? Serilog.Events.LogEventLevel.Information
+        : exception is null && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Warning
         : exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
         : context.Response.StatusCode >= 400 || elapsedMilliseconds >= SlowRequestMilliseconds ? Serilog.Events.LogEventLevel.Warning
         : Serilog.Events.LogEventLevel.Debug;
@@ -89,19 +92,29 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: headers, errors, logging, limits, cache, compression, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: headers, logging, errors, methods, origins, limits, cache, compression, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Outside the exception handler: a failed request is logged as the 500 it was answered with,
+        // in one line; its stack trace is FaultLog's, once per fault.
+        app.UseSiteRequestLogging(RequestLogLevel);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                SuppressDiagnosticsCallback = _ => true,
+            });
             app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseSiteRequestLogging(RequestLogLevel);
+        // Inside the request log, so a busy database is logged as the 503 it is answered with, not as a fault.
+        app.UseDatabaseBusyAnswer();
         app.UseRouting();
+        app.UseAllowedMethods();
+        app.UseSameOriginWrites();
         app.UseRateLimiter();
         app.UsePageCaching();
         app.MapStaticAssets();

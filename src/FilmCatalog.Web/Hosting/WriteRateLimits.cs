@@ -38,7 +38,7 @@ public sealed class WriteRateLimitOptions
 public static class WriteRateLimits
 {
     /// <summary>
-    /// Rate limits on writes only (GETs are never limited), per client address, answered with 429,
+    /// Rate limits on writes only (GETs are never limited), per client address (an IPv6 /64), answered with 429,
     /// <c>Retry-After</c> and the readable status page rather than the framework's bare 503.
     /// </summary>
     public static WebApplicationBuilder AddWriteRateLimits(this WebApplicationBuilder builder)
@@ -53,7 +53,8 @@ public static class WriteRateLimits
                 if (kind is null || !HttpMethods.IsPost(context.Request.Method))
                     return RateLimitPartition.GetNoLimiter("reads");
 
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // An IPv6 client picks any address of its /64 at will: the budget is the network's.
+                var client = Reviews.ClientAddress.NetworkText(context.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{client}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitsFor(kind.Value),

@@ -33,9 +33,6 @@ namespace FilmCatalog.Web.Importing;
 /// </remarks>
 public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
-    /// <summary>Larger files are not title pages; refusing them early keeps memory bounded.</summary>
-    public const long MaxFileBytes = 128L * 1024 * 1024;
-
     private readonly CatalogDbContext _db = db;
     private readonly TimeProvider _clock = clock;
     private readonly PageCache _pages = pages;
@@ -51,23 +48,11 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     public Task<ImportOutcome> ImportAsync(string file, byte[] content, CancellationToken cancellationToken = default) =>
         WriteAsync(Prepare(file, content), cancellationToken);
 
-    /// <summary>Reads and prepares one file; a file that cannot be read is refused.</summary>
+    /// <summary>Reads and prepares one file; a file that cannot be read, or is not a regular file, or is too large, is refused.</summary>
     public PreparedPage PrepareFile(string path)
     {
-        byte[] content;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > MaxFileBytes)
-                return PreparedPage.Refuse(ImportOutcome.Refused(path, 1, $"file is {length:N0} bytes, more than a title page can be ({MaxFileBytes:N0})"));
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return PreparedPage.Refuse(ImportOutcome.Refused(path, 1, $"cannot read the file: {e.Message}"));
-        }
-
-        return Prepare(path, content);
+        var (content, refused) = ImportFile.Read(path);
+        return refused is null ? Prepare(path, content!) : PreparedPage.Refuse(refused);
     }
 
     /// <summary>Parses, hashes and renders one page: no database, safe on any thread.</summary>
@@ -462,6 +447,9 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
 /// <summary>A page ready to write, or the reason it was refused (<see cref="Page"/> null).</summary>
 public sealed record PreparedPage(ImportOutcome Outcome, ParsedTitle? Page, string Hash, IReadOnlyList<PreparedReview> Reviews)
 {
+    /// <summary>About how many rows writing the page takes: what a batch is bounded by.</summary>
+    public int Rows => Page is null ? 0 : 1 + Outcome.Counts.Sum(c => c.Value);
+
     public static PreparedPage Refuse(ImportOutcome refused) => new(refused, null, "", []);
 }
 

@@ -11,28 +11,34 @@ public static class ImportRun
     /// <summary>A batch commits when it holds this many files...</summary>
     private const int BatchFiles = 200;
 
-    /// <summary>...or when it has been open this long, so a slow stream of files still commits (and reports) often.</summary>
+    /// <summary>...or this many rows, so one batch holds the database's write lock for a fraction of a second...</summary>
+    private const int BatchRows = 10_000;
+
+    /// <summary>...or when it has been gathering this long, so a slow stream of files still commits (and reports) often.</summary>
     private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Expands each path (a file, or a folder of <c>.txt</c> files in name order) and imports every
     /// file, in that order. Files are read, parsed and rendered on the thread pool, several at once,
     /// while earlier ones are written, so parsing and writing use every core. Files are written in batches (up to
-    /// <see cref="BatchFiles"/> files or <see cref="BatchTime"/>), one transaction a batch, each file
-    /// all or nothing inside it (see <see cref="CatalogImporter"/>); <paramref name="report"/> hears of
-    /// a file only after its batch committed.
+    /// <see cref="BatchFiles"/> files, <see cref="BatchRows"/> rows or <see cref="BatchTime"/> of gathering),
+    /// one transaction a batch, each file all or nothing inside it (see <see cref="CatalogImporter"/>);
+    /// nothing is read or parsed while the write lock is held. <paramref name="report"/> hears of a file
+    /// only after its batch committed.
     /// </summary>
     public static async Task<List<ImportOutcome>> ImportAllAsync(this CatalogImporter importer, IEnumerable<string> paths, CancellationToken cancellationToken = default, Action<ImportOutcome>? report = null)
     {
         // Pages in preparation, in file order: the writer awaits each in turn.
         var prepared = Channel.CreateBounded<Task<PreparedPage>>(new BoundedChannelOptions(PreparedAhead) { SingleReader = true, SingleWriter = true });
         var files = Expand(paths).ToList();
+        // As many files read and parsed at once as there are cores: each may be a large page in memory.
+        using var preparing = new SemaphoreSlim(Environment.ProcessorCount);
         var producer = Task.Run(async () =>
         {
             try
             {
                 foreach (var file in files)
-                    await prepared.Writer.WriteAsync(Task.Run(() => importer.PrepareFile(file), cancellationToken), cancellationToken);
+                    await prepared.Writer.WriteAsync(PrepareAsync(importer, file, preparing, cancellationToken), cancellationToken);
                 prepared.Writer.Complete();
             }
             catch (Exception e)
@@ -42,18 +48,27 @@ public static class ImportRun
         }, cancellationToken);
 
         var outcomes = new List<ImportOutcome>(files.Count);
+        var batch = new List<PreparedPage>(BatchFiles);
         while (await prepared.Reader.WaitToReadAsync(cancellationToken))
         {
-            await using var batch = await importer.BeginBatchAsync(cancellationToken);
+            // Gather the batch before taking the write lock: a file that is slow to read or parse
+            // delays the import, never the site's writes, which wait for the lock only while a batch
+            // is written. The batch is bounded in files and in rows, so that write is short.
+            batch.Clear();
+            var rows = 0;
             var deadline = Stopwatch.GetTimestamp() + (long)(BatchTime.TotalSeconds * Stopwatch.Frequency);
             do
             {
-                while (batch.Count < BatchFiles && prepared.Reader.TryRead(out var page))
-                    batch.Add(await page);
+                while (batch.Count < BatchFiles && rows < BatchRows && prepared.Reader.TryRead(out var next))
+                {
+                    var page = await next;
+                    batch.Add(page);
+                    rows += page.Rows;
+                }
             }
-            while (batch.Count < BatchFiles && await MoreBeforeAsync(prepared.Reader, deadline, cancellationToken));
+            while (batch.Count < BatchFiles && rows < BatchRows && await MoreBeforeAsync(prepared.Reader, deadline, cancellationToken));
 
-            foreach (var outcome in await batch.CommitAsync())
+            foreach (var outcome in await importer.WriteBatchAsync(batch, cancellationToken))
             {
                 report?.Invoke(outcome);
                 outcomes.Add(outcome);
@@ -62,6 +77,19 @@ public static class ImportRun
 
         await producer;
         return outcomes;
+    }
+
+    private static async Task<PreparedPage> PrepareAsync(CatalogImporter importer, string file, SemaphoreSlim preparing, CancellationToken cancellationToken)
+    {
+        await preparing.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => importer.PrepareFile(file), cancellationToken);
+        }
+        finally
+        {
+            preparing.Release();
+        }
     }
 
     /// <summary>Waits for another prepared page until <paramref name="deadline"/>; false when none came or none will.</summary>

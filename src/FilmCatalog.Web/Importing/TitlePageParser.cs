@@ -114,6 +114,7 @@ public sealed partial class TitlePageParser
                     continue;
                 default:
                     Place(i, line);
+                    CheckCaps(line);
                     break;
             }
         }

@@ -1,21 +1,34 @@
 using System.Diagnostics;
+using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Pages;
 
-/// <summary>The generic error page: a request id to quote, never a stack trace.</summary>
+/// <summary>The generic error page: what happened, in the visitor's words, and a request id to quote; never a stack trace.</summary>
 /// <remarks>
-/// The exception handler re-executes a failed POST here as a POST. The handler only shows the request
-/// id and changes nothing, so it skips antiforgery validation: otherwise a fault would turn into a 400.
+/// The exception handler re-executes a failed request here with its own method. The page only
+/// describes the error and changes nothing, so it answers every method and skips antiforgery
+/// validation: otherwise a fault in a POST would turn into a 400.
 /// </remarks>
+[AnyMethod]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; private set; }
+    public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    /// <summary>
+    /// The failed request was sending something (a review, a vote, a report). Each write is one
+    /// transaction, so it was saved whole or not at all; which one, the page cannot know.
+    /// </summary>
+    public bool WasSending => !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method);
 
-    public void OnPost() => OnGet();
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+    }
 }

@@ -18,13 +18,15 @@ public sealed record ReportOutcome(ReportResult Result, string TitleSlug, bool H
 
 /// <summary>
 /// Takes reports, one per visitor per review. A review reported by <see cref="HideThreshold"/>
-/// distinct visitors waits for moderation: it leaves the pages, the counts and the aggregates.
+/// distinct visitors from as many distinct client addresses waits for moderation: it leaves the
+/// pages, the counts and the aggregates. Visitor cookies cost nothing to mint, so visitors alone
+/// would let one client hide any review.
 /// </summary>
 public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
 {
     public const int HideThreshold = 3;
 
-    public async Task<ReportOutcome> ReportAsync(int reviewId, Guid visitor, ReportReason reason, string? comment, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> ReportAsync(int reviewId, Guid visitor, string? clientHash, ReportReason reason, string? comment, CancellationToken cancellationToken)
     {
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -41,18 +43,28 @@ public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCac
         {
             ReviewId = reviewId,
             VisitorId = visitor,
+            ClientHash = clientHash,
             Reason = reason,
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             ReportedAt = clock.GetUtcNow().UtcDateTime,
         });
         review.ReportCount++;
-        if (review.Status == ReviewStatus.Visible && review.ReportCount >= HideThreshold)
+        if (review.Status == ReviewStatus.Visible && review.ReportCount >= HideThreshold
+            && await DistinctAddressesAsync(reviewId, clientHash, cancellationToken) >= HideThreshold)
             ReviewAggregates.Hide(review, review.Title!);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
         return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
+    }
+
+    /// <summary>Client addresses the review's reports came from, this one included (reports from before addresses were kept count none).</summary>
+    private async Task<int> DistinctAddressesAsync(int reviewId, string? clientHash, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ReviewReports.Where(r => r.ReviewId == reviewId && r.ClientHash != null)
+            .Select(r => r.ClientHash!).Distinct().ToListAsync(cancellationToken);
+        return earlier.Append(clientHash).OfType<string>().Distinct().Count();
     }
 }
 

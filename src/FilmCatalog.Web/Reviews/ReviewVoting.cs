@@ -16,7 +16,19 @@ public enum VoteResult
 
     /// <summary>Visitors may not vote on their own review.</summary>
     OwnReview,
+
+    /// <summary>The review has as many votes from the visitor's client address as are counted from one (<see cref="VoteLimits"/>).</summary>
+    NotCounted,
     NotFound,
+}
+
+/// <summary>
+/// How many new votes on one review are counted from one client address (an IPv6 /64): visitor
+/// cookies cost nothing to mint, so one client could otherwise vote as many visitors as it likes.
+/// </summary>
+public sealed record VoteLimits(int CountedPerAddress)
+{
+    public const int DefaultCountedPerAddress = 5;
 }
 
 /// <summary>The vote's result and the review's counts right after it, for an in-place update.</summary>
@@ -35,16 +47,16 @@ public sealed record VoteOutcome(VoteResult Result, int TitleId, string TitleSlu
 /// enums as integers, <see cref="Guid"/> as upper-case text, <see cref="DateTime"/> as ISO text.
 /// Only waiting for the gate can be cancelled; a vote that got its turn is written to the end.
 /// </remarks>
-public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
+public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache pages, VoteLimits limits, TimeProvider clock)
 {
-    public async Task<VoteOutcome> VoteAsync(int reviewId, Guid visitor, bool helpful, CancellationToken cancellationToken)
+    public async Task<VoteOutcome> VoteAsync(int reviewId, Guid visitor, string? clientHash, bool helpful, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             VoteOutcome outcome;
             using (await gate.EnterAsync(cancellationToken))
-                outcome = Write((SqliteConnection)db.Database.GetDbConnection(), reviewId, visitor, helpful);
+                outcome = Write((SqliteConnection)db.Database.GetDbConnection(), reviewId, visitor, clientHash, helpful);
 
             if (outcome.Result is VoteResult.Recorded or VoteResult.Changed)
                 await pages.EvictTitleAsync(outcome.TitleSlug, CancellationToken.None);
@@ -56,16 +68,18 @@ public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache 
         }
     }
 
-    private VoteOutcome Write(SqliteConnection connection, int reviewId, Guid visitor, bool helpful)
+    private VoteOutcome Write(SqliteConnection connection, int reviewId, Guid visitor, string? clientHash, bool helpful)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
 
         ReviewCounts review;
+        int fromAddress;
         using (var read = Command(connection, transaction,
             "SELECT r.TitleId, t.Slug, r.AuthorVisitorId, r.SourceHelpful, r.SourceNotHelpful, r.SiteHelpful, r.SiteNotHelpful, " +
-            "(SELECT v.IsHelpful FROM HelpfulVotes v WHERE v.ReviewId = r.Id AND v.VisitorId = $visitor) " +
+            "(SELECT v.IsHelpful FROM HelpfulVotes v WHERE v.ReviewId = r.Id AND v.VisitorId = $visitor), " +
+            "(SELECT COUNT(*) FROM HelpfulVotes v WHERE v.ReviewId = r.Id AND v.ClientHash = $client) " +
             "FROM Reviews r JOIN Titles t ON t.Id = r.TitleId WHERE r.Id = $id AND r.Status = $visible",
-            ("$visitor", VisitorText(visitor)), ("$id", reviewId), ("$visible", (int)ReviewStatus.Visible)))
+            ("$visitor", VisitorText(visitor)), ("$client", (object?)clientHash ?? DBNull.Value), ("$id", reviewId), ("$visible", (int)ReviewStatus.Visible)))
         using (var reader = read.ExecuteReader())
         {
             if (!reader.Read())
@@ -74,18 +88,21 @@ public sealed class ReviewVoting(CatalogDbContext db, WriteGate gate, PageCache 
                 reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)),
                 reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
                 reader.IsDBNull(7) ? null : reader.GetBoolean(7));
+            fromAddress = reader.GetInt32(8);
         }
 
         if (review.Author == visitor)
             return review.Outcome(VoteResult.OwnReview);
         if (review.Previous == helpful)
             return review.Outcome(VoteResult.Unchanged);
+        if (review.Previous is null && fromAddress >= limits.CountedPerAddress)
+            return review.Outcome(VoteResult.NotCounted);
 
         var counted = review.Previous is { } previous ? review.Count(previous, -1).Count(helpful, +1) : review.Count(helpful, +1);
         using (var upsert = Command(connection, transaction,
-            "INSERT INTO HelpfulVotes (ReviewId, VisitorId, IsHelpful, CastAt) VALUES ($id, $visitor, $helpful, $castAt) " +
+            "INSERT INTO HelpfulVotes (ReviewId, VisitorId, ClientHash, IsHelpful, CastAt) VALUES ($id, $visitor, $client, $helpful, $castAt) " +
             "ON CONFLICT (ReviewId, VisitorId) DO UPDATE SET IsHelpful = excluded.IsHelpful, CastAt = excluded.CastAt",
-            ("$id", reviewId), ("$visitor", VisitorText(visitor)), ("$helpful", helpful), ("$castAt", clock.GetUtcNow().UtcDateTime)))
+            ("$id", reviewId), ("$visitor", VisitorText(visitor)), ("$client", (object?)clientHash ?? DBNull.Value), ("$helpful", helpful), ("$castAt", clock.GetUtcNow().UtcDateTime)))
             upsert.ExecuteNonQuery();
         using (var count = Command(connection, transaction,
             "UPDATE Reviews SET SiteHelpful = $siteHelpful, SiteNotHelpful = $siteNotHelpful, HelpfulScore = $score WHERE Id = $id",

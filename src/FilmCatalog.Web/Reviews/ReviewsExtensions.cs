@@ -1,3 +1,5 @@
+using FilmCatalog.Web.Data;
+
 namespace FilmCatalog.Web.Reviews;
 
 public static class ReviewsExtensions
@@ -7,6 +9,9 @@ public static class ReviewsExtensions
     {
         builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton<VisitorIdentity>();
+        var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
+        builder.Services.AddSingleton(_ => ClientAddress.FromConfiguration(builder.Configuration, keys));
+        builder.Services.AddSingleton(new VoteLimits(builder.Configuration.GetValue("Reviews:CountedVotesPerAddress", VoteLimits.DefaultCountedPerAddress)));
         builder.Services.AddScoped<ReviewPosting>();
         builder.Services.AddScoped<ReviewVoting>();
         builder.Services.AddScoped<ReviewReporting>();

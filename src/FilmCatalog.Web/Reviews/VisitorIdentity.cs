@@ -4,9 +4,10 @@ namespace FilmCatalog.Web.Reviews;
 
 /// <summary>
 /// Tells visitors apart without accounts: a random id in a long-lived, signed and encrypted,
-/// HttpOnly cookie. It is issued only where a visitor is about to write (the vote confirmation page,
-/// the token endpoint, a first post or report), never on the cached title pages, which stay free of
-/// Set-Cookie. Data Protection keys live with the data, so the id survives restarts.
+/// HttpOnly cookie. It is issued with every form that writes (the review, vote and report pages, and
+/// the token endpoint the title page's script uses), never on the cached title pages, which stay
+/// free of Set-Cookie. A write must come back with it (<see cref="Find"/>): a request without one
+/// would be a new visitor every time. Data Protection keys live with the data, so the id survives restarts.
 /// </summary>
 public sealed class VisitorIdentity(IDataProtectionProvider protection)
 {
@@ -30,6 +31,11 @@ public sealed class VisitorIdentity(IDataProtectionProvider protection)
             return null;
         }
     }
+
+    /// <summary>What a write without the cookie is told (the form is shown again with a fresh identity).</summary>
+    public const string MissingMessage =
+        "Your browser did not send back the cookie this site uses to tell visitors apart, so this was not counted. " +
+        "Please send it again; if this message comes back, allow cookies for this site.";
 
     /// <summary>The visitor's id, issuing a new cookie when the request has none.</summary>
     public Guid GetOrCreate(HttpContext context)

@@ -130,6 +130,7 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
 
         private readonly MessageTemplateTextFormatter _format = new("{Timestamp:HH:mm:ss} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}");
         private readonly List<string> _lines = [];
+        private readonly List<LogEvent> _events = [];
         private readonly List<(Func<IReadOnlyList<string>, bool> Condition, TaskCompletionSource<List<string>> Met)> _waiters = [];
 
         public void Emit(LogEvent logEvent)
@@ -139,8 +140,16 @@ public sealed class LoggingTests : IClassFixture<LoggingTests.Factory>
             lock (_lines)
             {
                 _lines.AddRange(text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                _events.Add(logEvent);
                 SignalMetConditions();
             }
+        }
+
+        /// <summary>Every event so far, for tests that judge levels and properties rather than lines.</summary>
+        public List<LogEvent> Events()
+        {
+            lock (_lines)
+                return [.. _events];
         }
 
         /// <summary>The lines as soon as <paramref name="condition"/> holds for them.</summary>

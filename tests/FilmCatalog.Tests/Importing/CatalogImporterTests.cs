@@ -80,8 +80,8 @@ public sealed class CatalogImporterTests : IDisposable
             importedReviewId = await db.Reviews.Select(r => r.Id).SingleAsync();
             var posting = new ReviewPosting(db, new ReviewMarkdown(), _database.Gate, _database.Pages, TimeProvider.System);
             await posting.PostAsync("in-the-soup-1992", new NewReview("Loved it", 9, "A *fine* film.", "Ana", false), Guid.NewGuid(), default);
-            var voting = new ReviewVoting(db, _database.Gate, _database.Pages, TimeProvider.System);
-            Assert.Equal(VoteResult.Recorded, (await voting.VoteAsync(importedReviewId, visitor, helpful: true, default)).Result);
+            var voting = new ReviewVoting(db, _database.Gate, _database.Pages, new VoteLimits(VoteLimits.DefaultCountedPerAddress), TimeProvider.System);
+            Assert.Equal(VoteResult.Recorded, (await voting.VoteAsync(importedReviewId, visitor, clientHash: null, helpful: true, default)).Result);
         }
 
         // The newer capture: one more person found the review helpful, and the aspect ratio changed.

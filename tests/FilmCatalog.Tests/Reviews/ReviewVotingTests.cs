@@ -17,13 +17,13 @@ public sealed class ReviewVotingTests : IDisposable
         await _database.ImportAsync("seed.txt", await File.ReadAllBytesAsync(Directory.EnumerateFiles(RepositoryPaths.Seeds, "*.txt").First()));
         await using var db = _database.NewDbContext();
         var reviewId = await db.Reviews.Select(r => r.Id).FirstAsync();
-        var voting = new ReviewVoting(db, _database.Gate, _database.Pages, TimeProvider.System);
+        var voting = new ReviewVoting(db, _database.Gate, _database.Pages, new VoteLimits(VoteLimits.DefaultCountedPerAddress), TimeProvider.System);
 
         using var leaving = new CancellationTokenSource();
         Task<VoteOutcome> vote;
         using (await _database.Gate.EnterAsync(default))
         {
-            vote = voting.VoteAsync(reviewId, Guid.NewGuid(), helpful: true, leaving.Token);
+            vote = voting.VoteAsync(reviewId, Guid.NewGuid(), clientHash: null, helpful: true, leaving.Token);
             await leaving.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => vote);
         }
@@ -33,7 +33,7 @@ public sealed class ReviewVotingTests : IDisposable
         Assert.Equal(0, (await check.Reviews.SingleAsync(r => r.Id == reviewId)).SiteHelpful);
 
         // The gate was left free: the next vote goes through.
-        var next = await voting.VoteAsync(reviewId, Guid.NewGuid(), helpful: true, default);
+        var next = await voting.VoteAsync(reviewId, Guid.NewGuid(), clientHash: null, helpful: true, default);
         Assert.Equal(VoteResult.Recorded, next.Result);
     }
 

@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,9 +29,15 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 
 internal sealed class HelpfulVoteConfiguration : IEntityTypeConfiguration<HelpfulVote>
 {
-    // The unique index is what makes "one vote per visitor per review" true under parallel requests.
-    public void Configure(EntityTypeBuilder<HelpfulVote> vote) =>
+    public void Configure(EntityTypeBuilder<HelpfulVote> vote)
+    {
+        // The unique index is what makes "one vote per visitor per review" true under parallel requests.
         vote.HasIndex(v => new { v.ReviewId, v.VisitorId }).IsUnique();
+
+        // Counting one address's votes on a review is a seek, however many votes the review has.
+        vote.HasIndex(v => new { v.ReviewId, v.ClientHash });
+        vote.Property(v => v.ClientHash).HasMaxLength(ClientAddress.HashLength);
+    }
 }
 
 internal sealed class ReviewReportConfiguration : IEntityTypeConfiguration<ReviewReport>
@@ -39,6 +46,7 @@ internal sealed class ReviewReportConfiguration : IEntityTypeConfiguration<Revie
     {
         report.HasIndex(r => new { r.ReviewId, r.VisitorId }).IsUnique();
         report.Property(r => r.Comment).HasMaxLength(500);
+        report.Property(r => r.ClientHash).HasMaxLength(ClientAddress.HashLength);
     }
 }
 

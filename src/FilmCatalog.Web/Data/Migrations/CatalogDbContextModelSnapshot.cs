@@ -172,6 +172,10 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("CastAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("INTEGER");
 
@@ -182,6 +186,8 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "ClientHash");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -326,6 +332,10 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)

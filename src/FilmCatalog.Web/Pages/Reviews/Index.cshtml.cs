@@ -67,7 +67,7 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
         if (RatingFilter is { } rating)
             query = query.Where(r => r.Rating == rating);
 
-        var (ties, beyond) = Ordered(query, Sort, Cursor.Parse(After));
+        var (ties, beyond) = Ordered(query, Sort, Cursor.Parse(Sort, After));
         var page = await Keys(ties, PageSize + 1).ToListAsync(cancellationToken);
         if (page.Count <= PageSize && beyond is not null)
             page.AddRange(await Keys(beyond, PageSize + 1 - page.Count).ToListAsync(cancellationToken));
@@ -136,17 +136,28 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
     }
 
     /// <summary>The position after which the next page starts: the last row's sort key and id, as "key_id".</summary>
+    /// <remarks>
+    /// A cursor arrives in the address, so anything may be in it. Each sort reads its key in the type it
+    /// wrote it in (ticks and ratings as integers, scores as finite doubles) and in its range; a cursor
+    /// that does not parse that way is no cursor, and the list starts from the beginning.
+    /// </remarks>
     private sealed record Cursor(double Score, DateTime Date, int Number, int Id)
     {
-        public static Cursor? Parse(string? value)
+        public static Cursor? Parse(string sort, string? value)
         {
-            var parts = value?.Split('_');
-            if (parts is not [var key, var id] || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId)
-                || !double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+            if (value?.Split('_') is not [var key, var id] || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId))
                 return null;
 
-            var ticks = Math.Clamp(number, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
-            return new Cursor(number, new DateTime((long)ticks, DateTimeKind.Utc), (int)Math.Clamp(number, int.MinValue, int.MaxValue), rowId);
+            return sort switch
+            {
+                "newest" or "oldest" => long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks)
+                    && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
+                        ? new Cursor(0, new DateTime(ticks, DateTimeKind.Utc), 0, rowId) : null,
+                "highest" or "lowest" => int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rating)
+                    ? new Cursor(0, default, rating, rowId) : null,
+                _ => double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score)
+                    ? new Cursor(score, default, 0, rowId) : null,
+            };
         }
 
         public static string For(string sort, int id, double score, DateTime writtenAt, int? rating) => sort switch

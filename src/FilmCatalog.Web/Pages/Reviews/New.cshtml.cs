@@ -32,6 +32,8 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         if (await FindFilmAsync(slug, cancellationToken) is not { } film)
             return NotFound();
         Film = film;
+        // Issued with the form: the review must come back with it to be posted (see VisitorIdentity).
+        visitors.GetOrCreate(HttpContext);
         return Page();
     }
 
@@ -45,13 +47,20 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         Input.Body = Input.Body?.Trim() ?? "";
         if (Input.Headline.Any(char.IsControl))
             ModelState.AddModelError("Input.Headline", "The headline must be one line of text.");
+        if (visitors.Find(HttpContext) is not { } visitor)
+        {
+            visitors.GetOrCreate(HttpContext);
+            ModelState.AddModelError("", VisitorIdentity.MissingMessage);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
         if (!ModelState.IsValid)
             return Page();
 
         var review = await posting.PostAsync(
             slug,
             new NewReview(Input.Headline, Input.Rating!.Value, Input.Body, Input.DisplayName, Input.ContainsSpoilers),
-            visitors.GetOrCreate(HttpContext),
+            visitor,
             cancellationToken);
         if (review is null)
             return NotFound();
@@ -78,6 +87,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         ("Input.Rating", "Input_Rating"),
         ("Input.Body", "Input_Body"),
         ("Input.DisplayName", "Input_DisplayName"),
+        ("Input.ContainsSpoilers", "Input_ContainsSpoilers"),
     ];
 
     /// <summary>Only what the form posts; nothing here is an entity.</summary>

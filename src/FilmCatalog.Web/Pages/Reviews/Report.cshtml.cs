@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Pages.Reviews;
 
 /// <summary>"Report this": a reason, one report per visitor, and a receipt.</summary>
 [RateLimitedWrites(WriteKind.Report)]
-public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors) : PageModel
+public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors, ClientAddress addresses) : PageModel
 {
     public static readonly IReadOnlyList<(ReportReason Reason, string Label)> Reasons =
     [
@@ -44,6 +44,8 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
             return NotFound();
         Review = review;
+        // Issued with the form: the report must come back with it to count (see VisitorIdentity).
+        visitors.GetOrCreate(HttpContext);
         return Page();
     }
 
@@ -52,10 +54,17 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
             return NotFound();
         Review = review;
+        if (visitors.Find(HttpContext) is not { } visitor)
+        {
+            visitors.GetOrCreate(HttpContext);
+            ModelState.AddModelError("", VisitorIdentity.MissingMessage);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
         if (!ModelState.IsValid)
             return Page();
 
-        var outcome = await reporting.ReportAsync(id, visitors.GetOrCreate(HttpContext), Input.Reason!.Value, Input.Comment, cancellationToken);
+        var outcome = await reporting.ReportAsync(id, visitor, addresses.HashOf(HttpContext), Input.Reason!.Value, Input.Comment, cancellationToken);
         if (outcome.Result == ReportResult.NotFound)
             return NotFound();
         Result = outcome.Result;

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Pages.Reviews;
 /// form. With JavaScript on, the title page's script posts here directly and updates in place.
 /// </summary>
 [RateLimitedWrites(WriteKind.Vote)]
-public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorIdentity visitors) : PageModel
+public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorIdentity visitors, ClientAddress addresses) : PageModel
 {
     public ReviewSummary Review { get; private set; } = null!;
 
@@ -37,11 +37,13 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
     {
         if (ParseAnswer(helpful) is not { } answer)
             return BadRequest();
+        if (visitors.Find(HttpContext) is not { } visitor)
+            return await RefuseWithoutIdentityAsync(id, answer, cancellationToken);
 
         VoteOutcome outcome;
         try
         {
-            outcome = await voting.VoteAsync(id, visitors.GetOrCreate(HttpContext), answer, cancellationToken);
+            outcome = await voting.VoteAsync(id, visitor, addresses.HashOf(HttpContext), answer, cancellationToken);
         }
         catch (OperationCanceledException) when (HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -56,6 +58,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         var message = outcome.Result switch
         {
             VoteResult.OwnReview => "You cannot vote on your own review.",
+            VoteResult.NotCounted => "Thank you. Your vote is not counted: this review already has as many votes from your network as we count from one.",
             VoteResult.Unchanged => "You had already given this answer; your vote stands.",
             VoteResult.Changed => "Your vote is changed. Thank you.",
             _ => "Thank you for your vote.",
@@ -70,6 +73,22 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         TempData["StatusMessage"] = message;
         TempData[Titles.DetailsModel.StatusReviewKey] = id;
         return RedirectToPage("/Titles/Details", null, new { slug = outcome.TitleSlug }, $"review-{id}");
+    }
+
+    /// <summary>Where the vote came back without the visitor's cookie: shown the form again (with an identity now), counted nothing.</summary>
+    public string? Problem { get; private set; }
+
+    private async Task<IActionResult> RefuseWithoutIdentityAsync(int id, bool answer, CancellationToken cancellationToken)
+    {
+        if (WantsJson())
+            return new JsonResult(new { result = "NoIdentity", message = VisitorIdentity.MissingMessage }) { StatusCode = StatusCodes.Status400BadRequest };
+        if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
+            return NotFound();
+        Review = review;
+        Helpful = answer;
+        IsOwnReview = review.AuthorVisitorId == visitors.GetOrCreate(HttpContext);
+        Problem = VisitorIdentity.MissingMessage;
+        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 
     private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);

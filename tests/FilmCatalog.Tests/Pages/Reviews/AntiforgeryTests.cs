@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using FilmCatalog.Web.Reviews;
 
+using static FilmCatalog.Testing.WritingForms;
+
 namespace FilmCatalog.Tests.Pages.Reviews;
 
 /// <summary>
@@ -18,40 +20,6 @@ public sealed class AntiforgeryTests : IClassFixture<AntiforgeryTests.Factory>
     public sealed class Factory : CatalogFactory
     {
         public Factory() => WritesPerWindow = 1000;
-    }
-
-    private const string TokenField = "__RequestVerificationToken";
-
-    /// <summary>The three pages that write.</summary>
-    public enum Writer
-    {
-        NewReview,
-        Vote,
-        Report,
-    }
-
-    private static string UrlOf(Writer writer, TestCatalog.Film film) => writer switch
-    {
-        Writer.NewReview => $"/title/{film.Slug}/review",
-        Writer.Vote => $"/reviews/{film.ReviewIds[0]}/vote",
-        _ => $"/reviews/{film.ReviewIds[0]}/report",
-    };
-
-    /// <summary>The writing page's form, the button that submits it and values it accepts.</summary>
-    private static async Task<(IHtmlFormElement Form, IHtmlElement Button, Dictionary<string, string> Values)> OpenAsync(HttpClient client, Writer writer, TestCatalog.Film film)
-    {
-        switch (writer)
-        {
-            case Writer.NewReview:
-                var review = await ReviewForm.OpenAsync(client, UrlOf(writer, film));
-                return (review.Form, review.SubmitButton, ReviewForm.ValidValues());
-            case Writer.Vote:
-                var vote = await VotePage.OpenAsync(client, film.ReviewIds[0]);
-                return (vote.Form!, vote.Button(helpful: true), []);
-            default:
-                var report = await ReportForm.OpenAsync(client, UrlOf(writer, film));
-                return (report.Form!, report.SubmitButton, ReportForm.Values("Spam", "Advertising."));
-        }
     }
 
     public enum TokenCase

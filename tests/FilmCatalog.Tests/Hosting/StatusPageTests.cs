@@ -1,0 +1,51 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+
+namespace FilmCatalog.Tests.Hosting;
+
+/// <summary>What the refusal pages say agrees with the headers they are sent with.</summary>
+public sealed class StatusPageTests : IClassFixture<StatusPageTests.Site>
+{
+    private readonly Site _site;
+
+    public StatusPageTests(Site site) => _site = site;
+
+    public sealed class Site : HostileSite
+    {
+        public Site() => Settings = new Dictionary<string, string>(Settings) { ["RateLimits:VotesPerWindow"] = "1", ["RateLimits:WindowSeconds"] = "600" };
+    }
+
+    [Fact]
+    public async Task The_429_page_says_when_to_try_again_as_retry_after_does()
+    {
+        var film = await _site.Catalog.AddFilmAsync(2);
+        var client = _site.CreateClient("10.16.7.1");
+        Assert.Equal(HttpStatusCode.Redirect, (await VoteAsync(client, film.ReviewIds[0])).StatusCode);
+
+        var refused = await VoteAsync(client, film.ReviewIds[1]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var seconds = refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        Assert.InRange(seconds, 90, 600);
+        var text = (await HtmlPage.ParseAsync(refused)).QuerySelector("main")!.TextContent;
+        Assert.Contains($"in {Math.Ceiling(seconds / 60):0} minutes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("a minute", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fault_while_sending_a_form_does_not_claim_that_nothing_was_lost()
+    {
+        var page = await HtmlPage.ParseAsync(await _site.CreateClient("10.16.7.2").PostAsync("/Error", new FormUrlEncodedContent([])));
+
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("Nothing you entered was lost", text, StringComparison.Ordinal);
+        Assert.Contains("may not have been saved", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, int review)
+    {
+        var page = await HtmlPage.GetAsync(client, $"/reviews/{review}/vote");
+        var form = (IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
+        return await client.SubmitAsync(form, submitButton: (IHtmlElement)form.QuerySelector("button[value=yes]")!);
+    }
+}
