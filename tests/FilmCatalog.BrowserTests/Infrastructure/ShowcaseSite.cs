@@ -80,7 +80,10 @@ public sealed class ShowcaseSite : LiveSite
         var people = new Dictionary<string, Person>();
         Credit Credit(CreditRole role, int position, string name, string? character = null, string? note = null) => new()
         {
-            Role = role, Position = position, Character = character, Note = note,
+            Role = role,
+            Position = position,
+            Character = character,
+            Note = note,
             Person = people.TryGetValue(name, out var known) ? known : people[name] = new Person { Name = name },
         };
         film.Credits =
