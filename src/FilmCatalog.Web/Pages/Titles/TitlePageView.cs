@@ -185,6 +185,15 @@ public sealed record TitlePageView
     public bool HasSpoilers => Reviews.Any(r => r.ContainsSpoilers) || Trivia.Any(t => IsSpoiler(t.Text))
         || Faq.Any(f => f.Answer is { } answer && IsSpoiler(answer));
 
+    /// <summary>
+    /// The column class of a grid of <paramref name="items"/> boxes, chosen so the last row is not one
+    /// box alone where a count allows it: 3 columns if that works, else 2, else 4 (4 as 2 + 2, 5 as
+    /// 3 + 2, 7 as 4 + 3).
+    /// </summary>
+    public static string GridColumns(int items) =>
+        items <= 3 ? $"cols-{Math.Max(items, 1)}"
+        : "cols-" + (new[] { 3, 2, 4 }.FirstOrDefault(columns => items % columns != 1) is var columns and > 0 ? columns : 3);
+
     /// <summary>The text without the "..." the source left where it cut it.</summary>
     public static string WithoutCutMark(string text) => text.TrimEnd().TrimEnd('.', '\u2026').TrimEnd();
 

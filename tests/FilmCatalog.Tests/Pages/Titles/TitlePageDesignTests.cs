@@ -171,3 +171,24 @@ public sealed class TitlePageDesignTests(CatalogFactory factory) : IClassFixture
         Assert.Equal(2, longReview.QuerySelectorAll(".vote-form .vote-buttons button").Length);
     }
 }
+
+public sealed class GridColumnsTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(4, 2)]
+    [InlineData(5, 3)]
+    [InlineData(6, 3)]
+    [InlineData(7, 4)]
+    [InlineData(8, 3)]
+    [InlineData(9, 3)]
+    [InlineData(10, 2)]
+    public void A_grid_never_leaves_one_box_alone_on_its_last_row(int items, int columns)
+    {
+        Assert.Equal($"cols-{columns}", TitlePageView.GridColumns(items));
+        if (items > columns)
+            Assert.NotEqual(1, items % columns);
+    }
+}
