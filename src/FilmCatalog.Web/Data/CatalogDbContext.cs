@@ -25,6 +25,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<HelpfulVote> HelpfulVotes => Set<HelpfulVote>();
     public DbSet<ReviewReport> ReviewReports => Set<ReviewReport>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
+    public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

@@ -50,17 +50,20 @@ public static class TitleData
         var site = page[..page.IndexOf("/title/", StringComparison.Ordinal)];
         string? Url(string? slug) => slug is null ? null : $"{site}/title/{slug}";
         List<string> Texts(TitleFactKind kind) => [.. film.FactsOf(kind).Select(f => f.Text)];
-        List<string> Names(CreditRole role) => [.. film.CreditsAs(role).Select(c => c.Name)];
+        List<string> Names(CreditRole role) => [.. film.CreditsAs(role).Select(c => c.Name).OfType<string>()];
         var ratings = film.VisitorRatings;
 
         return new FilmDocument(
-            film.Slug, page, film.Name, film.Year, film.IsCardOnly,
+            film.Slug, page, film.Name, film.Year, film.YearQualifier, film.IsCardOnly,
             film.Summary, film.Storyline, film.StorylineAuthor, Texts(TitleFactKind.Tagline), [.. film.Genres],
             film.Certificate is { Length: > 0 } ? new CertificateData(film.Certificate, film.CertificateSystem, film.CertificateReason) : null,
+            [.. film.FactsOf(TitleFactKind.Certificate).Select(f => new OtherCertificateData(f.Text, f.Qualifier))],
             film.RuntimeMinutes, film.Awards,
             new RatingsData(
                 film.Rating is { } rating ? new SourceRatingData(rating, film.RatingVotes) : null,
-                film.SourceUserReviews is null && film.SourceCriticReviews is null ? null : new SourceReviewCountsData(film.SourceUserReviews, film.SourceCriticReviews),
+                film.Metascore,
+                film.SourceUserReviews is null && film.SourceCriticReviews is null && film.SourceMetacriticReviews is null
+                    ? null : new SourceReviewCountsData(film.SourceUserReviews, film.SourceCriticReviews, film.SourceMetacriticReviews),
                 new VisitorRatingsData(film.VisitorRatingCount, film.VisitorRating,
                     ratings.Total > 0 ? Enumerable.Range(1, 10).ToDictionary(score => score.ToString(CultureInfo.InvariantCulture), score => ratings.Counts[score - 1]) : null)),
             new CreditsData(Names(CreditRole.Director), Names(CreditRole.Writer), Names(CreditRole.Star),
@@ -79,7 +82,7 @@ public static class TitleData
             [.. film.Cards.Select(c => new CardData(c.Name, c.Year, c.Genres, c.Rating, c.Plot, c.Directors, c.Stars, Url(c.Slug)))],
             [.. film.KnownFrom.Select(k => new TitleLinkData(k.Name, k.Year, Url(k.Slug)!))],
             new ReviewsData(film.ReviewCount, $"{page}/reviews",
-                [.. sourceReviews.Select(r => new ReviewData(r.Headline, r.AuthorName, r.Rating, r.ContainsSpoilers,
+                [.. sourceReviews.Select(r => new ReviewData(r.Headline, r.AuthorName, r.AuthorPlace, r.Rating, r.ContainsSpoilers,
                     r.WrittenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MovieJsonLd.PlainText(r.BodyHtml), r.Helpful, r.Voted))]));
     }
 
@@ -88,9 +91,9 @@ public static class TitleData
 
 // The document and its parts: one shape, read together.
 public sealed record FilmDocument(
-    string Slug, string Url, string Name, int? Year, bool KnownOnlyFromCards,
+    string Slug, string Url, string Name, int? Year, string? YearQualifier, bool KnownOnlyFromCards,
     string? Summary, string? Storyline, string? StorylineAuthor, List<string> Taglines, List<string> Genres,
-    CertificateData? Certificate, int? RuntimeMinutes, string? Awards,
+    CertificateData? Certificate, List<OtherCertificateData> OtherCertificates, int? RuntimeMinutes, string? Awards,
     RatingsData Ratings, CreditsData Credits, DetailsData Details,
     List<QualifiedData> BoxOffice, List<QualifiedData> Companies, TechnicalSpecsData TechnicalSpecs,
     DidYouKnowData DidYouKnow, List<FaqData> Faq, List<CardData> AlsoLiked, List<TitleLinkData> AlsoLikedBy,
@@ -98,19 +101,23 @@ public sealed record FilmDocument(
 
 public sealed record CertificateData(string Rating, string? System, string? Reason);
 
+/// <summary>A certificate of another rating system: "15" in the "UK".</summary>
+public sealed record OtherCertificateData(string Rating, string? Country);
+
 /// <summary>The source's rating and our visitors' are kept apart, as on the page.</summary>
-public sealed record RatingsData(SourceRatingData? Source, SourceReviewCountsData? SourceReviewCounts, VisitorRatingsData Visitors);
+public sealed record RatingsData(SourceRatingData? Source, int? Metascore, SourceReviewCountsData? SourceReviewCounts, VisitorRatingsData Visitors);
 
 public sealed record SourceRatingData(double Value, int? Votes);
 
-public sealed record SourceReviewCountsData(int? Users, int? Critics);
+public sealed record SourceReviewCountsData(int? Users, int? Critics, int? Metacritic);
 
 /// <summary>Ratings given in reviews posted here: count, average, and how many gave each score ("1" to "10").</summary>
 public sealed record VisitorRatingsData(int Count, double? Average, Dictionary<string, int>? Distribution);
 
 public sealed record CreditsData(List<string> Directors, List<string> Writers, List<string> Stars, List<CastData> Cast);
 
-public sealed record CastData(string Name, string? Character, string? Note);
+/// <summary>A cast row; <see cref="Name"/> is null when the source lost the actor's name.</summary>
+public sealed record CastData(string? Name, string? Character, string? Note);
 
 public sealed record DetailsData(List<QualifiedData> ReleaseDates, List<QualifiedData> AlsoKnownAs, List<string> Countries, List<string> Languages, List<string> FilmingLocations);
 
@@ -136,4 +143,4 @@ public sealed record TitleLinkData(string Name, int? Year, string Url);
 /// <summary>How many reviews are held here, where they all are, and the most helpful ones from the source page.</summary>
 public sealed record ReviewsData(int Count, string Url, List<ReviewData> FromSource);
 
-public sealed record ReviewData(string Headline, string? Author, int? Rating, bool ContainsSpoilers, string Date, string Text, int FoundHelpful, int Voted);
+public sealed record ReviewData(string Headline, string? Author, string? AuthorPlace, int? Rating, bool ContainsSpoilers, string Date, string Text, int FoundHelpful, int Voted);

@@ -9,6 +9,9 @@ public sealed record TitlePageView
     public required string Slug { get; init; }
     public required string Name { get; init; }
     public int? Year { get; init; }
+
+    /// <summary>"I" in "Hamlet (1996/I)": shown, since it tells apart films of one name and year.</summary>
+    public string? YearQualifier { get; init; }
     public bool IsCardOnly { get; init; }
     public string? Summary { get; init; }
     public string? Storyline { get; init; }
@@ -22,6 +25,8 @@ public sealed record TitlePageView
     public int? RuntimeMinutes { get; init; }
     public int? SourceUserReviews { get; init; }
     public int? SourceCriticReviews { get; init; }
+    public int? SourceMetacriticReviews { get; init; }
+    public int? Metascore { get; init; }
     public string? SoundMix { get; init; }
     public string? Color { get; init; }
     public string? AspectRatio { get; init; }
@@ -51,7 +56,10 @@ public sealed record TitlePageView
     /// <summary>Titles whose "people also liked" list named this one.</summary>
     public List<TitleLink> KnownFrom { get; init; } = [];
 
-    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+    public string DisplayName => Year is { } ? $"{Name} ({YearText})" : Name;
+
+    /// <summary>"1996", or "1996/I" when a qualifier tells this film apart from another of the same name and year.</summary>
+    public string? YearText => Year is { } year ? (YearQualifier is { Length: > 0 } q ? $"{year}/{q}" : $"{year}") : null;
 
     /// <summary>The page's meta description: the summary, shortened to 200 characters, or a sentence naming the film.</summary>
     public string Description => Summary is { Length: > 0 } summary
@@ -86,17 +94,24 @@ public sealed record TitlePageView
     /// <summary>Certificate, runtime and genres, as the header lists them under the title (the year is in the title).</summary>
     public bool HasHeaderFacts => Certificate is { Length: > 0 } || Runtime is not null || Facts.Any(f => f.Kind == TitleFactKind.Genre);
 
-    /// <summary>The source's own review counts, in words: "13 user reviews and 21 critic reviews".</summary>
+    /// <summary>The source's own review counts, in words: "13 user reviews, 21 critic reviews and 9 Metacritic reviews".</summary>
     public string? SourceReviewCounts
     {
         get
         {
-            var parts = new List<string>(2);
+            var parts = new List<string>(3);
             if (SourceUserReviews is { } users)
                 parts.Add(Plural(users, "user review", "user reviews"));
             if (SourceCriticReviews is { } critics)
                 parts.Add(Plural(critics, "critic review", "critic reviews"));
-            return parts.Count == 0 ? null : string.Join(" and ", parts);
+            if (SourceMetacriticReviews is { } metacritic)
+                parts.Add(Plural(metacritic, "Metacritic review", "Metacritic reviews"));
+            return parts.Count switch
+            {
+                0 => null,
+                1 => parts[0],
+                _ => string.Join(", ", parts[..^1]) + " and " + parts[^1],
+            };
         }
     }
 
@@ -107,11 +122,11 @@ public sealed record TitlePageView
     /// </summary>
     public string? WhyLiked(CardView card)
     {
-        var directors = Credits.Where(c => c.Role == CreditRole.Director).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var directors = Credits.Where(c => c.Role == CreditRole.Director && c.Name is not null).Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
         if (card.Directors.FirstOrDefault(directors.Contains) is { } director)
             return $"Also directed by {director}";
 
-        var actors = Credits.Where(c => c.Role is CreditRole.Cast or CreditRole.Star).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var actors = Credits.Where(c => c.Role is CreditRole.Cast or CreditRole.Star && c.Name is not null).Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
         var shared = card.Stars.Where(actors.Contains).Take(2).ToList();
         return shared.Count == 0 ? null : "Shares " + string.Join(" and ", shared);
     }
@@ -128,7 +143,7 @@ public sealed record TitlePageView
 
     public bool HasFaq => Faq.Count > 0;
 
-    public bool HasDetails => Certificate is { Length: > 0 } || Facts.Any(f => f.Kind is TitleFactKind.ReleaseDate or TitleFactKind.AlsoKnownAs
+    public bool HasDetails => Certificate is { Length: > 0 } || Facts.Any(f => f.Kind is TitleFactKind.Certificate or TitleFactKind.ReleaseDate or TitleFactKind.AlsoKnownAs
         or TitleFactKind.Country or TitleFactKind.Language or TitleFactKind.FilmingLocation);
 
     public bool HasBoxOffice => Facts.Any(f => f.Kind == TitleFactKind.BoxOffice);
@@ -160,7 +175,7 @@ public sealed record TitlePageView
         count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
     /// <summary>The names of <paramref name="credits"/>, comma-separated.</summary>
-    public static string Names(IEnumerable<CreditView> credits) => string.Join(", ", credits.Select(c => c.Name));
+    public static string Names(IEnumerable<CreditView> credits) => string.Join(", ", credits.Select(c => c.Name).OfType<string>());
 
     /// <summary>
     /// A short text the source cut off mid-sentence (its "See full summary" link removed) ends
@@ -208,7 +223,8 @@ public sealed record PageSection(string Id, string Heading);
 
 public sealed record FactView(TitleFactKind Kind, string Text, string? Qualifier);
 
-public sealed record CreditView(CreditRole Role, string Name, string? Character, string? Note);
+/// <summary>A credit; <see cref="Name"/> is null for a cast row whose actor's name the source lost (its character is still shown).</summary>
+public sealed record CreditView(CreditRole Role, string? Name, string? Character, string? Note);
 
 public sealed record TriviaView(TriviaKind Kind, string Text);
 

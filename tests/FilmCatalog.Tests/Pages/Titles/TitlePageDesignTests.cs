@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Catalog;
+using FilmCatalog.Web.Pages.Titles;
 
 namespace FilmCatalog.Tests.Pages.Titles;
 
