@@ -43,6 +43,8 @@ public sealed class KeyboardInBrowserTests(ShowcaseSite site, Browser browser) :
     [InlineData("/title/" + ShowcaseSite.SeedSlug)]
     [InlineData("/title/" + ShowcaseSite.RichSlug + "/reviews")]
     [InlineData("/title/" + ShowcaseSite.SeedSlug + "/review")]
+    [InlineData("/")]
+    [InlineData("/title/" + ShowcaseSite.CardOnlySlug)]
     public async Task Tab_reaches_every_control_and_focus_is_always_visible(string path)
     {
         await site.ArrangeAsync();

@@ -21,8 +21,34 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("front", "/"),
         ("all-reviews", $"/title/{ShowcaseSite.RichSlug}/reviews"),
         ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),
+        ("review-form-errors", $"/title/{ShowcaseSite.SeedSlug}/review"),
+        ("vote", "/reviews/{review}/vote?helpful=yes"),
+        ("report-form", "/reviews/{review}/report"),
+        ("report-form-errors", "/reviews/{review}/report"),
         ("not-found", "/title/no-such-film-1900"),
+        ("status-429", "/Status/429"),
+        ("error", "/Error"),
     ];
+
+    /// <summary>Every word on a poster tile that is broken across lines or runs past the name's box, as "name: word".</summary>
+    private const string BrokenTileWords = """
+        const broken = [];
+        for (const name of document.querySelectorAll(".poster-name")) {
+            const box = name.getBoundingClientRect();
+            const text = name.firstChild;
+            let start = 0;
+            for (const word of text.textContent.split(" ")) {
+                const range = document.createRange();
+                range.setStart(text, start);
+                range.setEnd(text, start + word.length);
+                const rect = range.getBoundingClientRect();
+                if (word.length > 0 && (range.getClientRects().length > 1 || rect.right > box.right + 1 || rect.left < box.left - 1))
+                    broken.push(text.textContent + ": " + word);
+                start += word.length + 1;
+            }
+        }
+        return broken.join(", ");
+        """;
 
     public static TheoryData<string, string, int, string> Views()
     {
@@ -49,12 +75,23 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         try
         {
             browser.SevereConsoleEntries(); // start from an empty log
-            browser.GoTo(site.Url(path));
+            browser.GoTo(site.Url(path.Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            if (name.EndsWith("-errors", StringComparison.Ordinal))
+            {
+                // Sent empty: the page comes back with the error summary, focused.
+                browser.Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+                new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1))
+                    .Until(_ => browser.Script<bool>("return document.activeElement.matches('.error-summary');"));
+            }
+
             Assert.True(browser.Driver.FindElement(By.CssSelector("main h1")).Displayed, "the page has a visible h1");
 
             var scrollWidth = browser.Script<long>("return document.documentElement.scrollWidth;");
             var clientWidth = browser.Script<long>("return document.documentElement.clientWidth;");
             Assert.True(scrollWidth <= clientWidth, $"{name} scrolls sideways at {width}px: {scrollWidth} > {clientWidth}");
+
+            var brokenWords = browser.Script<string>(BrokenTileWords);
+            Assert.True(brokenWords.Length == 0, $"{name} at {width}px: words broken or cut on a poster tile: {brokenWords}");
 
             var violations = AxeCore.Violations(browser);
             Assert.True(violations.Count == 0, $"{name} at {width}px, {scheme}:\n" + string.Join("\n", violations));

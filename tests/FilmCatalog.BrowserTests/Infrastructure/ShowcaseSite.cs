@@ -4,7 +4,8 @@ namespace FilmCatalog.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The live site with the page types a visitor meets beside the seed: a rich title page (every section,
-/// long and spoiler reviews, visitors' ratings, cards with reasons), a sparse one (a name and a year),
+/// long and spoiler reviews, visitors' ratings, cards with reasons, Metascore, other countries'
+/// certificates, a cast row whose actor was lost, a reviewer's place), a sparse one (a name and a year),
 /// and what the seeds bring (the seed film, a film known only from a card).
 /// </summary>
 public sealed class ShowcaseSite : LiveSite
@@ -16,6 +17,14 @@ public sealed class ShowcaseSite : LiveSite
 
     private readonly SemaphoreSlim _arrange = new(1, 1);
     private bool _arranged;
+
+    /// <summary>The id of the rich film's most helpful review, for the pages about one review (vote, report).</summary>
+    public async Task<int> RichReviewIdAsync()
+    {
+        await ArrangeAsync();
+        return await Catalog.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MinAsync(
+            db.Reviews.Where(r => r.Title!.Slug == RichSlug), r => r.Id));
+    }
 
     /// <summary>Adds the rich and the sparse film once per site.</summary>
     public async Task ArrangeAsync()
@@ -47,6 +56,8 @@ public sealed class ShowcaseSite : LiveSite
         film.RatingVotes = 48213;
         film.SourceUserReviews = 212;
         film.SourceCriticReviews = 64;
+        film.SourceMetacriticReviews = 18;
+        film.Metascore = 71;
         film.Certificate = "PG-13";
         film.CertificateSystem = "MPAA";
         film.CertificateReason = "for some language and a storm at sea";
@@ -63,6 +74,8 @@ public sealed class ShowcaseSite : LiveSite
         Fact(TitleFactKind.Genre, "Adventure");
         Fact(TitleFactKind.Tagline, "Some lights you keep. Some keep you.");
         Fact(TitleFactKind.Tagline, "Forty seconds of dark between every flash.");
+        Fact(TitleFactKind.Certificate, "12", "UK");
+        Fact(TitleFactKind.Certificate, "Tous publics", "France");
         Fact(TitleFactKind.ReleaseDate, "14 October 1987", "France");
         Fact(TitleFactKind.ReleaseDate, "2 March 1988", "USA");
         Fact(TitleFactKind.AlsoKnownAs, "La Fille du gardien", "France");
@@ -98,6 +111,7 @@ public sealed class ShowcaseSite : LiveSite
             Credit(CreditRole.Cast, 2, "Tom Ashdown", "Daniel Price"),
             Credit(CreditRole.Cast, 3, "Gwenola Rio", "The harbour mistress"),
             Credit(CreditRole.Cast, 4, "Erwan Madec", "Fisherman", "uncredited"),
+            new Credit { Role = CreditRole.Cast, Position = 5, Character = "Lighthouse inspector" }, // the source lost the actor's name
         ];
         film.Trivia =
         [
@@ -141,6 +155,7 @@ public sealed class ShowcaseSite : LiveSite
             film.AddVisitorRating(rating);
         }
 
+        film.Reviews[0].AuthorPlace = "Brest, France";
         film.ReviewCount = film.Reviews.Count;
         return film;
     }

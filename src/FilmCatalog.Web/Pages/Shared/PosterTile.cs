@@ -42,7 +42,7 @@ public sealed class PosterTileTagHelper : TagHelper
 
         var look = PosterLook.For(Slug ?? name);
         output.Attributes.SetAttribute("class",
-            $"poster poster-{Size} palette-{look.Palette} layout-{look.Layout} {PosterLook.LengthClass(name)}");
+            $"poster poster-{Size} palette-{look.Palette} layout-{look.Layout} {PosterLook.LengthClass(name)} {PosterLook.WordClass(name)}");
         output.Content.AppendHtml("<span class=\"poster-name\">").Append(name).AppendHtml("</span>");
         if (Year is { } year)
             output.Content.AppendHtml("<span class=\"poster-year\">").Append(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).AppendHtml("</span>");
@@ -80,4 +80,11 @@ public readonly record struct PosterLook(int Palette, int Layout)
         var byWord = longestWord switch { <= 5 => 0, <= 7 => 1, <= 9 => 2, _ => 3 };
         return Sizes[Math.Max(byLength, byWord)];
     }
+
+    /// <summary>
+    /// "word-8" for a name whose longest word has 8 letters (3 to 16): site.css caps the type size so
+    /// that word fits the tile's width in each layout's face, uppercase faces being wider.
+    /// </summary>
+    public static string WordClass(string name) =>
+        $"word-{Math.Clamp(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Max(w => w.Length), 3, 16)}";
 }

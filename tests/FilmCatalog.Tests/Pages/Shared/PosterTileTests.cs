@@ -33,4 +33,12 @@ public sealed class PosterTileTests
     [InlineData("Our Daughter", "name-long")]
     public void Type_is_sized_by_the_names_length_and_its_longest_word(string name, string expected) =>
         Assert.Equal(expected, PosterLook.LengthClass(name));
+
+    [Theory]
+    [InlineData("Up", "word-3")]
+    [InlineData("The Engineer", "word-8")]
+    [InlineData("Kundskabens træ", "word-11")]
+    [InlineData("Supercalifragilisticexpialidocious", "word-16")]
+    public void The_longest_word_caps_the_type_size(string name, string expected) =>
+        Assert.Equal(expected, PosterLook.WordClass(name));
 }
