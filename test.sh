@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: parser and importer, the site through WebApplicationFactory, and real-browser
-# tests in headless Chromium. Installs Debian's Chromium and ChromeDriver first when they are missing,
-# and the npm package axe-core (the accessibility checks the browser tests inject) when it is missing.
+# Runs every test: parser and importer, the site through WebApplicationFactory on SQLite and on
+# PostgreSQL with Redis, and real-browser tests in headless Chromium. Installs Debian's Chromium,
+# ChromeDriver, PostgreSQL and Redis first when they are missing, and the npm package axe-core (the
+# accessibility checks the browser tests inject); starts PostgreSQL and a Redis of its own for the
+# run and stops what it started (tests/servers.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -26,8 +28,10 @@ if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
     (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+. tests/servers.sh
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'servers_down; rm -f "$log"' EXIT
+servers_up
 status=0
 dotnet test FilmCatalog.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
 

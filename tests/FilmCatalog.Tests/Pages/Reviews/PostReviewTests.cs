@@ -4,7 +4,8 @@ using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
-public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string SeedSlug = "in-the-soup-1992";
 
@@ -158,3 +159,7 @@ public sealed class FormErrorSummaryTests(CatalogFactory factory) : IClassFixtur
         Assert.Equal("radio", again.Document.GetElementById(fieldId!)!.GetAttribute("type"));
     }
 }
+
+public sealed class PostReviewTestsOnSqlite(SqliteCatalog factory) : PostReviewTests<SqliteCatalog>(factory);
+
+public sealed class PostReviewTestsOnPostgres(PostgresCatalog factory) : PostReviewTests<PostgresCatalog>(factory);

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace FilmCatalog.Tests.Pages.Titles;
 
 /// <summary><c>/title/{slug}.json</c>: the page's data as data, cached and evicted like the page.</summary>
-public sealed class TitleDataTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class TitleDataTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private static async Task<JsonElement> GetJsonAsync(HttpClient client, string slug)
     {
@@ -52,7 +53,7 @@ public sealed class TitleDataTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal(0, (await GetJsonAsync(client, film.Slug)).GetProperty("reviews").GetProperty("count").GetInt32());
 
         // A change behind the site's back is not seen while the entry lives: the data is served from the cache ...
-        await factory.Catalog.ExecuteAsync($"UPDATE Titles SET Awards = 'Changed quietly' WHERE Slug = '{film.Slug}'");
+        await factory.Catalog.ExecuteAsync($"UPDATE \"Titles\" SET \"Awards\" = 'Changed quietly' WHERE \"Slug\" = '{film.Slug}'");
         Assert.False((await GetJsonAsync(client, film.Slug)).TryGetProperty("awards", out _), "served from the cache");
 
         // ... and a write through the site evicts it with the page.
@@ -87,3 +88,7 @@ public sealed class TitleDataTests(CatalogFactory factory) : IClassFixture<Catal
         Assert.Equal("/title/in-the-soup-1992.json", page.Document.QuerySelector("link[rel=alternate][type='application/json']")?.GetAttribute("href"));
     }
 }
+
+public sealed class TitleDataTestsOnSqlite(SqliteCatalog factory) : TitleDataTests<SqliteCatalog>(factory);
+
+public sealed class TitleDataTestsOnPostgres(PostgresCatalog factory) : TitleDataTests<PostgresCatalog>(factory);

@@ -4,7 +4,8 @@ using FilmCatalog.Web.Pages.Titles;
 namespace FilmCatalog.Tests.Pages.Titles;
 
 /// <summary>What the title page's design promises a reader, on films written into the catalog directly.</summary>
-public sealed class TitlePageDesignTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class TitlePageDesignTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private static Title RichFilm(string name)
     {
@@ -172,6 +173,11 @@ public sealed class TitlePageDesignTests(CatalogFactory factory) : IClassFixture
         Assert.Equal(2, longReview.QuerySelectorAll(".vote-form .vote-buttons button").Length);
     }
 }
+
+// The visitors' per-score counts are an array column on PostgreSQL and JSON text on SQLite: the design's promises on both.
+public sealed class TitlePageDesignTestsOnSqlite(SqliteCatalog factory) : TitlePageDesignTests<SqliteCatalog>(factory);
+
+public sealed class TitlePageDesignTestsOnPostgres(PostgresCatalog factory) : TitlePageDesignTests<PostgresCatalog>(factory);
 
 public sealed class GridColumnsTests
 {

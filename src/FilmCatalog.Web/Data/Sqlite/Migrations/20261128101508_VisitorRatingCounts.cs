@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class VisitorRatingCounts : Migration
@@ -16,7 +16,7 @@ namespace FilmCatalog.Web.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            // Counts for the reviews visitors already posted: visible, posted here, rated.
+            // Counts for the reviews visitors already posted: visible, posted here (Origin 2), rated. The PostgreSQL twin does the same.
             migrationBuilder.Sql("""
                 UPDATE Titles SET VisitorRatingCounts = (
                     SELECT json_array(
