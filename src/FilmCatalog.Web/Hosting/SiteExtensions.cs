@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.DataProtection;
@@ -118,6 +120,7 @@ public static class SiteExtensions
         app.MapRazorPages().WithStaticAssets();
         app.MapReviewEndpoints();
         app.MapSearchEndpoints();
+        app.MapTitleData();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
         app.MapGet("/health", () => Results.Text("ok", "text/plain"));

@@ -77,9 +77,6 @@ public static class ReviewAggregates
         review.Status = ReviewStatus.PendingModeration;
         title.ReviewCount--;
         if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
-        {
-            title.VisitorRatingCount--;
-            title.VisitorRatingSum -= rating;
-        }
+            title.RemoveVisitorRating(rating);
     }
 }
