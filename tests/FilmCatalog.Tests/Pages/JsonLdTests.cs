@@ -22,6 +22,7 @@ public sealed partial class JsonLdTests(CatalogFactory factory) : IClassFixture<
         ["Rating"] = (["ratingValue", "bestRating", "worstRating"], []),
         ["WebSite"] = (["name", "url"], ["potentialAction", "description"]),
         ["SearchAction"] = (["target", "query-input"], []),
+        ["EntryPoint"] = (["urlTemplate"], []),
         ["ItemList"] = (["itemListElement"], ["name", "numberOfItems", "itemListOrder"]),
         ["ListItem"] = (["position"], ["url", "item", "name"]),
     };
