@@ -1,6 +1,7 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Moderation;
 using FilmCatalog.Web.Reviews;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
@@ -11,6 +12,7 @@ builder.AddSiteLogging();
 builder.AddCatalog();
 builder.AddImporting();
 builder.AddReviews();
+builder.AddModeration();
 builder.AddSite();
 
 var app = builder.Build();

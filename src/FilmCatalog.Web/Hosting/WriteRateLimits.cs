@@ -10,6 +10,9 @@ public enum WriteKind
     Review,
     Vote,
     Report,
+
+    /// <summary>A moderator's password or two-factor code: guesses are bounded per network as well as per account (lockout).</summary>
+    SignIn,
 }
 
 /// <summary>Marks a page whose POST handlers spend the client's budget for <paramref name="kind"/>.</summary>
@@ -25,12 +28,14 @@ public sealed class WriteRateLimitOptions
     public int ReviewsPerWindow { get; set; } = 5;
     public int VotesPerWindow { get; set; } = 120;
     public int ReportsPerWindow { get; set; } = 20;
+    public int SignInsPerWindow { get; set; } = 10;
     public int WindowSeconds { get; set; } = 600;
 
     public int PermitsFor(WriteKind kind) => kind switch
     {
         WriteKind.Review => ReviewsPerWindow,
         WriteKind.Vote => VotesPerWindow,
+        WriteKind.SignIn => SignInsPerWindow,
         _ => ReportsPerWindow,
     };
 }

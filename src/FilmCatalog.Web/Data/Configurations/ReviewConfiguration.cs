@@ -22,6 +22,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         review.HasIndex(r => new { r.TitleId, r.Status, r.WrittenAt, r.Id });
         review.HasIndex(r => new { r.TitleId, r.Status, r.Rating, r.Id });
 
+        // The moderators' queue (open reports, most first) and their list of hidden reviews.
+        review.HasIndex(r => new { r.Status, r.ReportCount });
+
         review.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.ReviewId);
         review.HasMany(r => r.Reports).WithOne().HasForeignKey(r => r.ReviewId);
     }
@@ -47,6 +50,7 @@ internal sealed class ReviewReportConfiguration : IEntityTypeConfiguration<Revie
         report.HasIndex(r => new { r.ReviewId, r.VisitorId }).IsUnique();
         report.Property(r => r.Comment).HasMaxLength(500);
         report.Property(r => r.ClientHash).HasMaxLength(ClientAddress.HashLength);
+        report.HasOne(r => r.ClosedBy).WithMany().HasForeignKey(r => r.ClosedByActionId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
