@@ -21,13 +21,14 @@ public sealed class SiteProcess : IDisposable
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _awaited = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteProcess(string dataFolder, string[] arguments)
+    private SiteProcess(string dataFolder, string[] arguments, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Dll);
@@ -51,6 +52,11 @@ public sealed class SiteProcess : IDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            _process.StandardInput.Write(input);
+            _process.StandardInput.Close();
+        }
     }
 
     /// <summary>Where the site listens; null for a command (<c>import</c>, <c>backup</c>).</summary>
@@ -97,6 +103,9 @@ public sealed class SiteProcess : IDisposable
 
     /// <summary>Runs a site command (<c>import PATH</c>, <c>backup PATH</c>) as a process of its own.</summary>
     public static SiteProcess StartCommand(string dataFolder, params string[] arguments) => new(dataFolder, arguments);
+
+    /// <summary>Runs a site command that reads standard input (<c>moderator add EMAIL</c>), given <paramref name="input"/>, then end of input.</summary>
+    public static SiteProcess StartCommandWithInput(string dataFolder, string input, params string[] arguments) => new(dataFolder, arguments, input);
 
     /// <summary>Completes when the process prints a line that <paramref name="matches"/> (lines printed before the call included).</summary>
     public Task WaitForLineAsync(Func<string, bool> matches)

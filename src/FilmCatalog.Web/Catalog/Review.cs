@@ -108,9 +108,12 @@ public sealed class ReviewReport
     /// <summary>When a moderator acted on the review and so closed this report; null while it is open.</summary>
     public DateTime? ClosedAt { get; set; }
 
-    /// <summary>The moderator's action that closed it, which the reporter is told of.</summary>
+    /// <summary>
+    /// The <see cref="ModerationAction"/> that closed it, which the reporter is told of. A plain column,
+    /// not a foreign key: adding one to an existing table makes SQLite rebuild it outside a transaction,
+    /// and actions are never deleted.
+    /// </summary>
     public long? ClosedByActionId { get; set; }
-    public ModerationAction? ClosedBy { get; set; }
 }
 
 public enum ReportReason

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Moderation;
 
@@ -82,7 +81,10 @@ public static class ModerationExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(Role));
 
-        builder.Services.Configure<RazorPagesOptions>(options =>
+        // Through AddRazorPages, not Configure<RazorPagesOptions>: Razor Pages' own options setup replaces
+        // the conventions collection, so conventions configured before it is registered would be lost
+        // and every moderation page would be open to anyone.
+        builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder(PagesFolder, Policy);
             foreach (var signIn in new[] { "SignIn", "SignInCode", "SignInRecovery", "SignOut" })

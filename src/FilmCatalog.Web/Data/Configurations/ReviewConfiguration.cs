@@ -50,7 +50,6 @@ internal sealed class ReviewReportConfiguration : IEntityTypeConfiguration<Revie
         report.HasIndex(r => new { r.ReviewId, r.VisitorId }).IsUnique();
         report.Property(r => r.Comment).HasMaxLength(500);
         report.Property(r => r.ClientHash).HasMaxLength(ClientAddress.HashLength);
-        report.HasOne(r => r.ClosedBy).WithMany().HasForeignKey(r => r.ClosedByActionId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

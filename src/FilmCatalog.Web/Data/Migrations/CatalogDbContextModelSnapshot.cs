@@ -407,8 +407,6 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedByActionId");
-
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
 
@@ -870,18 +868,11 @@ namespace FilmCatalog.Web.Data.Migrations
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.ReviewReport", b =>
                 {
-                    b.HasOne("FilmCatalog.Web.Catalog.ModerationAction", "ClosedBy")
-                        .WithMany()
-                        .HasForeignKey("ClosedByActionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("ClosedBy");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>

@@ -44,7 +44,7 @@ public sealed class ReviewModel(CatalogDbContext db, ReviewModeration moderation
         logger.LogInformation("Moderator {ModeratorId} decided {Decision} on review {ReviewId}: {Result}", moderator.Id, Decision.Kind, id, outcome.Result);
         TempData["StatusMessage"] = outcome.Result == ModerationResult.Unchanged
             ? "Nothing changed: the review was already where that decision puts it."
-            : $"{ModerationText.Action(outcome.Kind!.Value)}: \u201c{outcome.Headline}\u201d. The decision is in the review's history.";
+            : $"{ModerationText.Action(outcome.Kind!.Value)}: \u201c{outcome.Headline}\u201d (recorded in its moderation history)";
         return LocalRedirect(Url.ModerationUrlOrNull(ReturnTo) ?? Url.Page("/Moderation/Review", new { id })!);
     }
 

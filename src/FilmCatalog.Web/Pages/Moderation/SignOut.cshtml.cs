@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Pages.Moderation;
 
-/// <summary>Signs a moderator out (a POST, so no link or image elsewhere can do it); the GET asks first.</summary>
-public sealed class SignOutModel(SignInManager<IdentityUser> signIn, ILogger<SignOutModel> logger) : PageModel
+/// <summary>
+/// Signs a moderator out (a POST, so no link or image elsewhere can do it; the GET asks first), everywhere:
+/// a new security stamp makes every copy of their cookie worthless, a stolen one included.
+/// </summary>
+public sealed class SignOutModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, ILogger<SignOutModel> logger) : PageModel
 {
     public void OnGet()
     {
@@ -13,8 +16,12 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn, ILogger<Sig
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true)
-            logger.LogInformation("A moderator signed out");
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            logger.LogInformation("Moderator {ModeratorId} signed out", user.Id);
+        }
+
         await signIn.SignOutAsync();
         TempData["StatusMessage"] = "You are signed out.";
         return RedirectToPage("/Moderation/SignIn");

@@ -212,11 +212,6 @@ namespace FilmCatalog.Web.Data.Migrations
                 columns: new[] { "Status", "ReportCount" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReviewReports_ClosedByActionId",
-                table: "ReviewReports",
-                column: "ClosedByActionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -267,23 +262,11 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "IX_ModerationActions_ReviewId_At",
                 table: "ModerationActions",
                 columns: new[] { "ReviewId", "At" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ReviewReports_ModerationActions_ClosedByActionId",
-                table: "ReviewReports",
-                column: "ClosedByActionId",
-                principalTable: "ModerationActions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReviewReports_ModerationActions_ClosedByActionId",
-                table: "ReviewReports");
-
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -311,10 +294,6 @@ namespace FilmCatalog.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Reviews_Status_ReportCount",
                 table: "Reviews");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ReviewReports_ClosedByActionId",
-                table: "ReviewReports");
 
             migrationBuilder.DropColumn(
                 name: "KeptByModerator",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FilmCatalog.Web.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128090502_Moderation")]
+    [Migration("20261128090840_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -409,8 +409,6 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ClosedByActionId");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -873,18 +871,11 @@ namespace FilmCatalog.Web.Data.Migrations
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.ReviewReport", b =>
                 {
-                    b.HasOne("FilmCatalog.Web.Catalog.ModerationAction", "ClosedBy")
-                        .WithMany()
-                        .HasForeignKey("ClosedByActionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("ClosedBy");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
