@@ -22,7 +22,7 @@ public sealed class SignInPage : SitePage
         new(client, await HtmlPage.GetAsync(client, url));
 
     /// <summary>Any page with a sign-in form, e.g. the page a refused attempt answered with.</summary>
-    public static async Task<SignInPage> FromAsync(HttpClient client, HttpResponseMessage response) =>
+    public static async Task<SignInPage> LandedAsync(HttpClient client, HttpResponseMessage response) =>
         new(client, await LandAsync(client, response));
 
     public Task<HttpResponseMessage> SubmitAsync(IReadOnlyDictionary<string, string> values) =>

@@ -25,7 +25,7 @@ public sealed class ModerationDecisionTests(CatalogFactory factory) : IClassFixt
     }
 
     /// <summary>A film of its own, without reviews, so every review posted to it is on its title page.</summary>
-    private async Task<string> NewFilmAsync(slug) => (await factory.Catalog.AddFilmAsync(reviews: 0)).Slug;
+    private async Task<string> NewFilmAsync() => (await factory.Catalog.AddFilmAsync(reviews: 0)).Slug;
 
     private async Task<int> PostReviewAsync(string slug, string headline, string rating)
     {

@@ -38,9 +38,9 @@ public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) :
         await factory.AddModeratorAsync(email, Password);
         var client = factory.CreateModeratorClient("10.8.0.1");
 
-        var wrong = await SignInPage.FromAsync(client, await (await SignInPage.OpenAsync(client)).SendPasswordAsync(email, Password + "x"));
+        var wrong = await SignInPage.LandedAsync(client, await (await SignInPage.OpenAsync(client)).SendPasswordAsync(email, Password + "x"));
         Assert.Equal(["The email or the password is wrong."], wrong.Errors);
-        var unknown = await SignInPage.FromAsync(client, await wrong.SendPasswordAsync("nobody@example.org", Password));
+        var unknown = await SignInPage.LandedAsync(client, await wrong.SendPasswordAsync("nobody@example.org", Password));
         Assert.Equal(["The email or the password is wrong."], unknown.Errors);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/moderation")).StatusCode);
 
@@ -59,12 +59,12 @@ public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) :
         var page = await SignInPage.OpenAsync(client);
 
         for (var i = 0; i < ModerationExtensions.MaxFailedSignIns; i++)
-            page = await SignInPage.FromAsync(client, await page.SendPasswordAsync(email, $"Wrong-Guess-{i}-xyz"));
+            page = await SignInPage.LandedAsync(client, await page.SendPasswordAsync(email, $"Wrong-Guess-{i}-xyz"));
         Assert.Contains("locked", Assert.Single(page.Errors), StringComparison.Ordinal);
 
         var right = await page.SendPasswordAsync(email, Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked", Assert.Single((await SignInPage.FromAsync(client, right)).Errors), StringComparison.Ordinal);
+        Assert.Contains("locked", Assert.Single((await SignInPage.LandedAsync(client, right)).Errors), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/moderation")).StatusCode);
 
         var lockedUntil = await factory.InScopeAsync(async services =>
@@ -141,7 +141,7 @@ public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) :
         Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/moderation")).StatusCode);
 
         var codePage = await SignInPage.OpenAsync(next, first.Headers.Location.OriginalString);
-        var refused = await SignInPage.FromAsync(next, await codePage.SendCodeAsync("123 456"));
+        var refused = await SignInPage.LandedAsync(next, await codePage.SendCodeAsync("123 456"));
         Assert.Contains("wrong", Assert.Single(refused.Errors), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, await refused.SendCodeAsync(Totp.Code(key)).ContinueWith(t => t.Result.StatusCode));
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/moderation")).StatusCode);
@@ -155,7 +155,7 @@ public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) :
 
         var again = factory.CreateModeratorClient("10.8.4.4");
         await (await SignInPage.OpenAsync(again)).SendPasswordAsync(email, Password);
-        var reused = await SignInPage.FromAsync(again, await (await SignInPage.OpenAsync(again, "/moderation/signin/recovery")).SendCodeAsync(recoveryCodes[0]));
+        var reused = await SignInPage.LandedAsync(again, await (await SignInPage.OpenAsync(again, "/moderation/signin/recovery")).SendCodeAsync(recoveryCodes[0]));
         Assert.Contains("used already", Assert.Single(reused.Errors), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/moderation")).StatusCode);
     }
