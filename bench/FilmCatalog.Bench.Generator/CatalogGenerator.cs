@@ -9,6 +9,11 @@ public sealed record GenerationSummary(int Files, long Bytes);
 /// <summary>
 /// Builds synthetic title pages in the seeds format (<c>seeds/000_*.txt</c>): same parts, same
 /// line structure and blank lines, no-break spaces and <c>»</c> arrows where the seed has them.
+/// About one page in six is in the 2010-2011 layout (ratings, Metascore and review counts under
+/// labels, labelled did-you-know items, the helpfulness line above a review); the others carry the
+/// shapes of <c>docs/FORMAT.md</c> now and then: a rating and its votes on two lines, several
+/// taglines, an unsigned storyline, cast rows whose actor was lost, titles with parentheses, trivia
+/// with a colon, goofs without their category, an unknown genre, a certificate of another country.
 /// </summary>
 /// <remarks>
 /// Every page is derived from the seed and its own index only, so <see cref="TitlePage"/> rebuilds
@@ -143,7 +148,8 @@ public sealed class CatalogGenerator
         5 => $"{Pick(r, Gerunds)} the {Pick(r, Adjectives)} {Pick(r, Nouns)}",
         6 => $"Last {Pick(r, Nouns)} in {Pick(r, Places)}",
         7 => $"{Pick(r, Verbs)}, {Pick(r, FirstNames)}, {Pick(r, Verbs)}!",
-        8 or 9 => $"The {Pick(r, Adjectives)} {Pick(r, Nouns)} of {Pick(r, Places)}",
+        8 => $"{Pick(r, Places)} ({Pick(r, Parentheticals)})",
+        9 => $"The {Pick(r, Adjectives)} {Pick(r, Nouns)} of {Pick(r, Places)}",
         _ => $"{Pick(r, Plurals)} of the {Pick(r, Adjectives)} {Pick(r, Nouns)}",
     };
 
@@ -169,14 +175,37 @@ public sealed class CatalogGenerator
     {
         private readonly StringBuilder _text = new(1024);
 
+        /// <summary>The 2010-2011 layout: labels in front of the ratings, counts and did-you-know items.</summary>
+        private bool _older;
+
         public void Write(Film film, int reviewCount, bool bigReviews)
         {
             var criticCount = r.Next(0, 60);
             var userCount = reviewCount + (bigReviews ? 0 : r.Next(0, 40));
-            Line($"{userCount} user {criticCount} critic");
-            Blank();
+            _older = !bigReviews && r.Next(6) == 0;
+            if (!_older)
+            {
+                Line($"{userCount} user {criticCount} critic");
+                Blank();
+            }
             Line($"{film.Name}{(r.Next(10) == 0 ? " " : Nbsp)}({film.Year})");
             Blank();
+            var votes = r.Next(5, 90_000);
+            if (_older)
+            {
+                Line(Inv($"{Pick(r, Ratings)} | {r.Next(72, 180)} min | {Genres(r.Next(1, 3), " | ")} | {Date(new DateOnly(film.Year, 1, 1).AddDays(r.Next(365)))} ({Pick(r, Countries)})"));
+                Blank();
+                Line(Inv($"Ratings: {r.Next(15, 90) / 10.0:0.0}/10 from {votes:N0} users") + (r.Next(3) == 0 ? "" : $"   Metascore: {r.Next(20, 95)}/100"));
+                Line($"Reviews: {userCount} user | {criticCount} critic" + (r.Next(2) == 0 ? $" | {r.Next(1, 40)} from Metacritic.com" : ""));
+                Blank();
+            }
+            else if (r.Next(5) == 0)
+            {
+                // A rating and its vote count on two lines.
+                Line(Inv($"{r.Next(15, 90) / 10.0:0.0}/10"));
+                Line(Inv($"{votes:N0} users"));
+                Blank();
+            }
             Line(Summary());
             Blank(3);
             if (r.Next(3) == 0)
@@ -200,16 +229,20 @@ public sealed class CatalogGenerator
             AlsoLiked();
             Cast();
 
-            Line(Paragraph(PlotSentences, 350, 900) + " Written by " + (r.Next(5) == 0 ? Pick(r, LastNames).ToLowerInvariant() + r.Next(10, 99) : Person()));
+            // A storyline whose author was not credited has no signature.
+            var signature = r.Next(6) == 0 ? "" : " Written by " + (r.Next(5) == 0 ? Pick(r, LastNames).ToLowerInvariant() + r.Next(10, 99) : Person());
+            Line(Paragraph(PlotSentences, 350, 900) + signature);
             Blank();
             Line("Plot Summary | Add Synopsis");
             Blank(2);
             if (r.Next(7) != 0)
             {
-                Line(Fill(Pick(r, Taglines)));
+                // Now and then several taglines, one per line.
+                for (var taglines = r.Next(4) == 0 ? r.Next(2, 4) : 1; taglines > 0; taglines--)
+                    Line(Fill(Pick(r, Taglines)));
                 Blank(2);
             }
-            Line(Genres(r.Next(1, 4), r.Next(3) == 0 ? Nbsp + "| " : " | "));
+            Line(Genres(r.Next(1, 4), r.Next(3) == 0 ? Nbsp + "| " : " | ") + (r.Next(20) == 0 ? " | " + Pick(r, UnknownGenres) : ""));
             Blank();
             if (r.Next(5) != 0)
             {
@@ -217,6 +250,11 @@ public sealed class CatalogGenerator
                 Blank();
                 Line($"Rated {Pick(r, Ratings)} for {Pick(r, RatingReasons)} | See all certifications{Arrow}");
                 Blank(3);
+            }
+            if (r.Next(8) == 0)
+            {
+                Line($"Certificate: {Pick(r, OtherCertificates)}");
+                Blank();
             }
             Line("| | | | |");
             Blank(2);
@@ -279,6 +317,13 @@ public sealed class CatalogGenerator
             var members = r.Next(3, 16);
             for (var i = 0; i < members; i++)
             {
+                if (r.Next(12) == 0)
+                {
+                    // The actor's name was a lost link: a bare "..." and the character under it.
+                    Line("...");
+                    Line(Character());
+                    continue;
+                }
                 var actor = Person();
                 Line(actor + " ...");
                 if (r.Next(7) == 0) continue;
@@ -393,30 +438,44 @@ public sealed class CatalogGenerator
                 if (items++ > 0) Blank(2);
             }
 
+            // The 2010-2011 layout labels each item ("Trivia: ..."); later captures lost the labels.
+            string Label(string label) => _older ? label + ": " : "";
             for (var i = r.Next(0, 3); i > 0; i--)
             {
                 Next();
-                Line(Fill(Pick(r, TriviaTemplates)) + " See more »");
+                Line(Label("Trivia") + Fill(Pick(r, r.Next(4) == 0 ? ColonTrivia : TriviaTemplates)) + " See more »");
+            }
+            if (r.Next(4) == 0)
+            {
+                Next();
+                Line(Label("Goofs") + (r.Next(2) == 0 ? Pick(r, GoofCategories) + ": " : "") + Fill(Pick(r, GoofTemplates)) + " See more »");
             }
             if (r.Next(5) == 0)
             {
                 Next();
-                for (var i = r.Next(1, 4); i > 0; i--)
-                    Line($"{Pick(r, FirstNames)}: {Fill(Pick(r, QuoteLines))}");
+                var quoteLines = r.Next(1, 4);
+                for (var i = 0; i < quoteLines; i++)
+                    Line((i == 0 ? Label("Quotes") : "") + $"{Pick(r, FirstNames)}: {Fill(Pick(r, QuoteLines))}");
                 Line("See more »");
             }
             for (var i = r.Next(0, 3); i > 0; i--)
             {
                 Next();
                 var (name, year) = r.Next(2) == 0 && catalog.TitleCount > 1 ? OtherFilm() : ExternalFilm();
-                Line($"{Pick(r, ConnectionKinds)} {name}{Nbsp}({year}) See more »");
+                Line($"{Label("Connections")}{Pick(r, ConnectionKinds)} {name}{Nbsp}({year}) See more »");
             }
             var songs = r.Next(0, 3);
             for (var i = 0; i < songs; i++)
             {
                 Next();
+                var written = "Written by " + (r.Next(3) == 0 ? $"{Person()} and {Person()}" : Person());
+                if (_older)
+                {
+                    Line($"Soundtracks: {Fill(Pick(r, SongTitles))} {written}");
+                    continue;
+                }
                 Line(Fill(Pick(r, SongTitles)));
-                Line("Written by " + (r.Next(3) == 0 ? $"{Person()} and {Person()}" : Person()));
+                Line(written);
                 if (r.Next(2) == 0) Line("Performed by " + Person());
                 if (r.Next(3) != 0) Line("Courtesy of " + Fill(Pick(r, Publishers)));
             }
@@ -426,9 +485,22 @@ public sealed class CatalogGenerator
 
         private void Review(Film film, bool big)
         {
-            Line(Fill(Pick(r, Headlines)));
             var first = new DateOnly(Math.Max(film.Year, 1998), 1, 1);
             var date = first.AddDays(r.Next(new DateOnly(2013, 6, 30).DayNumber - first.DayNumber));
+            if (_older)
+            {
+                // The 2010-2011 layout: helpfulness above, the author (with a place) between headline and date.
+                var votedAbove = r.Next(1, 60);
+                Line($"{r.Next(votedAbove + 1)} out of {votedAbove} people found the following review useful:");
+                Line(Fill(Pick(r, Headlines)));
+                Line($"{Person()} from {Pick(r, Places)}");
+                Line(Date(date));
+                Blank();
+                Line(Paragraph(ReviewSentences, 150, 900));
+                Blank();
+                return;
+            }
+            Line(Fill(Pick(r, Headlines)));
             Line($"{Date(date)} | by See all my reviews");
             Blank();
             if (r.Next(12) == 0)
@@ -592,6 +664,29 @@ public sealed class CatalogGenerator
     }
 
     private static readonly string[] Roman = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+    /// <summary>Words a title may hold in parentheses: "Lisbon (Again)".</summary>
+    private static readonly string[] Parentheticals = ["Again", "Redux", "Once More", "The Return", "Part Two", "Reprise"];
+
+    private static readonly string[] UnknownGenres = ["Mumblecore", "Giallo", "Wuxia", "Kitchen Sink"];
+
+    private static readonly string[] OtherCertificates = ["15", "12A", "UK:15 | Germany:12", "18", "France:U | UK:PG", "6"];
+
+    private static readonly string[] GoofCategories = ["Continuity", "Factual errors", "Anachronisms", "Revealing mistakes"];
+
+    /// <summary>Trivia with a colon early on: not a quote.</summary>
+    private static readonly string[] ColonTrivia =
+    [
+        "The {N} used in the film is real: it still stands in {P}.",
+        "Budget problems nearly stopped the shoot twice: {F} {L} paid the crew from his own pocket.",
+    ];
+
+    private static readonly string[] GoofTemplates =
+    [
+        "In the wide shot of the {N}, a crew member is visible behind the {N}.",
+        "The {N} changes from one hand to the other between shots.",
+        "The {N} seen in {P} wasn't invented until years after the film is set.",
+    ];
 
     private static readonly string[] Adjectives =
     [

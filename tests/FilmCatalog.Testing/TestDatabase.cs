@@ -5,6 +5,7 @@ using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FilmCatalog.Testing;
@@ -14,10 +15,11 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("filmcatalog-db-").FullName;
 
-    public TestDatabase()
+    /// <param name="migration">Migrate only up to this one: a catalog as an older version of the site left it.</param>
+    public TestDatabase(string? migration = null)
     {
         using var db = NewDbContext();
-        db.Database.Migrate();
+        db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(migration);
     }
 
     public string Path => System.IO.Path.Combine(_folder, "catalog.db");

@@ -11,6 +11,12 @@ public sealed class ImportRecord
     public DateTime ImportedAt { get; set; }
     public string? TitleSlug { get; set; }
 
+    /// <summary>
+    /// The <see cref="Importing.TitlePageParser.Version"/> that read the file. The same bytes read
+    /// by an older parser are imported again, so what a newer parser recognises reaches the catalog.
+    /// </summary>
+    public int ParserVersion { get; set; }
+
     /// <summary>Counts per kind and warnings with line numbers, as printed to the user.</summary>
     public required string Report { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class Credit
     public int TitleId { get; set; }
     public Title? Title { get; set; }
 
-    /// <summary>Null when the source lost the name (it was a link); such rows are kept but not shown.</summary>
+    /// <summary>Null when the source lost the name (it was a link); a cast row keeps its character and is shown with the name "not recorded".</summary>
     public int? PersonId { get; set; }
     public Person? Person { get; set; }
 

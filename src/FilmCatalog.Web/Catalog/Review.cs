@@ -25,6 +25,9 @@ public sealed class Review
 
     public string? AuthorName { get; set; }
 
+    /// <summary>Where an imported review's author said they were ("Quimper").</summary>
+    public string? AuthorPlace { get; set; }
+
     /// <summary>1-10, when the author gave one.</summary>
     public int? Rating { get; set; }
     public bool ContainsSpoilers { get; set; }

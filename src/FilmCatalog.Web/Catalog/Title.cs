@@ -13,6 +13,9 @@ public sealed class Title
 
     public required string Name { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>The roman numeral that tells apart films of one name and year: "I" in "Hamlet (1996/I)". Part of the slug.</summary>
+    public string? YearQualifier { get; set; }
     public bool IsCardOnly { get; set; }
 
     public string? Summary { get; set; }
@@ -34,6 +37,12 @@ public sealed class Title
     /// <summary>Review counts printed on the source page: not reviews we hold.</summary>
     public int? SourceUserReviews { get; set; }
     public int? SourceCriticReviews { get; set; }
+
+    /// <summary>"9 from Metacritic.com" on the source page (2010-2011 layout).</summary>
+    public int? SourceMetacriticReviews { get; set; }
+
+    /// <summary>Metacritic's score out of 100, as the source printed it.</summary>
+    public int? Metascore { get; set; }
 
     public string? SoundMix { get; set; }
     public string? Color { get; set; }

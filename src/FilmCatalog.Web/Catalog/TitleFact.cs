@@ -4,7 +4,7 @@ namespace FilmCatalog.Web.Catalog;
 /// One short, ordered fact of a title that is a plain text with an optional qualifier:
 /// a genre, a tagline, a release date ("13 August 1992" / "Germany"), an also-known-as title,
 /// a country, a language, a filming location, a box-office figure ("Budget" / "$1,000,000"),
-/// a company credit.
+/// a company credit, a certificate of another rating system ("15" / "UK").
 /// </summary>
 public sealed class TitleFact
 {
@@ -32,4 +32,7 @@ public enum TitleFactKind
 
     /// <summary>A leftover of a lost credit link, such as "(as Someone)": kept, not shown.</summary>
     CreditFragment = 10,
+
+    /// <summary>A certificate of another rating system than the title's own: "15" qualified by "UK".</summary>
+    Certificate = 11,
 }

@@ -31,6 +31,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<ReviewReport> ReviewReports => Set<ReviewReport>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
+    public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -113,6 +113,7 @@ public static class SiteExtensions
         // Inside the request log, so a busy database is logged as the 503 it is answered with, not as a fault.
         app.UseDatabaseBusyAnswer();
         app.UseRouting();
+        app.UseOldSlugRedirects();
         app.UseAllowedMethods();
         app.UseSameOriginWrites();
         app.UseRateLimiter();

@@ -69,7 +69,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         }
 
         var page = parsed.Title;
-        var slug = Slug.For(page.Name, page.Year);
+        var slug = Slug.For(page.Name, page.Year, page.YearQualifier);
         var outcome = new ImportOutcome
         {
             File = file,
@@ -262,6 +262,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         new("star|stars", page.Stars.Count),
         new("genre|genres", page.Genres.Count),
         new("tagline|taglines", page.Taglines.Count),
+        new("certificate|certificates", (page.Certificate is null ? 0 : 1) + page.OtherCertificates.Count),
         new("release date|release dates", page.ReleaseDates.Count),
         new("also-known-as title|also-known-as titles", page.AlsoKnownAs.Count),
         new("country|countries", page.Countries.Count),
@@ -288,7 +289,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     {
         public void Write(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = sql.FindTitle(slug);
+            var existing = sql.FindTitle(slug) ?? AdoptUnqualified(page, slug);
             int titleId;
             if (existing is { } found)
             {
@@ -311,6 +312,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             AddFacts(titleId, TitleFactKind.BoxOffice, page.BoxOffice);
             AddFacts(titleId, TitleFactKind.Company, page.Companies);
             AddFacts(titleId, TitleFactKind.CreditFragment, page.CreditFragments);
+            AddFacts(titleId, TitleFactKind.Certificate, page.OtherCertificates);
 
             for (var i = 0; i < page.Cast.Count; i++)
             {
@@ -327,7 +329,7 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             for (var i = 0; i < page.Connections.Count; i++)
             {
                 var c = page.Connections[i];
-                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear), c.Note);
+                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier), c.Note);
             }
 
             for (var i = 0; i < page.Soundtrack.Count; i++)
@@ -339,6 +341,24 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             var added = UpsertReviews(titleId, isNew: existing is null, reviews);
             if (added > 0)
                 sql.AddToReviewCount(titleId, added);
+        }
+
+        /// <summary>
+        /// A page whose year carries a qualifier ("Hamlet (1996/I)") is the film a catalog may hold
+        /// under the slug without it, imported before qualifiers were read: that title moves to the
+        /// qualified slug, its old one answering with a redirect, instead of a duplicate being made.
+        /// </summary>
+        private (int Id, bool IsCardOnly)? AdoptUnqualified(ParsedTitle page, string slug)
+        {
+            if (page.YearQualifier is null)
+                return null;
+
+            var unqualified = Slug.For(page.Name, page.Year);
+            if (sql.FindUnqualifiedTitle(unqualified) is not { } id)
+                return null;
+
+            sql.RenameTitle(id, unqualified, slug);
+            return sql.FindTitle(slug);
         }
 
         /// <summary>
@@ -354,14 +374,14 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
                 int? targetId = null;
                 if (card.Name is { } name)
                 {
-                    var slug = Slug.For(name, card.Year);
+                    var slug = Slug.For(name, card.Year, card.YearQualifier);
                     if (targets.TryGetValue(slug, out var known))
                     {
                         targetId = known;
                     }
                     else if (sql.FindTitle(slug) is not { } target)
                     {
-                        targetId = sql.InsertCardOnlyTitle(slug, name, card.Year, card.Plot, card.Rating, now);
+                        targetId = sql.InsertCardOnlyTitle(slug, card, now);
                         FillFromCard(targetId.Value, card);
                     }
                     else

@@ -12,6 +12,10 @@ public static class CatalogInitializer
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+        // Data work that migrations queued for C# (a new slug rule), done before anything reads the catalog.
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));
+        await SlugUpgrade.RunAsync(db, logger, cancellationToken);
     }
 
     /// <summary>

@@ -15,8 +15,8 @@ internal sealed class CatalogStatements(SqliteConnection connection)
     private SqliteTransaction? _transaction;
 
     private const string TitleColumns =
-        "Name, Year, IsCardOnly, Summary, Storyline, StorylineAuthor, CertificateSystem, Certificate, CertificateReason, Awards, " +
-        "Rating, RatingVotes, RuntimeMinutes, SourceUserReviews, SourceCriticReviews, SoundMix, Color, AspectRatio, FaqEmpty, UpdatedAt";
+        "Name, Year, YearQualifier, IsCardOnly, Summary, Storyline, StorylineAuthor, CertificateSystem, Certificate, CertificateReason, Awards, " +
+        "Rating, RatingVotes, Metascore, RuntimeMinutes, SourceUserReviews, SourceCriticReviews, SourceMetacriticReviews, SoundMix, Color, AspectRatio, FaqEmpty, UpdatedAt";
 
     /// <summary>Starts the file's write transaction (BEGIN IMMEDIATE: it writes from the first statement).</summary>
     public SqliteTransaction Begin()
@@ -35,8 +35,10 @@ internal sealed class CatalogStatements(SqliteConnection connection)
         Run(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}")).ExecuteNonQuery();
     }
 
+    /// <summary>True when these bytes were imported as this title by the current parser (an older one may have read less).</summary>
     public bool ImportRecordExists(string hash, string slug) =>
-        Run("SELECT 1 FROM ImportRecords WHERE ContentHash = $hash AND TitleSlug = $slug LIMIT 1", hash, slug).ExecuteScalar() is not null;
+        Run("SELECT 1 FROM ImportRecords WHERE ContentHash = $hash AND TitleSlug = $slug AND ParserVersion = $version LIMIT 1",
+            hash, slug, TitlePageParser.Version).ExecuteScalar() is not null;
 
     public (int Id, bool IsCardOnly)? FindTitle(string slug)
     {
@@ -44,30 +46,48 @@ internal sealed class CatalogStatements(SqliteConnection connection)
         return reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
     }
 
+    /// <summary>A title under <paramref name="slug"/> whose year qualifier is not known: the same film captured before "/I" was read.</summary>
+    public int? FindUnqualifiedTitle(string slug) =>
+        Run("SELECT Id FROM Titles WHERE Slug = $slug AND YearQualifier IS NULL", slug).ExecuteScalar() is long id ? (int)id : null;
+
+    /// <summary>
+    /// Moves a title to a new slug and keeps the old one as an alias (its URLs answer 301), so that
+    /// nothing that named it by slug loses it: connections of other titles and import records follow.
+    /// </summary>
+    public void RenameTitle(int id, string oldSlug, string newSlug)
+    {
+        Run("UPDATE Titles SET Slug = $newSlug WHERE Id = $id", newSlug, id).ExecuteNonQuery();
+        Run("INSERT INTO SlugAliases (OldSlug, TitleId) VALUES ($oldSlug, $id) ON CONFLICT (OldSlug) DO UPDATE SET TitleId = excluded.TitleId",
+            oldSlug, id).ExecuteNonQuery();
+        Run("UPDATE Connections SET OtherSlug = $newSlug WHERE OtherSlug = $oldSlug", newSlug, oldSlug).ExecuteNonQuery();
+        Run("UPDATE ImportRecords SET TitleSlug = $newSlug WHERE TitleSlug = $oldSlug", newSlug, oldSlug).ExecuteNonQuery();
+    }
+
     public int InsertTitle(string slug, ParsedTitle page, DateTime now) => Scalar(
         $"INSERT INTO Titles (Slug, CreatedAt, ReviewCount, VisitorRatingCount, VisitorRatingSum, {TitleColumns}) " +
-        "VALUES ($slug, $createdAt, 0, 0, 0, $name, $year, 0, $summary, $storyline, $storylineAuthor, $certificateSystem, $certificate, " +
-        "$certificateReason, $awards, $rating, $ratingVotes, $runtime, $userReviews, $criticReviews, $soundMix, $color, $aspectRatio, $faqEmpty, $updatedAt) RETURNING Id",
+        "VALUES ($slug, $createdAt, 0, 0, 0, $name, $year, $yearQualifier, 0, $summary, $storyline, $storylineAuthor, $certificateSystem, $certificate, " +
+        "$certificateReason, $awards, $rating, $ratingVotes, $metascore, $runtime, $userReviews, $criticReviews, $metacriticReviews, $soundMix, $color, $aspectRatio, $faqEmpty, $updatedAt) RETURNING Id",
         [slug, now, .. PageValues(page, now)]);
 
     public void UpdateTitle(int id, ParsedTitle page, DateTime now) => Run(
-        "UPDATE Titles SET Name = $name, Year = $year, IsCardOnly = 0, Summary = $summary, Storyline = $storyline, StorylineAuthor = $storylineAuthor, " +
+        "UPDATE Titles SET Name = $name, Year = $year, YearQualifier = $yearQualifier, IsCardOnly = 0, Summary = $summary, Storyline = $storyline, StorylineAuthor = $storylineAuthor, " +
         "CertificateSystem = $certificateSystem, Certificate = $certificate, CertificateReason = $certificateReason, Awards = $awards, Rating = $rating, " +
-        "RatingVotes = $ratingVotes, RuntimeMinutes = $runtime, SourceUserReviews = $userReviews, SourceCriticReviews = $criticReviews, SoundMix = $soundMix, " +
+        "RatingVotes = $ratingVotes, Metascore = $metascore, RuntimeMinutes = $runtime, SourceUserReviews = $userReviews, SourceCriticReviews = $criticReviews, " +
+        "SourceMetacriticReviews = $metacriticReviews, SoundMix = $soundMix, " +
         "Color = $color, AspectRatio = $aspectRatio, FaqEmpty = $faqEmpty, UpdatedAt = $updatedAt WHERE Id = $id",
         [.. PageValues(page, now), id]).ExecuteNonQuery();
 
     private static object?[] PageValues(ParsedTitle page, DateTime now) =>
     [
-        page.Name, page.Year, page.Summary, page.Storyline, page.StorylineAuthor, page.CertificateSystem, page.Certificate,
-        page.CertificateReason, page.Awards, page.Rating, page.RatingVotes, page.RuntimeMinutes, page.SourceUserReviews,
-        page.SourceCriticReviews, page.SoundMix, page.Color, page.AspectRatio, page.FaqEmpty, now,
+        page.Name, page.Year, page.YearQualifier, page.Summary, page.Storyline, page.StorylineAuthor, page.CertificateSystem, page.Certificate,
+        page.CertificateReason, page.Awards, page.Rating, page.RatingVotes, page.Metascore, page.RuntimeMinutes, page.SourceUserReviews,
+        page.SourceCriticReviews, page.SourceMetacriticReviews, page.SoundMix, page.Color, page.AspectRatio, page.FaqEmpty, now,
     ];
 
-    public int InsertCardOnlyTitle(string slug, string name, int? year, string? plot, double? rating, DateTime now) => Scalar(
+    public int InsertCardOnlyTitle(string slug, ParsedCard card, DateTime now) => Scalar(
         $"INSERT INTO Titles (Slug, CreatedAt, ReviewCount, VisitorRatingCount, VisitorRatingSum, {TitleColumns}) " +
-        "VALUES ($slug, $createdAt, 0, 0, 0, $name, $year, 1, $summary, NULL, NULL, NULL, NULL, NULL, NULL, $rating, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, $updatedAt) RETURNING Id",
-        [slug, now, name, year, plot, rating, now]);
+        "VALUES ($slug, $createdAt, 0, 0, 0, $name, $year, $yearQualifier, 1, $summary, NULL, NULL, NULL, NULL, NULL, NULL, $rating, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, $updatedAt) RETURNING Id",
+        [slug, now, card.Name, card.Year, card.YearQualifier, card.Plot, card.Rating, now]);
 
     public void UpdateCardOnlyTitle(int id, string? plot, double? rating, DateTime now) =>
         Run("UPDATE Titles SET Summary = $summary, Rating = $rating, UpdatedAt = $updatedAt WHERE Id = $id", plot, rating, now, id).ExecuteNonQuery();
@@ -126,22 +146,22 @@ internal sealed class CatalogStatements(SqliteConnection connection)
     }
 
     public int InsertReview(int titleId, PreparedReview review, DateTime writtenAt, int sourceNotHelpful, double score) => Scalar(
-        "INSERT INTO Reviews (TitleId, Origin, SourceKey, Headline, Body, BodyHtml, AuthorName, Rating, ContainsSpoilers, WrittenAt, AuthorVisitorId, " +
+        "INSERT INTO Reviews (TitleId, Origin, SourceKey, Headline, Body, BodyHtml, AuthorName, AuthorPlace, Rating, ContainsSpoilers, WrittenAt, AuthorVisitorId, " +
         "SourceHelpful, SourceNotHelpful, SiteHelpful, SiteNotHelpful, HelpfulScore, Status, ReportCount) " +
-        "VALUES ($titleId, $origin, $sourceKey, $headline, $body, $bodyHtml, $authorName, $rating, $spoilers, $writtenAt, NULL, " +
+        "VALUES ($titleId, $origin, $sourceKey, $headline, $body, $bodyHtml, $authorName, $authorPlace, $rating, $spoilers, $writtenAt, NULL, " +
         "$sourceHelpful, $sourceNotHelpful, 0, 0, $score, $status, 0) RETURNING Id",
         [titleId, (int)ReviewOrigin.Imported, review.SourceKey, review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author,
-            review.Parsed.Rating, review.Parsed.ContainsSpoilers, writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, (int)ReviewStatus.Visible]);
+            review.Parsed.AuthorPlace, review.Parsed.Rating, review.Parsed.ContainsSpoilers, writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, (int)ReviewStatus.Visible]);
 
     public void UpdateReview(int id, PreparedReview review, DateTime writtenAt, int sourceNotHelpful, double score) =>
-        Run("UPDATE Reviews SET Headline = $headline, Body = $body, BodyHtml = $bodyHtml, AuthorName = $authorName, Rating = $rating, " +
+        Run("UPDATE Reviews SET Headline = $headline, Body = $body, BodyHtml = $bodyHtml, AuthorName = $authorName, AuthorPlace = $authorPlace, Rating = $rating, " +
             "ContainsSpoilers = $spoilers, WrittenAt = $writtenAt, SourceHelpful = $sourceHelpful, SourceNotHelpful = $sourceNotHelpful, HelpfulScore = $score WHERE Id = $id",
-            review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author, review.Parsed.Rating, review.Parsed.ContainsSpoilers,
+            review.Parsed.Headline, review.Body, review.BodyHtml, review.Parsed.Author, review.Parsed.AuthorPlace, review.Parsed.Rating, review.Parsed.ContainsSpoilers,
             writtenAt, review.Parsed.Helpful, sourceNotHelpful, score, id).ExecuteNonQuery();
 
     public void InsertImportRecord(string fileName, string hash, DateTime importedAt, string slug, string report) =>
-        Run("INSERT INTO ImportRecords (FileName, ContentHash, ImportedAt, TitleSlug, Report) VALUES ($fileName, $hash, $importedAt, $slug, $report)",
-            fileName, hash, importedAt, slug, report).ExecuteNonQuery();
+        Run("INSERT INTO ImportRecords (FileName, ContentHash, ImportedAt, TitleSlug, Report, ParserVersion) VALUES ($fileName, $hash, $importedAt, $slug, $report, $version)",
+            fileName, hash, importedAt, slug, report, TitlePageParser.Version).ExecuteNonQuery();
 
     private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
 

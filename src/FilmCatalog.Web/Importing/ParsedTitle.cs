@@ -8,59 +8,71 @@ namespace FilmCatalog.Web.Importing;
 /// </summary>
 public sealed record ParsedTitle
 {
-    public required string Name { get; init; }
-    public int? Year { get; init; }
+    public required string Name { get; set; }
+    public int? Year { get; set; }
+
+    /// <summary>The roman numeral after the year that tells apart films of one name and year: "I" in "(1996/I)".</summary>
+    public string? YearQualifier { get; set; }
 
     /// <summary>1-based line of the title line, for messages.</summary>
-    public int TitleLine { get; init; }
+    public int TitleLine { get; set; }
 
-    public int? SourceUserReviews { get; init; }
-    public int? SourceCriticReviews { get; init; }
+    public int? SourceUserReviews { get; set; }
+    public int? SourceCriticReviews { get; set; }
 
-    public string? Summary { get; init; }
-    public string? Storyline { get; init; }
-    public string? StorylineAuthor { get; init; }
-    public List<string> Taglines { get; init; } = [];
-    public List<string> Genres { get; init; } = [];
+    /// <summary>The 2010-2011 layout's "9 from Metacritic.com".</summary>
+    public int? SourceMetacriticReviews { get; set; }
 
-    public string? CertificateSystem { get; init; }
-    public string? Certificate { get; init; }
-    public string? CertificateReason { get; init; }
+    /// <summary>Metacritic's score out of 100, as the page printed it.</summary>
+    public int? Metascore { get; set; }
 
-    public string? Awards { get; init; }
-    public double? Rating { get; init; }
-    public int? RatingVotes { get; init; }
-    public int? RuntimeMinutes { get; init; }
+    public string? Summary { get; set; }
+    public string? Storyline { get; set; }
+    public string? StorylineAuthor { get; set; }
+    public List<string> Taglines { get; set; } = [];
+    public List<string> Genres { get; set; } = [];
+
+    public string? CertificateSystem { get; set; }
+    public string? Certificate { get; set; }
+    public string? CertificateReason { get; set; }
+
+    /// <summary>Certificates of other rating systems ("15" qualified by "UK"), in the page's order.</summary>
+    public List<ParsedFact> OtherCertificates { get; set; } = [];
+
+    public string? Awards { get; set; }
+    public double? Rating { get; set; }
+    public int? RatingVotes { get; set; }
+    public int? RuntimeMinutes { get; set; }
 
     /// <summary>Names left over from the lost director/writer/star links, e.g. "as Someone".</summary>
-    public List<string> CreditFragments { get; init; } = [];
-    public List<string> Directors { get; init; } = [];
-    public List<string> Writers { get; init; } = [];
-    public List<string> Stars { get; init; } = [];
-    public List<ParsedCastMember> Cast { get; init; } = [];
+    public List<string> CreditFragments { get; set; } = [];
+    public List<string> Directors { get; set; } = [];
+    public List<string> Writers { get; set; } = [];
+    public List<string> Stars { get; set; } = [];
+    public List<ParsedCastMember> Cast { get; set; } = [];
 
-    public List<ParsedFact> ReleaseDates { get; init; } = [];
-    public List<ParsedFact> AlsoKnownAs { get; init; } = [];
-    public List<string> Countries { get; init; } = [];
-    public List<string> Languages { get; init; } = [];
-    public List<string> FilmingLocations { get; init; } = [];
+    public List<ParsedFact> ReleaseDates { get; set; } = [];
+    public List<ParsedFact> AlsoKnownAs { get; set; } = [];
+    public List<string> Countries { get; set; } = [];
+    public List<string> Languages { get; set; } = [];
+    public List<string> FilmingLocations { get; set; } = [];
 
     /// <summary>Label ("Budget", "Gross USA", "Opening Weekend") and figure as printed.</summary>
-    public List<ParsedFact> BoxOffice { get; init; } = [];
-    public List<string> Companies { get; init; } = [];
+    public List<ParsedFact> BoxOffice { get; set; } = [];
+    public List<string> Companies { get; set; } = [];
 
-    public string? SoundMix { get; init; }
-    public string? Color { get; init; }
-    public string? AspectRatio { get; init; }
+    public string? SoundMix { get; set; }
+    public string? Color { get; set; }
+    public string? AspectRatio { get; set; }
 
-    public List<ParsedTrivia> Trivia { get; init; } = [];
-    public List<ParsedConnection> Connections { get; init; } = [];
-    public List<ParsedSoundtrack> Soundtrack { get; init; } = [];
-    public List<ParsedFaq> Faq { get; init; } = [];
-    public bool FaqEmpty { get; init; }
+    public List<ParsedTrivia> Trivia { get; set; } = [];
+    public List<ParsedConnection> Connections { get; set; } = [];
+    public List<ParsedSoundtrack> Soundtrack { get; set; } = [];
+    public List<ParsedFaq> Faq { get; set; } = [];
+    public bool FaqEmpty { get; set; }
 
-    public List<ParsedReview> Reviews { get; init; } = [];
-    public List<ParsedCard> AlsoLiked { get; init; } = [];
+    public List<ParsedReview> Reviews { get; set; } = [];
+    public List<ParsedCard> AlsoLiked { get; set; } = [];
 }
 
 /// <summary>A text with an optional qualifier: a date and its country, a figure and its label.</summary>
@@ -71,7 +83,11 @@ public sealed record ParsedCastMember(string? Name, string? Character, string? N
 
 public sealed record ParsedTrivia(TriviaKind Kind, string Text);
 
-public sealed record ParsedConnection(string Kind, string OtherName, int? OtherYear, string? Note);
+public sealed record ParsedConnection(string Kind, string OtherName, int? OtherYear, string? Note)
+{
+    /// <summary>"I" in "(1996/I)".</summary>
+    public string? OtherYearQualifier { get; init; }
+}
 
 public sealed record ParsedSoundtrack(string? Song, IReadOnlyList<string> CreditLines);
 
@@ -82,6 +98,9 @@ public sealed record ParsedReview
     public required string Headline { get; init; }
     public DateOnly? Date { get; init; }
     public string? Author { get; init; }
+
+    /// <summary>Where the author said they were: "Quimper" in "by Anaïs Kerbrat (Quimper)".</summary>
+    public string? AuthorPlace { get; init; }
     public int? Rating { get; init; }
     public bool ContainsSpoilers { get; init; }
 
@@ -96,6 +115,9 @@ public sealed record ParsedCard
 {
     public string? Name { get; init; }
     public int? Year { get; init; }
+
+    /// <summary>"I" in "(1996/I)".</summary>
+    public string? YearQualifier { get; init; }
     public List<string> Genres { get; init; } = [];
     public double? Rating { get; init; }
     public string? Plot { get; init; }
@@ -107,7 +129,36 @@ public sealed record ParsedCard
 public sealed record ParseWarning(int Line, string Message);
 
 /// <summary>The parser's result: the title plus the lines it could not place.</summary>
-public sealed record ParseResult(ParsedTitle Title, IReadOnlyList<ParseWarning> Warnings);
+public sealed record ParseResult(ParsedTitle Title, IReadOnlyList<ParseWarning> Warnings)
+{
+    /// <summary>What became of each line (index 0 is line 1): the importer's accounting.</summary>
+    public IReadOnlyList<LineFate> Fates { get; init; } = [];
+
+    /// <summary>
+    /// Content lines no reader claimed and no rule warned about: each was still reported as a
+    /// warning, but a non-zero count means a reader let a line fall through. Tests hold it at 0.
+    /// </summary>
+    public int Unaccounted { get; init; }
+}
+
+/// <summary>What became of one line of a title page.</summary>
+public enum LineFate
+{
+    Unread,
+    Blank,
+
+    /// <summary>Link text whose target was lost ("See more »"), the page's chrome and footer.</summary>
+    Navigation,
+
+    /// <summary>A heading or marker that says which part follows ("Storyline", "Release Date:").</summary>
+    Structure,
+
+    /// <summary>Its content is in the record.</summary>
+    Placed,
+
+    /// <summary>Reported as a warning with its line number.</summary>
+    Warned,
+}
 
 /// <summary>The file is not a title page at all; <see cref="Line"/> says where that became clear.</summary>
 public sealed class TitlePageFormatException(int line, string reason) : Exception(reason)

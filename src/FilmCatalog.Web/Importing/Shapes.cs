@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -12,34 +13,16 @@ internal static partial class Shapes
     /// <summary>Longer lines are paragraphs; the short-line shapes are not even tried on them.</summary>
     private const int ShortLine = 300;
 
-    /// <summary>The source's closed list of genres; a genres line is made of these.</summary>
-    private static readonly HashSet<string> KnownGenres = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Action", "Adult", "Adventure", "Animation", "Biography", "Comedy", "Crime", "Documentary",
-        "Drama", "Family", "Fantasy", "Film-Noir", "Film Noir", "Game-Show", "History", "Horror", "Music",
-        "Musical", "Mystery", "News", "Reality-TV", "Romance", "Sci-Fi", "Science Fiction", "Short",
-        "Sport", "Talk-Show", "Thriller", "War", "Western",
-    };
+    public static bool TryTitle(string text, out string name, out int? year) => TryTitle(text, out name, out year, out _);
 
-    public static readonly string[] SoundtrackCreditStarts =
-    [
-        "Written by", "Performed by", "Composed by", "Music by", "Lyrics by", "Courtesy of", "Produced by",
-        "Arranged by", "Conducted by", "Under license from", "By arrangement with", "Written and performed by",
-        "Words and music by", "Music and lyrics by", "Sung by", "Played by", "Traditional",
-    ];
-
-    public static readonly string[] GoofCategories =
-    [
-        "Continuity", "Factual errors", "Anachronisms", "Revealing mistakes", "Errors in geography",
-        "Crew or equipment visible", "Plot holes", "Audio/visual unsynchronized", "Character error",
-        "Incorrectly regarded as goofs", "Miscellaneous", "Boom mic visible",
-    ];
-
-    public static bool TryTitle(string text, out string name, out int? year)
+    /// <summary>"Name (1996)", "Name (TV 1996)", "Tokyo (Again) (1994/I)": <paramref name="qualifier"/> is the "I".</summary>
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier)
     {
         name = "";
         year = null;
-        if (text.Length > ShortLine || TryConnection(text, requireYear: true, out _))
+        qualifier = null;
+        // Every title line ends with its year's parenthesis: most lines are rejected without a regex.
+        if (text.Length > ShortLine || !text.EndsWith(')') || TryConnection(text, requireYear: true, out _))
         {
             return false;
         }
@@ -52,6 +35,7 @@ internal static partial class Shapes
 
         name = m.Groups["name"].Value.Trim();
         year = ParseInt(m.Groups["year"].Value);
+        qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : null;
         return name.Length > 0 && year >= FirstFilmYear && year <= LastPlausibleYear;
     }
 
@@ -60,32 +44,69 @@ internal static partial class Shapes
 
     private static readonly int LastPlausibleYear = DateTime.UtcNow.Year + 20;
 
-    public static bool TryReviewCounts(string text, out int? user, out int? critic)
+    public static bool TryReviewCounts(string text, out int? user, out int? critic) => TryReviewCounts(text, out user, out critic, out _);
+
+    /// <summary>"13 user 21 critic", or the 2010-2011 layout's "Reviews: 31 user | 12 critic | 9 from Metacritic.com".</summary>
+    public static bool TryReviewCounts(string text, out int? user, out int? critic, out int? metacritic)
     {
         user = null;
         critic = null;
-        if (text.Length > 80)
+        metacritic = null;
+        if (text.Length > 120)
         {
             return false;
         }
 
         var m = ReviewCounts().Match(text);
-        if (!m.Success || !(m.Groups["u"].Success || m.Groups["c"].Success))
+        if (!m.Success || !(m.Groups["u"].Success || m.Groups["c"].Success || m.Groups["m"].Success))
         {
             return false;
         }
 
         user = m.Groups["u"].Success ? ParseInt(m.Groups["u"].Value) : null;
         critic = m.Groups["c"].Success ? ParseInt(m.Groups["c"].Value) : null;
+        metacritic = m.Groups["m"].Success ? ParseInt(m.Groups["m"].Value) : null;
+        return true;
+    }
+
+    /// <summary>"1,204 users" alone: the vote count of a rating printed on the line above.</summary>
+    public static bool TryVoteCount(string text, out int votes)
+    {
+        votes = 0;
+        var m = VoteCount().Match(text);
+        if (!m.Success || ParseInt(m.Groups["v"].Value) is not { } v)
+        {
+            return false;
+        }
+
+        votes = v;
+        return true;
+    }
+
+    /// <summary>"Metascore: 58/100" (alone, or at the end of a ratings line).</summary>
+    public static bool TryMetascore(string text, out int metascore)
+    {
+        metascore = 0;
+        var m = MetascoreAlone().Match(text);
+        if (!m.Success || ParseInt(m.Groups["m"].Value) is not { } value || value > 100)
+        {
+            return false;
+        }
+
+        metascore = value;
         return true;
     }
 
     /// <summary>The title's own rating: "Ratings: 6.6/10 from 12,345 users", "6.6/10 12,345 users".</summary>
-    public static bool TryTitleRating(string text, out double rating, out int? votes)
+    public static bool TryTitleRating(string text, out double rating, out int? votes) => TryTitleRating(text, out rating, out votes, out _);
+
+    /// <summary>Also the 2010-2011 layout's "Ratings: 6.4/10 from 3,118 users   Metascore: 58/100".</summary>
+    public static bool TryTitleRating(string text, out double rating, out int? votes, out int? metascore)
     {
         rating = 0;
         votes = null;
-        if (text.Length > 120)
+        metascore = null;
+        if (text.Length > 160)
         {
             return false;
         }
@@ -97,6 +118,7 @@ internal static partial class Shapes
         }
 
         votes = m.Groups["v"].Success ? ParseInt(m.Groups["v"].Value) : null;
+        metascore = m.Groups["ms"].Success && ParseInt(m.Groups["ms"].Value) is { } ms and <= 100 ? ms : null;
         return true;
     }
 
@@ -156,12 +178,28 @@ internal static partial class Shapes
     }
 
     /// <summary>"Drama | War": every part a genre-like word, and at least one a known genre.</summary>
-    public static bool TryGenres(string text, out List<string> genres)
+    public static bool TryGenres(string text, out List<string> genres) => TryGenres(text, out genres, out _);
+
+    /// <summary>
+    /// A genres line: every part genre-shaped (one to three capitalised words), at least one of them a
+    /// genre of the source's list. Parts outside the list are kept and named in <paramref name="unknown"/>.
+    /// </summary>
+    public static bool TryGenres(string text, out List<string> genres, out List<string> unknown)
     {
         genres = [];
+        unknown = [];
         if (text.Length > 200)
         {
             return false;
+        }
+
+        // Letters, spaces, hyphens and separators only: anything else is not a genres line (checked before splitting).
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c) && c is not (' ' or '|' or ',' or '-' or '\''))
+            {
+                return false;
+            }
         }
 
         var known = 0;
@@ -171,14 +209,24 @@ internal static partial class Shapes
             if (!GenreWord().IsMatch(genre))
             {
                 genres = [];
+                unknown = [];
                 return false;
             }
 
-            known += KnownGenres.Contains(genre) ? 1 : 0;
+            if (Vocabulary.Genres.Contains(genre))
+            {
+                known++;
+            }
+            else
+            {
+                unknown.Add(genre);
+            }
+
             genres.Add(genre);
         }
 
-        return known > 0 && (known == genres.Count || text.Contains('|', StringComparison.Ordinal));
+        // "Comedy, Paris" is a place after a genre, not two genres: unknown words need pipes (the source's genre separator).
+        return known > 0 && (unknown.Count == 0 || text.Contains('|', StringComparison.Ordinal));
     }
 
     /// <summary>"Rated PG-13 for some violence" → certificate "PG-13", reason "for some violence".</summary>
@@ -205,6 +253,13 @@ internal static partial class Shapes
     public static bool TryRuntime(string text, out int minutes)
     {
         minutes = 0;
+
+        // "104 min", "1h 44min", "2 hours": a digit is needed, and an 'h' or "min" (cheap checks before two unanchored regexes).
+        if (!text.AsSpan().ContainsAnyInRange('0', '9') || (!text.Contains("min", StringComparison.OrdinalIgnoreCase) && !text.Contains('h', StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         var hours = HoursMinutes().Match(text);
         if (hours.Success)
         {
@@ -223,8 +278,6 @@ internal static partial class Shapes
 
         return false;
     }
-
-    public static bool IsStandaloneCertificate(string text) => StandaloneCertificate().IsMatch(text);
 
     public static bool IsReleaseDate(string text) =>
         text.Length <= 120 && ReleaseDateValue().IsMatch(text);
@@ -251,7 +304,10 @@ internal static partial class Shapes
         {
             var note = NullIfEmpty(titled.Groups["note"].Value.Trim().TrimStart('-', '–', ':').Trim());
             connection = new ParsedConnection(
-                Capitalise(kind), titled.Groups["name"].Value.Trim(), ParseInt(titled.Groups["year"].Value), note);
+                Capitalise(kind), titled.Groups["name"].Value.Trim(), ParseInt(titled.Groups["year"].Value), note)
+            {
+                OtherYearQualifier = titled.Groups["q"].Success ? titled.Groups["q"].Value : null,
+            };
             return connection.OtherName.Length > 0;
         }
 
@@ -280,7 +336,7 @@ internal static partial class Shapes
 
     public static bool IsSoundtrackCredit(string text)
     {
-        foreach (var start in SoundtrackCreditStarts)
+        foreach (var start in Vocabulary.SoundtrackCreditStarts)
         {
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)
                 && (text.Length == start.Length || !char.IsLetter(text[start.Length])))
@@ -292,32 +348,108 @@ internal static partial class Shapes
         return false;
     }
 
-    public static bool IsGoof(string text)
+    /// <summary>Splits a line before each soundtrack credit it holds: "Song Written by A Performed by B" gives three parts.</summary>
+    public static List<string> SplitSoundtrackCredits(string text)
     {
-        foreach (var category in GoofCategories)
+        var cuts = new List<int>();
+        foreach (var start in Vocabulary.SoundtrackCreditStarts)
         {
-            if (text.StartsWith(category + ":", StringComparison.OrdinalIgnoreCase))
+            for (var at = text.IndexOf(" " + start + " ", StringComparison.Ordinal); at >= 0; at = text.IndexOf(" " + start + " ", at + 1, StringComparison.Ordinal))
             {
-                return true;
+                cuts.Add(at + 1);
             }
         }
 
-        return false;
+        cuts.Sort();
+        var parts = new List<string>();
+        var from = 0;
+        foreach (var cut in cuts.Distinct())
+        {
+            if (cut > from)
+            {
+                parts.Add(text[from..cut].Trim());
+                from = cut;
+            }
+        }
+
+        parts.Add(text[from..].Trim());
+        return parts;
     }
 
-    /// <summary>"Character: line" or a stage direction "[they leave]".</summary>
-    public static bool IsQuoteLine(string text, out bool hasSpeaker)
+    /// <summary>A goof printed with its category: "Continuity: ...".</summary>
+    public static bool IsGoof(string text)
     {
-        hasSpeaker = text.Length <= 2000 && QuoteLine().IsMatch(text) && !IsGoof(text)
-            && !text.StartsWith("Director Cameo", StringComparison.OrdinalIgnoreCase)
-            && !text.StartsWith("Spoilers", StringComparison.OrdinalIgnoreCase);
-        return hasSpeaker || (text.StartsWith('[') && text.EndsWith(']'));
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && Vocabulary.GoofCategories.Contains(text[..colon]);
     }
+
+    /// <summary>How many of the goof phrases (<see cref="Vocabulary.GoofLanguage"/>) the text uses.</summary>
+    public static int GoofPhrases(string text)
+    {
+        // One multi-string search (SearchValues) instead of a scan per phrase; a phrase counts once.
+        var count = 0;
+        var seen = 0UL;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(GoofLanguage); at >= 0; at = rest.IndexOfAny(GoofLanguage))
+        {
+            var index = PhraseAt(rest[at..]);
+            if (index >= 0 && (seen & (1UL << index)) == 0)
+            {
+                seen |= 1UL << index;
+                count++;
+            }
+
+            rest = rest[(at + 1)..];
+        }
+
+        return count;
+    }
+
+    private static int PhraseAt(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < Vocabulary.GoofLanguage.Length; i++)
+        {
+            if (text.StartsWith(Vocabulary.GoofLanguage[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly SearchValues<string> GoofLanguage = SearchValues.Create(Vocabulary.GoofLanguage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "Character: line" or a stage direction "[they leave]". <paramref name="speaker"/> is what
+    /// stands before the colon; whether it is a speaker is for the reader to weigh (a character of
+    /// the cast list, a name-shaped word), since trivia may have a colon too.
+    /// </summary>
+    public static bool IsQuoteLine(string text, out string? speaker)
+    {
+        speaker = null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 62 && text.Length <= 2000 && QuoteLine().Match(text) is { Success: true } m && !IsGoof(text)
+            && !text.StartsWith("Director Cameo", StringComparison.OrdinalIgnoreCase)
+            && !text.StartsWith("Spoilers", StringComparison.OrdinalIgnoreCase))
+        {
+            speaker = m.Groups["s"].Value.Trim();
+            return true;
+        }
+
+        return text.StartsWith('[') && text.EndsWith(']');
+    }
+
+    /// <summary>
+    /// A speaker as quotes name them: one to four words, each capitalised or a particle
+    /// ("Yann", "Mrs. Kerbrat", "Old Man", "Jean de la Croix"), not a sentence's opening.
+    /// </summary>
+    public static bool LooksLikeSpeaker(string speaker) => speaker.Length <= 40 && SpeakerName().IsMatch(speaker);
 
     public static bool IsFaqEmpty(string text) => text.StartsWith("This FAQ is empty", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsSpoilerWarning(string text) =>
-        text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase) && text.Length < 80;
+        text.Length < 80 && text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"2 of 2 people found this review helpful." (or, in older captures, "the following review useful:").</summary>
     public static bool TryHelpful(string text, out int helpful, out int voted, out bool aboveReview)
@@ -342,11 +474,14 @@ internal static partial class Shapes
         return true;
     }
 
-    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author when the link kept its text.</summary>
-    public static bool TryReviewDate(string text, out DateOnly? date, out string? author)
+    public static bool TryReviewDate(string text, out DateOnly? date, out string? author) => TryReviewDate(text, out date, out author, out _);
+
+    /// <summary>"2 March 2005 | by Someone (Place)": the date, and the author and their place when the link kept its text.</summary>
+    public static bool TryReviewDate(string text, out DateOnly? date, out string? author, out string? place)
     {
         date = null;
         author = null;
+        place = null;
         if (text.Length > 200)
         {
             return false;
@@ -364,21 +499,30 @@ internal static partial class Shapes
             return false;
         }
 
-        author = m.Groups["by"].Success ? AuthorName(m.Groups["by"].Value) : null;
+        (author, place) = m.Groups["by"].Success ? AuthorAndPlace(m.Groups["by"].Value) : (null, null);
         return true;
     }
 
-    /// <summary>"Someone from Some Place", the line under the date in some captures.</summary>
-    public static bool TryAuthorFrom(string text, out string author)
+    public static bool TryAuthorFrom(string text, out string author) => TryAuthorFrom(text, out author, out _);
+
+    /// <summary>"Someone from Some Place", the line under the date (or above it) in some captures.</summary>
+    public static bool TryAuthorFrom(string text, out string author, out string place)
     {
         author = "";
+        place = "";
+        if (text.Length > 100 || !text.Contains(" from ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var m = AuthorFrom().Match(text);
-        if (!m.Success || text.Length > 100)
+        if (!m.Success)
         {
             return false;
         }
 
         author = m.Groups["name"].Value.Trim();
+        place = m.Groups["place"].Value.Trim();
         return author.Length > 0;
     }
 
@@ -461,13 +605,18 @@ internal static partial class Shapes
         return items;
     }
 
-    /// <summary>Splits "A (x), B (y)" into facts, and takes trailing parentheses as the qualifier.</summary>
-    public static List<ParsedFact> SplitFacts(string text)
+    /// <summary>
+    /// Splits "A (x), B (y)" into facts, and takes trailing parentheses as the qualifier when they
+    /// read as one: a country (<see cref="Vocabulary.Countries"/> or one the page names, in
+    /// <paramref name="countries"/>), a date, or qualifier words ("working title"). Any other group
+    /// is part of the text: "Tokyo (Again) (Japan)" is "Tokyo (Again)" in Japan.
+    /// </summary>
+    public static List<ParsedFact> SplitFacts(string text, IReadOnlySet<string>? countries = null)
     {
         var facts = new List<ParsedFact>();
         foreach (var piece in FactSeparator().Split(text))
         {
-            var (main, qualifier) = SplitTrailingNotes(piece);
+            var (main, qualifier) = SplitQualifiers(piece, countries);
             if (main is not null)
             {
                 facts.Add(new ParsedFact(main, qualifier));
@@ -479,6 +628,98 @@ internal static partial class Shapes
         }
 
         return facts;
+    }
+
+    private static (string? Main, string? Qualifier) SplitQualifiers(string text, IReadOnlySet<string>? countries)
+    {
+        var notes = new List<string>();
+        var rest = text.Trim();
+        while (rest.EndsWith(')'))
+        {
+            var open = MatchingOpen(rest);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var note = rest[(open + 1)..^1].Trim();
+            var before = rest[..open].TrimEnd().TrimEnd(',').TrimEnd();
+            if (before.Length > 0 && !IsQualifier(note, countries))
+            {
+                break;
+            }
+
+            if (note.Length > 0)
+            {
+                notes.Insert(0, note);
+            }
+
+            rest = before;
+        }
+
+        return (NullIfEmpty(rest), notes.Count == 0 ? null : string.Join(", ", notes));
+    }
+
+    /// <summary>Index of the '(' that the final ')' closes, or -1.</summary>
+    private static int MatchingOpen(string text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == ')')
+            {
+                depth++;
+            }
+            else if (text[i] == '(' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsQualifier(string note, IReadOnlySet<string>? countries)
+    {
+        if (note.Length == 0 || Vocabulary.Countries.Contains(note) || countries?.Contains(note) == true || ParseDate(note) is not null)
+        {
+            return true;
+        }
+
+        // "International: English title", "USA (working title)", "estimated": every word a qualifier word or a country.
+        foreach (var word in note.Split([' ', ':', ',', '/', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Vocabulary.QualifierWords.Contains(word) && !Vocabulary.Countries.Contains(word) && countries?.Contains(word) != true
+                && !word.All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A certificate of some rating system, "UK:15" or a bare "15" (<see cref="Vocabulary.Certificates"/>).</summary>
+    public static bool TryCertificate(string text, out string? system, out string certificate)
+    {
+        system = null;
+        certificate = "";
+        var m = CountryCertificate().Match(text);
+        if (m.Success)
+        {
+            system = m.Groups["sys"].Value.Trim();
+            certificate = m.Groups["c"].Value.Trim();
+            return true;
+        }
+
+        var bare = text.StartsWith("Rated ", StringComparison.Ordinal) ? text[6..] : text;
+        if (Vocabulary.Certificates.Contains(bare))
+        {
+            certificate = bare;
+            return true;
+        }
+
+        return false;
     }
 
     public static int? ParseInt(string text)
@@ -497,16 +738,18 @@ internal static partial class Shapes
 
     public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? AuthorName(string by)
+    /// <summary>"Someone from Some Place" or "Someone (Some Place)".</summary>
+    private static (string? Author, string? Place) AuthorAndPlace(string by)
     {
         var name = by.Trim();
         var from = AuthorFrom().Match(name);
         if (from.Success)
         {
-            name = from.Groups["name"].Value;
+            return (NullIfEmpty(from.Groups["name"].Value), NullIfEmpty(from.Groups["place"].Value));
         }
 
-        return SplitTrailingNotes(name).Main;
+        var (author, place) = SplitTrailingNotes(name);
+        return (author, place);
     }
 
     private static bool TryParseRating(string text, out double rating) =>
@@ -516,13 +759,19 @@ internal static partial class Shapes
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
-    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:TV Movie |TV Series |TV Episode |TV Mini-Series |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/[IVXL]+)?\)$")]
+    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:TV Movie |TV Series |TV Episode |TV Mini-Series |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)$")]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"^(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Reviews?:?\s*)?(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<m>\d[\d,]*)\s+from\s+Metacritic(?:\.com)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewCounts();
 
-    [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users|votes|ratings)\)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex VoteCount();
+
+    [GeneratedRegex(@"^(?:Metascore:?\s*(?<m>\d{1,3})\s*/\s*100|(?<m>\d{1,3})\s*/\s*100\s+Metascore)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MetascoreAlone();
+
+    [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*(?:\|?\s*Metascore:?\s*(?<ms>\d{1,3})\s*/\s*100[\s.]*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleRating();
 
     [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?$")]
@@ -540,6 +789,9 @@ internal static partial class Shapes
     [GeneratedRegex(@"^\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2}$")]
     private static partial Regex GenreWord();
 
+    [GeneratedRegex(@"^(?<sys>" + Vocabulary.CertificateCountries + @")\s*:\s*(?<c>[\p{L}\p{N}+.-]{1,12}(?: [\p{L}\p{N}+.-]{1,6})?)(?:\s*\((?<note>[^()]{1,60})\))?$")]
+    private static partial Regex CountryCertificate();
+
     [GeneratedRegex(@"^Rated\s+(?<c>[A-Z0-9][A-Za-z0-9-]*)(?:\s+(?<r>.+))?$")]
     private static partial Regex Rated();
 
@@ -549,26 +801,23 @@ internal static partial class Shapes
     [GeneratedRegex(@"\b(?<h>\d{1,2})\s*h(?:ours?|rs?)?\b\s*(?:(?<m>\d{1,2})\s*min)?", RegexOptions.IgnoreCase)]
     private static partial Regex HoursMinutes();
 
-    [GeneratedRegex(@"^(?:Rated\s+)?(?:G|PG|PG-13|R|NC-17|NR|X|M|GP|Unrated|Not Rated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$")]
-    private static partial Regex StandaloneCertificate();
-
     [GeneratedRegex(@"^(?:\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4}|\p{L}+ \d{4}|\d{4})(?: ?\([^()]{1,80}\))*$")]
     private static partial Regex ReleaseDateValue();
 
-    private const string ConnectionVerbs =
-        @"Featured in|Referenced in|References|Followed by|Follows|Remade as|Remake of|Spoofed in|Spoofs|Edited into|Edited from|Alternate-language version of|Version of|Spin-off from|Spin-off|Spun-off from|Features|Parodied in|Parodies";
-
-    [GeneratedRegex(@"^(?<kind>" + ConnectionVerbs + @")\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>" + Vocabulary.ConnectionVerbs + @")\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Connection();
 
-    [GeneratedRegex(@"^(?<kind>" + ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>" + Vocabulary.ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionVerbOnly();
 
-    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:TV Movie |TV Series |TV Episode |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/[IVXL]+)?\)(?<note>.*)$")]
+    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:TV Movie |TV Series |TV Episode |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?<note>.*)$")]
     private static partial Regex ConnectionTitle();
 
-    [GeneratedRegex(@"^[\p{Lu}\p{N}][^:\[\]]{0,60}:\s+\S")]
+    [GeneratedRegex(@"^(?<s>[\p{Lu}\p{N}][^:\[\]]{0,60}):\s+\S")]
     private static partial Regex QuoteLine();
+
+    [GeneratedRegex(@"^(?:(?:\p{Lu}[\p{L}'.-]*|#?\d+|de|la|le|van|von|der|da|di|du|del|the|of|in)\s?){1,4}$")]
+    private static partial Regex SpeakerName();
 
     [GeneratedRegex(@"^(?<n>[\d,]+)\s+(?:out\s+)?of\s+(?<m>[\d,]+)\s+people\s+found\s+(?:this|(?<following>the following))\s+review\s+(?:helpful|useful)", RegexOptions.IgnoreCase)]
     private static partial Regex Helpful();

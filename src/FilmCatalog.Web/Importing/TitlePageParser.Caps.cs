@@ -19,44 +19,55 @@ public sealed partial class TitlePageParser
     /// <summary>Every other list (trivia, connections, soundtrack, FAQ, facts of one kind, names of one role).</summary>
     public const int MaxOtherItems = 10_000;
 
-    /// <summary>Called after every placed line: counting is cheap, naming the part only happens on refusal.</summary>
-    private void CheckCaps(PageLine line)
+    /// <summary>Called after every content line: counting is cheap, naming the part only happens on refusal.</summary>
+    private void CheckCaps(int index)
     {
-        if (cards.Count <= MaxCards && title.Cast.Count <= MaxCast && reviews.Count <= MaxReviews && LongestOtherList() <= MaxOtherItems)
+        if (cards.Count <= MaxCards && Title.Cast.Count <= MaxCast && reviews.Count <= MaxReviews && LongestOtherList() <= MaxOtherItems)
             return;
 
         var (part, count, cap) =
             cards.Count > MaxCards ? ("also-liked cards", cards.Count, MaxCards)
-            : title.Cast.Count > MaxCast ? ("cast lines", title.Cast.Count, MaxCast)
+            : Title.Cast.Count > MaxCast ? ("cast lines", Title.Cast.Count, MaxCast)
             : reviews.Count > MaxReviews ? ("reviews", reviews.Count, MaxReviews)
             : OtherLists().MaxBy(l => l.Count) is var (name, other) ? (name, other, MaxOtherItems) : default;
-        throw new TitlePageFormatException(line.Number, $"more than {cap:N0} {part} ({count:N0} by this line): not a title page this importer takes");
+        throw new TitlePageFormatException(index + 1, $"more than {cap:N0} {part} ({count:N0} by this line): not a title page this importer takes");
     }
 
-    private int LongestOtherList() => Math.Max(
-        Math.Max(Math.Max(Math.Max(title.Trivia.Count, title.Connections.Count), Math.Max(soundtrack.Count, faqs.Count)),
-            Math.Max(Math.Max(title.Genres.Count, title.Taglines.Count), Math.Max(title.ReleaseDates.Count, title.AlsoKnownAs.Count))),
-        Math.Max(Math.Max(Math.Max(title.Countries.Count, title.Languages.Count), Math.Max(title.FilmingLocations.Count, title.BoxOffice.Count)),
-            Math.Max(Math.Max(title.Companies.Count, title.CreditFragments.Count), Math.Max(title.Directors.Count, Math.Max(title.Writers.Count, title.Stars.Count)))));
+    /// <summary>The same lists as <see cref="OtherLists"/>, without an enumerator: this runs on every line.</summary>
+    private int LongestOtherList()
+    {
+        var t = Title;
+        ReadOnlySpan<int> counts =
+        [
+            didYouKnow.PendingItems + t.Trivia.Count, t.Connections.Count, didYouKnow.SoundtrackCount, faq.Count, t.Genres.Count, t.Taglines.Count,
+            t.ReleaseDates.Count, t.AlsoKnownAs.Count, t.Countries.Count, t.Languages.Count, t.FilmingLocations.Count, t.BoxOffice.Count,
+            t.Companies.Count, t.CreditFragments.Count, t.Directors.Count, t.Writers.Count, t.Stars.Count, t.OtherCertificates.Count,
+        ];
+        var longest = 0;
+        foreach (var count in counts)
+            longest = Math.Max(longest, count);
+        return longest;
+    }
 
     private IEnumerable<(string Name, int Count)> OtherLists()
     {
-        yield return ("trivia items", title.Trivia.Count);
-        yield return ("connections", title.Connections.Count);
-        yield return ("soundtrack entries", soundtrack.Count);
-        yield return ("FAQ entries", faqs.Count);
-        yield return ("genres", title.Genres.Count);
-        yield return ("taglines", title.Taglines.Count);
-        yield return ("release dates", title.ReleaseDates.Count);
-        yield return ("also-known-as titles", title.AlsoKnownAs.Count);
-        yield return ("countries", title.Countries.Count);
-        yield return ("languages", title.Languages.Count);
-        yield return ("filming locations", title.FilmingLocations.Count);
-        yield return ("box-office figures", title.BoxOffice.Count);
-        yield return ("companies", title.Companies.Count);
-        yield return ("credit fragments", title.CreditFragments.Count);
-        yield return ("directors", title.Directors.Count);
-        yield return ("writers", title.Writers.Count);
-        yield return ("stars", title.Stars.Count);
+        yield return ("trivia items", didYouKnow.PendingItems + Title.Trivia.Count);
+        yield return ("connections", Title.Connections.Count);
+        yield return ("soundtrack entries", didYouKnow.SoundtrackCount);
+        yield return ("FAQ entries", faq.Count);
+        yield return ("genres", Title.Genres.Count);
+        yield return ("taglines", Title.Taglines.Count);
+        yield return ("release dates", Title.ReleaseDates.Count);
+        yield return ("also-known-as titles", Title.AlsoKnownAs.Count);
+        yield return ("countries", Title.Countries.Count);
+        yield return ("languages", Title.Languages.Count);
+        yield return ("filming locations", Title.FilmingLocations.Count);
+        yield return ("box-office figures", Title.BoxOffice.Count);
+        yield return ("companies", Title.Companies.Count);
+        yield return ("credit fragments", Title.CreditFragments.Count);
+        yield return ("directors", Title.Directors.Count);
+        yield return ("writers", Title.Writers.Count);
+        yield return ("stars", Title.Stars.Count);
+        yield return ("other certificates", Title.OtherCertificates.Count);
     }
 }

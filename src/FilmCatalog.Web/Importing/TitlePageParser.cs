@@ -1,71 +1,91 @@
 using System.Text.RegularExpressions;
+using FilmCatalog.Web.Importing.Reading;
 
 namespace FilmCatalog.Web.Importing;
 
 /// <summary>
-/// Reads one title page saved as text (see <c>docs/FORMAT.md</c> in the shared notes) into a
-/// <see cref="ParsedTitle"/>. The capture lost every link's text, so a part is recognised by its
-/// heading where that survived and by its shape where it did not. Lines it cannot place become
-/// warnings with their line numbers; navigation is dropped silently. The only exception it throws
-/// is <see cref="TitlePageFormatException"/>, for files that are not a title page at all.
+/// Reads one title page saved as text (see <c>docs/FORMAT.md</c>) into a <see cref="ParsedTitle"/>.
+/// The capture lost every link's text, so many headings are gone; the page is read by one
+/// <see cref="PartReader"/> per part (header, cards, cast, storyline, details, box office, company
+/// credits, technical specs, did you know, FAQ, reviews, footer), and this class only dispatches.
 /// </summary>
+/// <remarks>
+/// For each line: a heading that survived opens its part outright. Otherwise the open part says how
+/// well the line continues it and every other part how well the line would begin it; the evidence
+/// is weighed with the site's fixed order of parts (a part further down the page is the likelier
+/// next one) and a small preference for staying in the open part. A line no part wants is a warning
+/// with its line number; navigation is dropped. Every line ends up placed, recognised as structure or
+/// navigation, or warned (<see cref="ParseResult.Fates"/>). The only exception thrown is
+/// <see cref="TitlePageFormatException"/>, for files that are not a title page at all.
+/// </remarks>
 public sealed partial class TitlePageParser
 {
-    private enum Part
-    {
-        Header,
-        General,
-        Cards,
-        Cast,
-        DidYouKnow,
-        Faq,
-        Reviews,
-    }
+    /// <summary>
+    /// Raised whenever the parser reads a page differently: files imported by an older version are
+    /// read again on their next import instead of being skipped as unchanged (see <see cref="Catalog.ImportRecord"/>).
+    /// Version 1 was the single-pass parser; version 2 reads with one reader per part.
+    /// </summary>
+    public const int Version = 2;
 
-    /// <summary>The heading whose values the next lines hold ("Release Date:" then "14 October 1987 (...)").</summary>
-    private enum Field
-    {
-        None,
-        Storyline,
-        Taglines,
-        Genres,
-        ReleaseDates,
-        AlsoKnownAs,
-        FilmingLocations,
-        Countries,
-        Languages,
-        Runtime,
-        Color,
-        SoundMix,
-        AspectRatio,
-        BoxOffice,
-        Companies,
-        Certificate,
-        Directors,
-        Writers,
-        Stars,
-        Rating,
+    /// <summary>Evidence is a <see cref="Fit"/> times ten, plus these: the open part holds its line on a tie...</summary>
+    private const int Stay = 5;
 
-        /// <summary>A heading the catalog keeps nothing for (its values were links): values become warnings.</summary>
-        Unkept,
-    }
+    /// <summary>...and a part further down the page's usual order is likelier than one above.</summary>
+    private const int Forward = 2, Backward = -2;
 
-    private readonly List<PageLine> lines;
+    /// <summary>
+    /// A title page places most of its lines. Past this many unplaced lines, when they are also most
+    /// of the lines read so far, the file is noise that happens to hold a title-shaped line: it is
+    /// refused at once rather than imported with half a million warnings.
+    /// </summary>
+    private const int MaxUnplacedLines = 500;
+
+    private readonly LineFate[] fates;
     private readonly List<ParseWarning> warnings;
-    private ParsedTitle title = new() { Name = "" };
-    private bool haveTitle;
+    private readonly PartReader[] readers;
+    private PartReader? open;
 
-    private Part part = Part.Header;
-    private Field field;
-    private string? fieldLabel;
-    private bool fieldTaken;
-    private bool taglineExpected;
+    /// <summary>The readers whose lists are theirs until they close (the caps count them as they grow).</summary>
+    private readonly CardsReader cards;
+    private readonly DidYouKnowReader didYouKnow;
+    private readonly FaqReader faq;
+    private readonly ReviewsReader reviews;
 
     private TitlePageParser(List<PageLine> lines, List<ParseWarning> warnings)
     {
-        this.lines = lines;
+        Lines = lines;
         this.warnings = warnings;
+        fates = new LineFate[lines.Count];
+        Header = new HeaderReader(this);
+        Storyline = new StorylineReader(this);
+        cards = new CardsReader(this);
+        didYouKnow = new DidYouKnowReader(this);
+        faq = new FaqReader(this);
+        reviews = new ReviewsReader(this);
+        readers =
+        [
+            Header, cards, new CastReader(this), Storyline, new FieldReader(this, PagePart.Details),
+            new FieldReader(this, PagePart.BoxOffice), new FieldReader(this, PagePart.Companies), new FieldReader(this, PagePart.TechSpecs),
+            didYouKnow, faq, reviews, new FooterReader(this),
+        ];
     }
+
+    internal List<PageLine> Lines { get; }
+
+    /// <summary>The record the readers fill.</summary>
+    internal ParsedTitle Title { get; } = new() { Name = "" };
+
+    internal bool HaveTitle { get; set; }
+
+    internal HeaderReader Header { get; }
+
+    internal StorylineReader Storyline { get; }
+
+    /// <summary>The part open now (null before the first line).</summary>
+    internal PagePart? OpenPart => open?.Part;
+
+    /// <summary>Set once a part below the header (cards, cast, storyline, did you know, FAQ, reviews) has opened.</summary>
+    internal bool PastHeader { get; private set; }
 
     /// <summary>Decodes the file's bytes (UTF-8, UTF-16 by its mark, or Windows-1252) and parses the text.</summary>
     /// <exception cref="TitlePageFormatException">The file is empty, binary, or has no title line.</exception>
@@ -98,603 +118,281 @@ public sealed partial class TitlePageParser
 
     private ParseResult Run()
     {
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < Lines.Count; i++)
         {
-            var line = lines[i];
-            switch (line.Kind)
+            switch (Lines[i].Kind)
             {
-                case LineKind.Navigation:
-                    continue;
                 case LineKind.Blank:
-                    OnBlank();
-                    continue;
+                    fates[i] = LineFate.Blank;
+                    open?.Blank();
+                    break;
+                case LineKind.Navigation:
+                    fates[i] = LineFate.Navigation;
+                    break;
                 case LineKind.TaglineMarker:
-                    LeaveCurrentPart(Part.General);
-                    taglineExpected = true;
-                    continue;
+                    // "Plot Summary | Add Synopsis": navigation itself, but the storyline's tagline follows it.
+                    fates[i] = LineFate.Structure;
+                    SwitchTo(Storyline);
+                    Storyline.ExpectTagline();
+                    break;
                 default:
-                    Place(i, line);
-                    CheckCaps(line);
+                    Read(i);
+                    CheckCaps(i);
                     break;
             }
         }
 
-        EndBlock();
-        if (!haveTitle)
+        open?.Close();
+        if (!HaveTitle)
         {
-            var first = lines.Find(l => l.Kind != LineKind.Blank);
-            throw new TitlePageFormatException(Math.Max(1, first.Number), "no title line");
+            var first = Lines.FindIndex(l => l.Kind != LineKind.Blank);
+            throw new TitlePageFormatException(Math.Max(1, first + 1), "no title line");
         }
 
-        return new ParseResult(Build(), warnings.OrderBy(w => w.Line).ToList());
+        // A content line no reader claimed and none warned about is still reported, never dropped silently.
+        var unaccounted = 0;
+        for (var i = 0; i < fates.Length; i++)
+        {
+            if (fates[i] == LineFate.Unread)
+            {
+                unaccounted++;
+                Warn(i, "could not place this line");
+            }
+        }
+
+        return new ParseResult(Title, warnings.OrderBy(w => w.Line).ToList()) { Fates = fates, Unaccounted = unaccounted };
     }
 
-    private void Place(int index, PageLine line)
+    private void Read(int i)
     {
-        var expectTagline = taglineExpected;
-        taglineExpected = false;
+        if (open?.OwnsBeforeHeadings(i) == true)
+        {
+            Take(open, i);
+            return;
+        }
 
-        if (part == Part.Cards && TryCardCredit(line.Text))
+        if (TryHeading(i))
         {
             return;
         }
 
-        if (TryHeading(line))
+        var stay = open?.Continues(i) ?? Fit.None;
+        if (stay == Fit.Certain)
+        {
+            Take(open!, i);
+            return;
+        }
+
+        var best = stay > Fit.None ? open : null;
+        var bestScore = stay > Fit.None ? ((int)stay * 10) + Stay : 0;
+        foreach (var reader in readers)
+        {
+            if (reader == open)
+            {
+                continue;
+            }
+
+            var fit = reader.Opens(i);
+            if (fit == Fit.None)
+            {
+                continue;
+            }
+
+            var score = ((int)fit * 10) + (open is null || reader.Part >= open.Part ? Forward : Backward);
+            if (score > bestScore)
+            {
+                best = reader;
+                bestScore = score;
+            }
+        }
+
+        if (best is null)
+        {
+            Warn(i, "could not place this line");
+            return;
+        }
+
+        SwitchTo(best);
+        Take(best, i);
+    }
+
+    private void Take(PartReader reader, int i)
+    {
+        if (!reader.Take(i))
+        {
+            Warn(i, "could not place this line");
+        }
+        else if (fates[i] == LineFate.Unread)
+        {
+            fates[i] = LineFate.Placed;
+        }
+    }
+
+    private void SwitchTo(PartReader reader)
+    {
+        if (reader == open)
         {
             return;
         }
 
-        var placed = part switch
-        {
-            Part.Cards => TryCard(line.Text),
-            Part.Cast => TryCast(line.Text),
-            Part.DidYouKnow => AddToBlock(line),
-            Part.Faq => TryFaq(line.Text),
-            Part.Reviews => TryReview(index, line),
-            _ => false,
-        };
-
-        if (!placed)
-        {
-            PlaceGeneral(line, expectTagline);
-        }
+        open?.Close();
+        open = reader;
+        PastHeader |= reader.Part is PagePart.Cards or PagePart.Cast or PagePart.Storyline or PagePart.DidYouKnow or PagePart.Faq or PagePart.Reviews;
     }
 
-    private void OnBlank()
-    {
-        switch (part)
-        {
-            case Part.Cast:
-                // A character sits right under its "Name ..." line; after a gap it cannot follow.
-                pendingCast = null;
-                break;
-            case Part.DidYouKnow:
-                EndBlock();
-                break;
-        }
-    }
+    private PartReader ReaderOf(PagePart part) => Array.Find(readers, r => r.Part == part)!;
 
-    /// <summary>Closes whatever the current part had open and moves to <paramref name="next"/>.</summary>
-    private void LeaveCurrentPart(Part next)
+    /// <summary>A heading that survived the capture: a section ("Storyline") or a value heading ("Release Date: ...").</summary>
+    private bool TryHeading(int i)
     {
-        EndBlock();
-        pendingCast = null;
-        currentReview = null;
-        currentFaq = null;
-        card = null;
-        field = Field.None;
-        fieldLabel = null;
-        fieldTaken = false;
-        part = next;
-    }
-
-    private bool TryHeading(PageLine line)
-    {
-        var text = line.Text;
+        var text = Lines[i].Text;
         if (text.Length > 200)
         {
             return false;
         }
 
         var section = SectionHeading().Match(text);
-        if (section.Success)
+        if (section.Success && Headings.Section(section.Groups["h"].Value) is { } named)
         {
-            OpenSection(section.Groups["h"].Value, section.Groups["sys"].Value);
+            var reader = ReaderOf(named.Part);
+            SwitchTo(reader);
+            reader.OpenSection(named.Kind, Shapes.NullIfEmpty(section.Groups["sys"].Value));
+            fates[i] = LineFate.Structure;
             return true;
         }
 
-        // Inside the prose parts a long "Word: ..." line is a paragraph, not the Details heading it resembles.
-        var inProse = part is Part.Reviews or Part.Faq or Part.DidYouKnow;
         var valued = ValueHeading().Match(text);
-        if (!valued.Success || (inProse && text.Length > 80))
+        if (!valued.Success)
         {
             return false;
         }
 
-        OpenField(valued.Groups["h"].Value, valued.Groups["sys"].Value);
+        var heading = valued.Groups["h"].Value;
+        var (part, field) = Headings.Field(heading);
         var value = valued.Groups["v"].Value.Trim();
-        if (value.Length > 0 && !TakeFieldValue(value))
+        if (field == Field.None || (part == PagePart.DidYouKnow && value.Length == 0))
         {
-            Warn(line, $"could not read the value of \"{valued.Groups["h"].Value}\"");
+            return false;
         }
 
-        return true;
-    }
+        // Inside the prose parts a long "Word: ..." line is a paragraph, not the heading it resembles;
+        // in "did you know", "Trivia: ..." is the item's label whatever its length (the 2010-2011 layout).
+        var inProse = open?.Part is PagePart.Reviews or PagePart.Faq or PagePart.DidYouKnow;
+        if (inProse && text.Length > 80 && !(part == PagePart.DidYouKnow && open?.Part == PagePart.DidYouKnow))
+        {
+            return false;
+        }
 
-    private void OpenSection(string heading, string system)
-    {
-        var h = heading.ToLowerInvariant();
-        if (h.StartsWith("people who liked", StringComparison.Ordinal))
+        var owner = ReaderOf(part);
+        SwitchTo(owner);
+        owner.OpenField(field, heading.Trim(), Shapes.NullIfEmpty(valued.Groups["sys"].Value));
+        if (value.Length == 0)
         {
-            LeaveCurrentPart(Part.Cards);
+            fates[i] = LineFate.Structure;
         }
-        else if (h.StartsWith("cast", StringComparison.Ordinal) || h.Contains("credited cast", StringComparison.Ordinal)
-            || h.StartsWith("rest of cast", StringComparison.Ordinal))
+        else if (owner.TakeFieldValue(value, i))
         {
-            LeaveCurrentPart(Part.Cast);
-        }
-        else if (h.StartsWith("motion picture rating", StringComparison.Ordinal))
-        {
-            LeaveCurrentPart(Part.General);
-            field = Field.Certificate;
-            fieldLabel = Shapes.NullIfEmpty(system);
-        }
-        else if (h.StartsWith("did you know", StringComparison.Ordinal))
-        {
-            LeaveCurrentPart(Part.DidYouKnow);
-            explicitKind = DidYouKnowKind.ByShape;
-        }
-        else if (TryDidYouKnowHeading(h, out var kind))
-        {
-            LeaveCurrentPart(Part.DidYouKnow);
-            explicitKind = kind;
-        }
-        else if (h is "frequently asked questions" or "faq")
-        {
-            LeaveCurrentPart(Part.Faq);
-        }
-        else if (h == "user reviews")
-        {
-            LeaveCurrentPart(Part.Reviews);
-        }
-        else if (h == "storyline")
-        {
-            LeaveCurrentPart(Part.General);
-            field = Field.Storyline;
+            fates[i] = fates[i] == LineFate.Unread ? LineFate.Placed : fates[i];
         }
         else
         {
-            // Details, Box Office, Company Credits, Technical Specs: only group the value headings.
-            LeaveCurrentPart(Part.General);
-        }
-    }
-
-    private void OpenField(string heading, string system)
-    {
-        var h = heading.ToLowerInvariant();
-        var next = h switch
-        {
-            _ when h.StartsWith("release date", StringComparison.Ordinal) => Field.ReleaseDates,
-            "also known as" => Field.AlsoKnownAs,
-            _ when h.StartsWith("filming location", StringComparison.Ordinal) => Field.FilmingLocations,
-            "country" or "countries" => Field.Countries,
-            "language" or "languages" => Field.Languages,
-            "runtime" => Field.Runtime,
-            "color" or "colour" => Field.Color,
-            "sound mix" => Field.SoundMix,
-            "aspect ratio" => Field.AspectRatio,
-            _ when h.StartsWith("budget", StringComparison.Ordinal) || h.StartsWith("opening weekend", StringComparison.Ordinal)
-                || h.Contains("gross", StringComparison.Ordinal) => Field.BoxOffice,
-            _ when h.StartsWith("production co", StringComparison.Ordinal) => Field.Companies,
-            "tagline" or "taglines" => Field.Taglines,
-            "genre" or "genres" => Field.Genres,
-            _ when h.StartsWith("certifica", StringComparison.Ordinal) || h.StartsWith("motion picture rating", StringComparison.Ordinal) => Field.Certificate,
-            "director" or "directors" or "creator" or "creators" => Field.Directors,
-            _ when h.StartsWith("writer", StringComparison.Ordinal) => Field.Writers,
-            "star" or "stars" => Field.Stars,
-            "rating" or "ratings" => Field.Rating,
-            _ => Field.Unkept,
-        };
-
-        // Value headings sit inside Details/Technical Specs/Storyline, never inside a list part.
-        if (part is not (Part.Header or Part.General))
-        {
-            LeaveCurrentPart(Part.General);
-        }
-
-        field = next;
-        fieldLabel = next == Field.Certificate ? Shapes.NullIfEmpty(system) : heading.Trim();
-        fieldTaken = false;
-    }
-
-    /// <summary>Fields that take one value; later lines go back to being placed by shape.</summary>
-    private static bool IsSingleValued(Field f) =>
-        f is Field.Runtime or Field.Color or Field.SoundMix or Field.AspectRatio or Field.Certificate or Field.Rating;
-
-    private void PlaceGeneral(PageLine line, bool expectTagline)
-    {
-        var text = line.Text;
-        if (!haveTitle && Shapes.TryTitle(text, out var name, out var year))
-        {
-            haveTitle = true;
-            title = title with { Name = name, Year = year, TitleLine = line.Number };
-            return;
-        }
-
-        if (field != Field.None && !fieldTaken && TakeFieldValue(text))
-        {
-            return;
-        }
-
-        if (TryKnownShape(line, expectTagline))
-        {
-            return;
-        }
-
-        if (field != Field.None && !IsSingleValued(field) && TakeFieldValue(text))
-        {
-            return;
-        }
-
-        if (expectTagline && text.Length <= 200)
-        {
-            title.Taglines.Add(text);
-            return;
-        }
-
-        if (part == Part.Header && haveTitle && title.Summary is null)
-        {
-            title = title with { Summary = text };
-            return;
-        }
-
-        Warn(line, "could not place this line");
-    }
-
-    /// <summary>Parts that look the same wherever they stand on the page.</summary>
-    private bool TryKnownShape(PageLine line, bool expectTagline)
-    {
-        var text = line.Text;
-        if (Shapes.TryReviewCounts(text, out var user, out var critic))
-        {
-            title = title with { SourceUserReviews = user ?? title.SourceUserReviews, SourceCriticReviews = critic ?? title.SourceCriticReviews };
-            return true;
-        }
-
-        if (Shapes.TryTitle(text, out var name, out var year))
-        {
-            // The page may repeat its own title line; any other film's title is out of place here.
-            return name == title.Name && year == title.Year;
-        }
-
-        if (Shapes.IsFaqEmpty(text))
-        {
-            title = title with { FaqEmpty = true };
-            return true;
-        }
-
-        if (Shapes.TryTitleRating(text, out var rating, out var votes))
-        {
-            title = title with { Rating = rating, RatingVotes = votes ?? title.RatingVotes };
-            return true;
-        }
-
-        if (Shapes.IsAwards(text))
-        {
-            title = title with { Awards = title.Awards is null ? text : $"{title.Awards} {text}" };
-            return true;
-        }
-
-        if (Shapes.TryCreditFragments(text, out var fragments))
-        {
-            title.CreditFragments.AddRange(fragments);
-            return true;
-        }
-
-        if (Shapes.TryStoryline(text, out var storyline, out var author))
-        {
-            title = title with { Storyline = storyline, StorylineAuthor = author };
-            return true;
-        }
-
-        if (Shapes.TryRated(text, out var certificate, out var reason))
-        {
-            SetCertificate(null, certificate, reason);
-            return true;
-        }
-
-        if (Shapes.TryGenres(text, out var genres))
-        {
-            AddDistinct(title.Genres, genres);
-            return true;
-        }
-
-        if (!expectTagline && TryHeaderInfo(line))
-        {
-            return true;
-        }
-
-        if (Shapes.TryConnection(text, requireYear: true, out var connection))
-        {
-            title.Connections.Add(connection);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The line under the title: "PG | 104 min | Drama, War | 14 October 1987 (Country)".</summary>
-    private bool TryHeaderInfo(PageLine line)
-    {
-        var text = line.Text;
-        if (text.Length > 200 || !Shapes.TryRuntime(text, out _) || text.EndsWith('.'))
-        {
-            return false;
-        }
-
-        foreach (var segment in HeaderSeparator().Split(text))
-        {
-            var s = segment.Trim();
-            if (s.Length == 0)
-            {
-                continue;
-            }
-
-            if (Shapes.TryRuntime(s, out var minutes) && s.Length <= 20)
-            {
-                title = title with { RuntimeMinutes = title.RuntimeMinutes ?? minutes };
-            }
-            else if (Shapes.IsStandaloneCertificate(s))
-            {
-                SetCertificate(null, s.Replace("Rated ", "", StringComparison.Ordinal), null);
-            }
-            else if (Shapes.IsReleaseDate(s))
-            {
-                AddAll(title.ReleaseDates, Shapes.SplitFacts(s));
-            }
-            else if (Shapes.TryGenres(s, out var genres))
-            {
-                AddDistinct(title.Genres, genres);
-            }
-            else
-            {
-                Warn(line, $"could not place \"{s}\" in the line under the title");
-            }
+            Warn(i, $"could not read the value of \"{heading}\"");
         }
 
         return true;
     }
 
-    /// <summary>Stores a value under the open heading; false when it does not fit that heading.</summary>
-    private bool TakeFieldValue(string text)
+    /// <summary>Index of the next line holding content (or the tagline marker) after <paramref name="index"/>; -1 when none.</summary>
+    internal int NextContent(int index)
     {
-        var taken = field switch
+        for (var i = index + 1; i >= 1 && i < Lines.Count; i++)
         {
-            Field.Storyline => TakeStoryline(text),
-            Field.Taglines => AddAll(title.Taglines, [text]),
-            Field.Genres => AddGenres(text),
-            Field.ReleaseDates => AddAll(title.ReleaseDates, Shapes.SplitFacts(text)),
-            Field.AlsoKnownAs => AddAll(title.AlsoKnownAs, Shapes.SplitFacts(text)),
-            Field.FilmingLocations => AddAll(title.FilmingLocations, [text]),
-            Field.Countries => AddAll(title.Countries, Shapes.SplitList(text)),
-            Field.Languages => AddAll(title.Languages, Shapes.SplitList(text)),
-            Field.Runtime => TakeRuntime(text),
-            Field.Color => Set(() => title = title with { Color = JoinPipes(text) }),
-            Field.SoundMix => Set(() => title = title with { SoundMix = JoinPipes(text) }),
-            Field.AspectRatio => Set(() => title = title with { AspectRatio = text }),
-            Field.BoxOffice => AddAll(title.BoxOffice, [new ParsedFact(text, fieldLabel)]),
-            Field.Companies => AddAll(title.Companies, SplitCompanies(text)),
-            Field.Certificate => TakeCertificate(text),
-            Field.Directors => AddNames(title.Directors, text),
-            Field.Writers => AddNames(title.Writers, text),
-            Field.Stars => AddNames(title.Stars, text),
-            Field.Rating => TakeRating(text),
-            _ => false,
-        };
-
-        fieldTaken |= taken;
-        if (taken && IsSingleValued(field))
-        {
-            field = Field.None;
-        }
-
-        return taken;
-    }
-
-    private bool TakeStoryline(string text)
-    {
-        if (Shapes.TryStoryline(text, out var storyline, out var author))
-        {
-            title = title with { Storyline = Append(title.Storyline, storyline), StorylineAuthor = author };
-        }
-        else
-        {
-            title = title with { Storyline = Append(title.Storyline, text) };
-        }
-
-        return true;
-    }
-
-    private bool AddGenres(string text)
-    {
-        var genres = Shapes.SplitList(text);
-        AddDistinct(title.Genres, genres);
-        return genres.Count > 0;
-    }
-
-    private bool TakeRuntime(string text)
-    {
-        if (!Shapes.TryRuntime(text, out var minutes))
-        {
-            return false;
-        }
-
-        title = title with { RuntimeMinutes = minutes };
-        return true;
-    }
-
-    private bool TakeRating(string text)
-    {
-        if (!Shapes.TryTitleRating(text, out var rating, out var votes))
-        {
-            return false;
-        }
-
-        title = title with { Rating = rating, RatingVotes = votes };
-        return true;
-    }
-
-    /// <summary>"Rated PG for mild peril" under a system heading, or "Certificate: Country:R | ...".</summary>
-    private bool TakeCertificate(string text)
-    {
-        if (Shapes.TryRated(text, out var rated, out var reason))
-        {
-            SetCertificate(fieldLabel, rated, reason);
-            return true;
-        }
-
-        var first = Shapes.SplitList(text, alsoPipes: true).FirstOrDefault();
-        if (first is null)
-        {
-            return false;
-        }
-
-        var colon = first.IndexOf(':');
-        if (colon > 0 && colon < first.Length - 1)
-        {
-            SetCertificate(first[..colon].Trim(), first[(colon + 1)..].Trim(), null);
-        }
-        else
-        {
-            SetCertificate(fieldLabel, first, null);
-        }
-
-        return true;
-    }
-
-    private void SetCertificate(string? system, string certificate, string? reason)
-    {
-        title = title with
-        {
-            CertificateSystem = system ?? title.CertificateSystem,
-            Certificate = certificate,
-            CertificateReason = reason ?? title.CertificateReason,
-        };
-    }
-
-    private bool AddNames(List<string> names, string text)
-    {
-        foreach (var item in Shapes.SplitList(text, alsoPipes: true))
-        {
-            if (Shapes.TryCreditFragments(item, out var fragments))
+            if (Lines[i].Kind is LineKind.Content or LineKind.TaglineMarker)
             {
-                title.CreditFragments.AddRange(fragments);
-            }
-            else
-            {
-                names.Add(item);
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
 
-    /// <summary>Company names may end in ", Inc." or ", Ltd.", which is not a second company.</summary>
-    private static List<string> SplitCompanies(string text)
+    /// <summary>Index of the content line before <paramref name="index"/>; -1 when none.</summary>
+    internal int PreviousContent(int index)
     {
-        var companies = new List<string>();
-        foreach (var item in Shapes.SplitList(text))
+        for (var i = index - 1; i >= 0 && i < Lines.Count; i--)
         {
-            if (companies.Count > 0 && CompanySuffix().IsMatch(item))
+            if (Lines[i].Kind == LineKind.Content)
             {
-                companies[^1] = $"{companies[^1]}, {item}";
-            }
-            else
-            {
-                companies.Add(item);
+                return i;
             }
         }
 
-        return companies;
+        return -1;
     }
 
-    private static string JoinPipes(string text) => string.Join(" | ", text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    internal void MarkNavigation(int index) => fates[index] = LineFate.Navigation;
 
-    private static bool Set(Action assign)
+    /// <summary>Reports line <paramref name="index"/> (0-based) as a warning with its 1-based number.</summary>
+    internal void Warn(int index, string message)
     {
-        assign();
-        return true;
-    }
-
-    /// <summary>Adds what is not there yet (a part may be repeated); true when the line gave any value.</summary>
-    private static bool AddAll<T>(List<T> list, IEnumerable<T> items)
-    {
-        var any = false;
-        foreach (var item in items)
-        {
-            any = true;
-            if (!list.Contains(item))
-            {
-                list.Add(item);
-            }
-        }
-
-        return any;
-    }
-
-    private static void AddDistinct(List<string> list, IEnumerable<string> items)
-    {
-        foreach (var item in items)
-        {
-            if (!list.Contains(item, StringComparer.OrdinalIgnoreCase))
-            {
-                list.Add(item);
-            }
-        }
-    }
-
-    private static string Append(string? existing, string text) => existing is null ? text : $"{existing}\n\n{text}";
-
-    /// <summary>
-    /// A title page places most of its lines. Past this many unplaced lines, when they are also most
-    /// of the lines read so far, the file is noise that happens to hold a title-shaped line: it is
-    /// refused at once rather than imported with half a million warnings.
-    /// </summary>
-    private const int MaxUnplacedLines = 500;
-
-    private void Warn(PageLine line, string message)
-    {
-        if (warnings.Count >= MaxUnplacedLines && warnings.Count * 2 > line.Number)
+        var number = index + 1;
+        if (warnings.Count >= MaxUnplacedLines && warnings.Count * 2 > number)
         {
             throw new TitlePageFormatException(
-                line.Number, $"{warnings.Count} warnings in the first {line.Number} lines: too little of it can be placed for a title page");
+                number, $"{warnings.Count} warnings in the first {number} lines: too little of it can be placed for a title page");
         }
 
-        var text = line.Text.Length > 80 ? line.Text[..77] + "..." : line.Text;
-        warnings.Add(new ParseWarning(line.Number, $"{message}: \"{text}\""));
+        var text = Lines[index].Text;
+        text = text.Length > 80 ? text[..77] + "..." : text;
+        warnings.Add(new ParseWarning(number, $"{message}: \"{text}\""));
+        fates[index] = LineFate.Warned;
     }
 
-    private ParsedTitle Build() => title with
-    {
-        AlsoLiked = cards.ConvertAll(c => c.ToParsed()),
-        Reviews = reviews.ConvertAll(r => r.ToParsed()),
-        Soundtrack = soundtrack.ConvertAll(s => new ParsedSoundtrack(s.Song, s.CreditLines)),
-        Faq = faqs.ConvertAll(f => new ParsedFaq(f.Question, f.Answer)),
-    };
+    /// <summary>Reports something about a line that was placed all the same (an unknown genre kept, say).</summary>
+    internal void Note(int index, string message) => warnings.Add(new ParseWarning(index + 1, message));
 
     [GeneratedRegex(
-        @"^(?<h>Did You Know\??|Trivia|Goofs|Quotes|Crazy Credits|(?:Movie )?Connections|Soundtracks?|Frequently Asked Questions|FAQ|User Reviews|Storyline|Details|Box Office|Company Credits|Technical Specs|People who liked this also liked.*|Cast overview.*|Cast(?: \([^)]*\))?|(?:Complete |Series )?Credited cast.*|Rest of cast listed alphabetically|Motion Picture Rating \((?<sys>[^)]*)\))\s*:?(?:\s*Edit)?$",
+        @"^(?<h>Did You Know\??|Trivia|Goofs|Quotes|Crazy Credits|(?:Movie )?Connections|Soundtracks?|Frequently Asked Questions|FAQ|User Reviews|Storyline|Details|Box Office|Company Credits|Technical Specs|People who liked this also liked.*|Recommendations|Cast overview.*|Cast(?: \([^)]*\))?|(?:Complete |Series )?Credited cast.*|Rest of cast listed alphabetically|Motion Picture Rating \((?<sys>[^)]*)\))\s*:?(?:\s*Edit)?$",
         RegexOptions.IgnoreCase)]
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(
-        @"^(?<h>Release Dates?|Also Known As|Filming Locations?|Countr(?:y|ies)|Languages?|Runtime|Colou?r|Sound Mix|Aspect Ratio|Budget|Opening Weekend(?: USA)?|Gross(?: USA)?|Cumulative Worldwide Gross|Production Co(?:mpan(?:y|ies)|s)?|Taglines?|Genres?|Certificate|Certification|Directors?|Writers?|Writer\(s\)|Stars?|Creators?|Ratings?|Plot Keywords|Official Sites?|Parents Guide|Motion Picture Rating \((?<sys>[^)]*)\))\s*:\s*(?<v>.*)$",
+        @"^(?<h>Release Dates?|Also Known As|Filming Locations?|Countr(?:y|ies)|Languages?|Runtime|Colou?r|Sound Mix|Aspect Ratio|Budget|Opening Weekend(?: USA)?|Gross(?: USA)?|Cumulative Worldwide Gross|Production Co(?:mpan(?:y|ies)|s)?|Taglines?|Genres?|Certificate|Certification|Directors?|Writers?|Writer\(s\)|Stars?|Creators?|Ratings?|Reviews|Metascore|Plot Keywords|Official Sites?|Parents Guide|Trivia|Goofs|Quotes|Crazy Credits|(?:Movie )?Connections|Soundtracks?|Motion Picture Rating \((?<sys>[^)]*)\))\s*:\s*(?<v>.*)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex ValueHeading();
+}
 
-    [GeneratedRegex(@"\s+\|\s+|\s+-\s+|\s+–\s+")]
-    private static partial Regex HeaderSeparator();
+/// <summary>The parts of a title page, in the site's own order from top to bottom.</summary>
+internal enum PagePart
+{
+    Header,
+    Cards,
+    Cast,
+    Storyline,
+    Details,
+    BoxOffice,
+    Companies,
+    TechSpecs,
+    DidYouKnow,
+    Faq,
+    Reviews,
+    Footer,
+}
 
-    [GeneratedRegex(@"^(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|GmbH|S\.A|S\.L|AG|KG|BV|Pty)\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex CompanySuffix();
+/// <summary>How well a line fits a part: the evidence a reader gives for it.</summary>
+internal enum Fit
+{
+    None,
+
+    /// <summary>Could be, if nothing else wants it.</summary>
+    Weak,
+
+    /// <summary>The part's usual content in the usual place.</summary>
+    Likely,
+
+    /// <summary>A shape that is this part's, rarely another's.</summary>
+    Strong,
+
+    /// <summary>Unmistakable: taken without asking the other parts.</summary>
+    Certain,
 }

@@ -167,7 +167,7 @@ public class FixturePageTests
         Assert.Equal(["Quiet and luminous", "The ending let me down", "A forgotten gem"], reviews.Select(r => r.Headline));
 
         Assert.Equal(new DateOnly(2005, 3, 2), reviews[0].Date);
-        Assert.Equal("Anaïs Kerbrat", reviews[0].Author);
+        Assert.Equal(("Anaïs Kerbrat", "Quimper"), (reviews[0].Author, reviews[0].AuthorPlace));
         Assert.Equal(8, reviews[0].Rating);
         Assert.Equal((14, 16), (reviews[0].Helpful, reviews[0].Voted));
         Assert.Equal(["A film that trusts its silences.", "The last twenty minutes are unforgettable."], reviews[0].Paragraphs);

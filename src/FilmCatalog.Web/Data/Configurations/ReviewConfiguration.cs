@@ -11,6 +11,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
     {
         review.Property(r => r.Headline).HasMaxLength(200);
         review.Property(r => r.AuthorName).HasMaxLength(100);
+        review.Property(r => r.AuthorPlace).HasMaxLength(100);
         review.Ignore(r => r.Helpful);
         review.Ignore(r => r.Voted);
 

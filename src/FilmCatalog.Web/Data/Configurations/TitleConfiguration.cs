@@ -12,6 +12,7 @@ internal sealed class TitleConfiguration : IEntityTypeConfiguration<Title>
         title.HasIndex(t => new { t.Name, t.Year });
         title.Property(t => t.Slug).HasMaxLength(200);
         title.Property(t => t.Name).HasMaxLength(500);
+        title.Property(t => t.YearQualifier).HasMaxLength(10);
 
         title.HasMany(t => t.Facts).WithOne().HasForeignKey(f => f.TitleId);
         title.HasMany(t => t.Credits).WithOne(c => c.Title).HasForeignKey(c => c.TitleId);
@@ -21,6 +22,25 @@ internal sealed class TitleConfiguration : IEntityTypeConfiguration<Title>
         title.HasMany(t => t.Faq).WithOne().HasForeignKey(f => f.TitleId);
         title.HasMany(t => t.AlsoLiked).WithOne().HasForeignKey(a => a.TitleId);
         title.HasMany(t => t.Reviews).WithOne(r => r.Title).HasForeignKey(r => r.TitleId);
+    }
+}
+
+internal sealed class SlugAliasConfiguration : IEntityTypeConfiguration<SlugAlias>
+{
+    public void Configure(EntityTypeBuilder<SlugAlias> alias)
+    {
+        alias.Property(a => a.OldSlug).HasMaxLength(200);
+        alias.HasIndex(a => a.OldSlug).IsUnique();
+        alias.HasOne<Title>().WithMany().HasForeignKey(a => a.TitleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CatalogUpgradeConfiguration : IEntityTypeConfiguration<CatalogUpgrade>
+{
+    public void Configure(EntityTypeBuilder<CatalogUpgrade> upgrade)
+    {
+        upgrade.HasKey(u => u.Name);
+        upgrade.Property(u => u.Name).HasMaxLength(100);
     }
 }
 

@@ -65,6 +65,17 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("AlsoLiked");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CatalogUpgrades");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
                 {
                     b.Property<int>("Id")
@@ -212,6 +223,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParserVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -295,6 +309,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorPlace")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -413,6 +431,30 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("ReviewReports");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TitleId");
+
+                    b.ToTable("SlugAliases");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -472,6 +514,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Metascore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -500,6 +545,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int?>("SourceCriticReviews")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceMetacriticReviews")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceUserReviews")
                         .HasColumnType("INTEGER");
 
@@ -523,6 +571,10 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("YearQualifier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -871,6 +923,15 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

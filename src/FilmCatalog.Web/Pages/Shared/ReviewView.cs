@@ -12,6 +12,7 @@ public sealed record ReviewView(
     string Headline,
     DateTime WrittenAt,
     string? AuthorName,
+    string? AuthorPlace,
     int? Rating,
     bool ContainsSpoilers,
     string BodyHtml,
@@ -20,7 +21,7 @@ public sealed record ReviewView(
 {
     /// <summary>The one projection of a review for display, shared by every query that shows reviews.</summary>
     public static readonly Expression<Func<Review, ReviewView>> FromReview = r => new ReviewView(
-        r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.Rating, r.ContainsSpoilers, r.BodyHtml,
+        r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.AuthorPlace, r.Rating, r.ContainsSpoilers, r.BodyHtml,
         r.SourceHelpful + r.SiteHelpful,
         r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful);
 }

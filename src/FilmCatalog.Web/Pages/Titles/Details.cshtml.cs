@@ -86,6 +86,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             Slug = t.Slug,
             Name = t.Name,
             Year = t.Year,
+            YearQualifier = t.YearQualifier,
             IsCardOnly = t.IsCardOnly,
             Summary = t.Summary,
             Storyline = t.Storyline,
@@ -99,6 +100,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             RuntimeMinutes = t.RuntimeMinutes,
             SourceUserReviews = t.SourceUserReviews,
             SourceCriticReviews = t.SourceCriticReviews,
+            SourceMetacriticReviews = t.SourceMetacriticReviews,
+            Metascore = t.Metascore,
             SoundMix = t.SoundMix,
             Color = t.Color,
             AspectRatio = t.AspectRatio,
@@ -111,9 +114,9 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                 .Select(f => new FactView(f.Kind, f.Text, f.Qualifier))
                 .ToList(),
             Credits = t.Credits
-                .Where(c => c.PersonId != null)
+                .Where(c => c.PersonId != null || c.Character != null)
                 .OrderBy(c => c.Role).ThenBy(c => c.Position)
-                .Select(c => new CreditView(c.Role, c.Person!.Name, c.Character, c.Note))
+                .Select(c => new CreditView(c.Role, c.Person != null ? c.Person.Name : null, c.Character, c.Note))
                 .ToList(),
             Trivia = t.Trivia
                 .OrderBy(x => x.Kind).ThenBy(x => x.Position)

@@ -47,13 +47,14 @@ public static partial class MovieJsonLd
         if (film.RuntimeMinutes is { } minutes and > 0)
             movie["duration"] = $"PT{minutes}M";
 
-        var actors = film.CreditsAs(CreditRole.Cast);
+        // A cast row whose actor's name was lost names nobody to a search engine.
+        var actors = film.CreditsAs(CreditRole.Cast).Where(a => a.Name is not null).ToList();
         if (actors.Count == 0)
-            actors = film.CreditsAs(CreditRole.Star);
+            actors = [.. film.CreditsAs(CreditRole.Star)];
         if (actors.Count > 0)
-            movie["actor"] = Array(actors.Select(a => (JsonNode?)Person(a.Name)));
+            movie["actor"] = Array(actors.Select(a => (JsonNode?)Person(a.Name!)));
         if (film.CreditsAs(CreditRole.Director) is { Count: > 0 } directors)
-            movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name)));
+            movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name!)));
 
         if (film.Rating is { } rating)
         {

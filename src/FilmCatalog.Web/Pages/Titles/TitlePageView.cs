@@ -9,6 +9,9 @@ public sealed record TitlePageView
     public required string Slug { get; init; }
     public required string Name { get; init; }
     public int? Year { get; init; }
+
+    /// <summary>"I" in "Hamlet (1996/I)": shown, since it tells apart films of one name and year.</summary>
+    public string? YearQualifier { get; init; }
     public bool IsCardOnly { get; init; }
     public string? Summary { get; init; }
     public string? Storyline { get; init; }
@@ -22,6 +25,8 @@ public sealed record TitlePageView
     public int? RuntimeMinutes { get; init; }
     public int? SourceUserReviews { get; init; }
     public int? SourceCriticReviews { get; init; }
+    public int? SourceMetacriticReviews { get; init; }
+    public int? Metascore { get; init; }
     public string? SoundMix { get; init; }
     public string? Color { get; init; }
     public string? AspectRatio { get; init; }
@@ -46,7 +51,10 @@ public sealed record TitlePageView
     /// <summary>Titles whose "people also liked" list named this one.</summary>
     public List<TitleLink> KnownFrom { get; init; } = [];
 
-    public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+    public string DisplayName => Year is { } ? $"{Name} ({YearText})" : Name;
+
+    /// <summary>"1996", or "1996/I" when a qualifier tells this film apart from another of the same name and year.</summary>
+    public string? YearText => Year is { } year ? (YearQualifier is { Length: > 0 } q ? $"{year}/{q}" : $"{year}") : null;
 
     /// <summary>The page's meta description: the summary, shortened to 200 characters, or a sentence naming the film.</summary>
     public string Description => Summary is { Length: > 0 } summary
@@ -73,7 +81,7 @@ public sealed record TitlePageView
     public bool HasCast => Credits.Any(c => c.Role == CreditRole.Cast);
 
     public bool HasStoryline => Storyline is { Length: > 0 } || Certificate is { Length: > 0 }
-        || Facts.Any(f => f.Kind is TitleFactKind.Tagline or TitleFactKind.Genre);
+        || Facts.Any(f => f.Kind is TitleFactKind.Tagline or TitleFactKind.Genre or TitleFactKind.Certificate);
 
     public bool HasDidYouKnow => Trivia.Count > 0 || Connections.Count > 0 || Soundtrack.Count > 0;
 
@@ -133,7 +141,8 @@ public sealed record PageSection(string Id, string Heading);
 
 public sealed record FactView(TitleFactKind Kind, string Text, string? Qualifier);
 
-public sealed record CreditView(CreditRole Role, string Name, string? Character, string? Note);
+/// <summary>A credit; <see cref="Name"/> is null for a cast row whose actor's name the source lost (its character is still shown).</summary>
+public sealed record CreditView(CreditRole Role, string? Name, string? Character, string? Note);
 
 public sealed record TriviaView(TriviaKind Kind, string Text);
 

@@ -45,7 +45,7 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
             ["Cast", "Storyline", "Did you know", "User reviews", "Frequently asked questions", "Details", "Box office", "Company credits", "Technical specs"],
             page.SectionHeadings);
         Assert.Equal(
-            [new("Complete Lead", "Hero"), new("Complete Extra", "(uncredited)")],
+            [new("Complete Lead", "Hero"), new("Name not recorded", "Lost Name's Character"), new("Complete Extra", "(uncredited)")],
             page.Cast);
         Assert.Equal("Complete Director", page.KeyCredits["Director"]);
         Assert.Equal(["A boom mic is visible."], page.Goofs);

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FilmCatalog.Web.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128090840_Moderation")]
-    partial class Moderation
+    [Migration("20261128071231_TitlePageFactsAndSlugAliases")]
+    partial class TitlePageFactsAndSlugAliases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,6 +66,17 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasIndex("TitleId", "Position");
 
                     b.ToTable("AlsoLiked");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CatalogUpgrades");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -175,10 +186,6 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("CastAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("INTEGER");
 
@@ -189,8 +196,6 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReviewId", "ClientHash");
 
                     b.HasIndex("ReviewId", "VisitorId")
                         .IsUnique();
@@ -215,6 +220,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParserVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -229,47 +237,6 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasIndex("TitleSlug");
 
                     b.ToTable("ImportRecords");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.ModerationAction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ModeratorEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModeratorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportsClosed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReviewId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("ModeratorId");
-
-                    b.HasIndex("ReviewId", "At");
-
-                    b.ToTable("ModerationActions");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Person", b =>
@@ -301,6 +268,10 @@ namespace FilmCatalog.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AuthorVisitorId")
                         .HasColumnType("TEXT");
 
@@ -322,9 +293,6 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.Property<double>("HelpfulScore")
                         .HasColumnType("REAL");
-
-                    b.Property<bool>("KeptByModerator")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
@@ -361,8 +329,6 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "ReportCount");
-
                     b.HasIndex("TitleId", "SourceKey")
                         .IsUnique()
                         .HasFilter("SourceKey IS NOT NULL");
@@ -380,16 +346,6 @@ namespace FilmCatalog.Web.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedByActionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
@@ -414,6 +370,30 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewReports");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TitleId");
+
+                    b.ToTable("SlugAliases");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.SoundtrackEntry", b =>
@@ -475,6 +455,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Metascore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -503,6 +486,9 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.Property<int?>("SourceCriticReviews")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceMetacriticReviews")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceUserReviews")
                         .HasColumnType("INTEGER");
 
@@ -526,6 +512,10 @@ namespace FilmCatalog.Web.Data.Migrations
 
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("YearQualifier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -592,198 +582,6 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.ToTable("Trivia");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RoleId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoleId");
-
-                    b.ToTable("AspNetRoleClaims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserClaims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("LoginProvider", "ProviderKey");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserLogins", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RoleId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "RoleId");
-
-                    b.HasIndex("RoleId");
-
-                    b.ToTable("AspNetUserRoles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "LoginProvider", "Name");
-
-                    b.ToTable("AspNetUserTokens", (string)null);
-                });
-
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", "Target")
@@ -844,20 +642,6 @@ namespace FilmCatalog.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.ModerationAction", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithMany()
-                        .HasForeignKey("ModeratorId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("FilmCatalog.Web.Catalog.Review", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Review", b =>
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Title", "Title")
@@ -874,6 +658,15 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Reports")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.SlugAlias", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -901,57 +694,6 @@ namespace FilmCatalog.Web.Data.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany("Trivia")
                         .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

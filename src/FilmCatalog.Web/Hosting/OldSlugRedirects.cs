@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using FilmCatalog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FilmCatalog.Web.Hosting;
+
+/// <summary>
+/// A title's old slug (see <see cref="Catalog.SlugAlias"/>) keeps working: a request for
+/// <c>/title/{old}...</c> that found nothing answers 301 to the same page under the current slug
+/// (308 for other methods, so a form posted from a page opened before the rename still lands).
+/// Only requests that were about to be a 404 pay for the lookup.
+/// </summary>
+public static partial class OldSlugRedirects
+{
+    public static WebApplication UseOldSlugRedirects(this WebApplication app)
+    {
+        app.Use(RedirectAsync);
+        return app;
+    }
+
+    private static async Task RedirectAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted)
+            return;
+
+        var match = TitlePath().Match(context.Request.Path.Value ?? "");
+        if (!match.Success)
+            return;
+
+        var db = context.RequestServices.GetRequiredService<CatalogDbContext>();
+        var old = match.Groups["slug"].Value;
+        var current = await db.SlugAliases.AsNoTracking()
+            .Where(a => a.OldSlug == old)
+            .Join(db.Titles, a => a.TitleId, t => t.Id, (_, t) => t.Slug)
+            .FirstOrDefaultAsync(context.RequestAborted);
+        if (current is null || current == old)
+            return;
+
+        var method = context.Request.Method;
+        context.Response.StatusCode = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+            ? StatusCodes.Status301MovedPermanently
+            : StatusCodes.Status308PermanentRedirect;
+        context.Response.Headers.Location =
+            $"{context.Request.PathBase}/title/{current}{match.Groups["rest"].Value}{context.Request.QueryString}";
+    }
+
+    [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<rest>/.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitlePath();
+}

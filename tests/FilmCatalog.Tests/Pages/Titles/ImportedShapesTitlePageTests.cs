@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FilmCatalog.Tests.Pages.Titles;
+
+/// <summary>
+/// The facts the reworked importer reads are stored and shown, not only parsed: the site seeded from
+/// fixture pages of the shapes of issue 11.
+/// </summary>
+public sealed class ImportedShapesTitlePageTests : IClassFixture<ImportedShapesTitlePageTests.ShapesSite>
+{
+    private readonly ShapesSite _site;
+
+    public ImportedShapesTitlePageTests(ShapesSite site) => _site = site;
+
+    /// <summary>A site whose seeds folder holds some of the fixture pages.</summary>
+    public sealed class ShapesSite : CatalogFactory
+    {
+        private readonly string _seeds;
+
+        public ShapesSite() : this(CopyFixtures(
+            "layout_2010_ratings_and_counts.txt", "several_taglines.txt", "nameless_cast_rows.txt", "unknown_genre_and_certificates.txt",
+            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt"))
+        {
+        }
+
+        private ShapesSite(string seeds)
+        {
+            _seeds = seeds;
+            SeedsPath = seeds;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            // WebApplicationFactory may dispose twice (DisposeAsync, then Dispose).
+            if (disposing && Directory.Exists(_seeds))
+                Directory.Delete(_seeds, recursive: true);
+        }
+
+        private static string CopyFixtures(params string[] names)
+        {
+            var folder = Directory.CreateTempSubdirectory("filmcatalog-shapes-").FullName;
+            foreach (var name in names)
+                File.Copy(RepositoryPaths.Fixture(name), Path.Combine(folder, name));
+            return folder;
+        }
+    }
+
+    [Fact]
+    public async Task The_2010_layout_page_shows_its_votes_metascore_source_counts_and_other_certificates()
+    {
+        var page = await TitlePage.GetAsync(_site.CreateClient(), "the-salt-orchard-2009");
+
+        var rating = TitlePage.Text(page.Main.QuerySelector(".rating-badge"));
+        Assert.Contains("6.4/10", rating);
+        Assert.Contains("3,118 votes", rating);
+        Assert.Equal("58/100 Metascore", TitlePage.Text(page.Main.QuerySelector(".metascore")));
+        Assert.Equal("31 user, 12 critic and 9 Metacritic reviews on the source page", TitlePage.Text(page.Main.QuerySelector(".source-counts")));
+        Assert.Equal("R (USA) certificate #45120", page.StorylineFacts["Certificate"]);
+        Assert.Equal("15A (Ireland) 15 (UK)", page.StorylineFacts["Other certificates"]);
+        Assert.Equal("Drama, Mumblecore", page.StorylineFacts["Genres"]);
+        Assert.Contains(page.Reviews, r => r.Meta.Contains("by Pella Orme from Colchester", StringComparison.Ordinal));
+        Assert.Equal(["The bees in the film were kept by the production for two seasons before shooting began."], page.Trivia);
+        Assert.Equal(["Continuity: Marian's veil is on, then off, then on again during the swarm scene."], page.Goofs);
+    }
+
+    [Fact]
+    public async Task Every_tagline_is_shown()
+    {
+        var page = await TitlePage.GetAsync(_site.CreateClient(), "nine-doors-on-calloway-street-2003");
+
+        Assert.Equal(
+            "Knock first. Nine doors. No secrets. Somebody always knows. Home is where the gossip is. The cat knows more than you do.",
+            page.StorylineFacts["Taglines"]);
+    }
+
+    [Fact]
+    public async Task A_cast_row_whose_actor_was_lost_shows_its_character()
+    {
+        var page = await TitlePage.GetAsync(_site.CreateClient(), "marrow-and-frost-2007");
+
+        Assert.Equal(
+            [
+                new("Agnieszka Wróbel", "Hanna"), new("Name not recorded", "Innkeeper"), new("Name not recorded", "Boy at the Well"),
+                new("Tomasz Kędzierski", ""),
+            ],
+            page.Cast);
+    }
+
+    [Fact]
+    public async Task An_unknown_genre_and_other_countries_certificates_are_shown()
+    {
+        var page = await TitlePage.GetAsync(_site.CreateClient(), "kettle-logic-2012");
+
+        Assert.Equal("Comedy, Mumblecore, Cringe", page.StorylineFacts["Genres"]);
+        Assert.Equal("12A (UK)", page.StorylineFacts["Certificate"]);
+        Assert.Equal("15 6 (Germany) AL (Netherlands)", page.StorylineFacts["Other certificates"]);
+    }
+
+    [Fact]
+    public async Task Two_films_of_one_name_and_year_have_pages_of_their_own_headed_with_their_qualifiers()
+    {
+        var client = _site.CreateClient();
+        var first = await TitlePage.GetAsync(client, "lanterns-over-krakow-1996-i");
+        var second = await TitlePage.GetAsync(client, "lanterns-over-krakow-1996-ii");
+
+        Assert.Equal("Lanterns Over Kraków (1996/I)", first.Heading);
+        Assert.Equal("Lanterns Over Kraków (1996/II)", second.Heading);
+        Assert.Equal("Wiesława Dąbrowska", first.KeyCredits["Director"]);
+        Assert.Equal("Piotr Gałecki", second.KeyCredits["Director"]);
+    }
+
+    [Fact]
+    public async Task A_title_with_parentheses_keeps_them_on_its_page_and_in_its_card()
+    {
+        var page = await TitlePage.GetAsync(_site.CreateClient(), "tokyo-again-1994-i");
+
+        Assert.Equal("Tokyo (Again) (1994/I)", page.Heading);
+        Assert.Equal("Tokyo (Again) (Japan) Tōkyō futatabi (Japan, literal title) Tokyo (Encore) (France, video title)", page.Details["Also known as"]);
+        var card = Assert.Single(page.Cards);
+        Assert.Equal(("Osaka (Once) (1990)", "/title/osaka-once-1990"), (card.Title, card.Href));
+    }
+
+    [Fact]
+    public async Task An_old_slug_answers_301_with_the_current_one_and_an_unknown_slug_is_still_404()
+    {
+        await _site.Catalog.ExecuteAsync("INSERT INTO SlugAliases (OldSlug, TitleId) SELECT 'kettle-logik-2012', Id FROM Titles WHERE Slug = 'kettle-logic-2012'");
+
+        var client = _site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetAsync("/title/kettle-logik-2012");
+        Assert.Equal(HttpStatusCode.MovedPermanently, page.StatusCode);
+        Assert.Equal("/title/kettle-logic-2012", page.Headers.Location?.OriginalString);
+
+        var reviews = await client.GetAsync("/title/kettle-logik-2012/reviews?sort=newest");
+        Assert.Equal(HttpStatusCode.MovedPermanently, reviews.StatusCode);
+        Assert.Equal("/title/kettle-logic-2012/reviews?sort=newest", reviews.Headers.Location?.OriginalString);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/title/kettle-logik-2013")).StatusCode);
+    }
+}
