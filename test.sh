@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test: parser and importer, the site through WebApplicationFactory, and real-browser
-# tests in headless Chromium. Installs Debian's Chromium and ChromeDriver first when they are missing.
+# tests in headless Chromium. Installs Debian's Chromium and ChromeDriver first when they are missing,
+# and tmux (the moderator command's terminal test types its password into a real terminal).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    echo "== installing chromium and chromium-driver (Debian packages) for the browser tests"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tmux >/dev/null; then
+    echo "== installing chromium, chromium-driver and tmux (Debian packages) for the browser and terminal tests"
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    $sudo apt-get install -y -qq chromium chromium-driver tmux >/dev/null
 fi
 
 log=$(mktemp)

@@ -98,7 +98,8 @@ public sealed partial class ModeratorCommandTests : IDisposable
         try
         {
             var tty = (await TmuxOutputAsync("display-message", "-p", "-t", session, "#{pane_tty}")).Trim();
-            foreach (var prompt in new[] { "Password: ", "Password again: " })
+            // capture-pane trims each line's trailing blanks, so the prompts are looked for without theirs.
+            foreach (var prompt in new[] { "Password:", "Password again:" })
             {
                 await UntilAsync(async () => (await TmuxOutputAsync("capture-pane", "-p", "-t", session)).Contains(prompt, StringComparison.Ordinal)
                     && EchoOff().IsMatch(await OutputOfAsync("stty", "-F", tty, "-a")));
