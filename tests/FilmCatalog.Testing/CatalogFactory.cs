@@ -83,6 +83,7 @@ public class CatalogFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:VotesPerWindow", writes);
         builder.UseSetting("RateLimits:ReportsPerWindow", writes);
         builder.UseSetting("RateLimits:SignInsPerWindow", writes);
+        builder.UseSetting("RateLimits:ModerationActionsPerWindow", writes);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());

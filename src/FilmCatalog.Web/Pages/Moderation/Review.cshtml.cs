@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,7 @@ namespace FilmCatalog.Web.Pages.Moderation;
 /// closed, never who sent them), its moderation history (who, when, what, why), and the decision
 /// form. Every decision form on the other moderation pages posts here too.
 /// </summary>
+[RateLimitedWrites(WriteKind.Moderation)]
 public sealed class ReviewModel(CatalogDbContext db, ReviewModeration moderation, ILogger<ReviewModel> logger) : PageModel
 {
     public ModeratedReview Review { get; private set; } = null!;

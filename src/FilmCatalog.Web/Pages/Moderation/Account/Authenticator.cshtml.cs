@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,8 @@ namespace FilmCatalog.Web.Pages.Moderation.Account;
 /// Turns on two-factor sign-in with Identity's authenticator (TOTP) support: the shared key to type
 /// into an authenticator app (no QR code), then one code from the app to prove it, then the recovery codes.
 /// </summary>
+// Checks a code: bounded like any other guess at one.
+[RateLimitedWrites(WriteKind.SignIn)]
 public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ILogger<AuthenticatorModel> logger) : PageModel
 {
     public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.Code", "Input_Code")];

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FilmCatalog.Web.Pages.Moderation.Account;
 
 /// <summary>A moderator's own account: two-factor sign-in (on, off, new recovery codes) and a link to change the password.</summary>
+[RateLimitedWrites(WriteKind.Moderation)]
 public sealed class IndexModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ILogger<IndexModel> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FilmCatalog.Web.Pages.Moderation.Account;
 
 /// <summary>A moderator changes their own password, under Identity's rules; every other session of theirs ends.</summary>
+// Checks the current password (without lockout): bounded like any other guess at one.
+[RateLimitedWrites(WriteKind.SignIn)]
 public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ILogger<PasswordModel> logger) : PageModel
 {
     public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
