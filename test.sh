@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: parser and importer, the site through WebApplicationFactory, and real-browser
-# tests in headless Chromium. Installs Debian's Chromium and ChromeDriver first when they are missing,
-# and tmux (the moderator command's terminal test types its password into a real terminal).
+# Runs every test: parser and importer, the site through WebApplicationFactory on SQLite and on
+# PostgreSQL with Redis, and real-browser tests in headless Chromium. Installs Debian's Chromium,
+# ChromeDriver, PostgreSQL and Redis first when they are missing; starts PostgreSQL and a Redis of
+# its own for the run and stops what it started (tests/servers.sh).
+# tmux is installed too: the moderator command's terminal test types its password into a real terminal.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -14,8 +16,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
     $sudo apt-get install -y -qq chromium chromium-driver tmux >/dev/null
 fi
 
+. tests/servers.sh
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'servers_down; rm -f "$log"' EXIT
+servers_up
 status=0
 dotnet test FilmCatalog.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
 

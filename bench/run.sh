@@ -5,11 +5,36 @@
 #
 #   bench/run.sh            full size: 10,000 titles, 100,000 reviews on one film, 5 s x 3 rounds
 #   bench/run.sh --quick    small size and 1 s runs, to check that the benchmark itself works
+#   CATALOG_PROVIDER=Postgres bench/run.sh [--quick]
+#                           the same figures on SQLite, then on PostgreSQL with Redis (started for the
+#                           run by tests/servers.sh, as ./test.sh does), then both side by side
 #
-# Environment: ROUNDS, DURATION (wrk -d), TITLES, REVIEWS, PAGE_CONNECTIONS, VOTE_CONNECTIONS, PORT.
+# Environment: ROUNDS, DURATION (wrk -d), TITLES, REVIEWS, PAGE_CONNECTIONS, VOTE_CONNECTIONS, PORT,
+# CATALOG_PROVIDER (Sqlite, the default, or Postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# With CATALOG_PROVIDER=Postgres the script runs itself twice, one phase per provider, each writing
+# its figures under bench/results/<provider>/, then prints them side by side (bench/results/latest.md).
+if [ "${CATALOG_PROVIDER:-Sqlite}" = Postgres ] && [ -z "${BENCH_PHASE:-}" ]; then
+    BENCH_PHASE=Sqlite "$0" "$@"
+    . tests/servers.sh
+    trap servers_down EXIT
+    servers_up
+    BENCH_PHASE=Postgres "$0" "$@"
+    {
+        echo
+        echo "Side by side, one run (each provider's ratios are to its own /health baseline):"
+        echo
+        echo "| figure | SQLite | PostgreSQL + Redis |"
+        echo "|---|---:|---:|"
+        join -t $'\t' <(sort bench/results/sqlite/figures.tsv) <(sort bench/results/postgres/figures.tsv) | sort -t $'\t' -k1,1n |
+            awk -F'\t' '{ sub(/^[0-9]+ /, "", $1); printf "| %s | %s | %s |\n", $1, $2, $3 }'
+    } | tee bench/results/latest.md
+    exit 0
+fi
+PHASE=${BENCH_PHASE:-Sqlite}
 
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
@@ -23,10 +48,12 @@ VOTE_CONNECTIONS=${VOTE_CONNECTIONS:-16}
 PORT=${PORT:-5181}
 FRESH_PORT=$((PORT + 1))
 
-RESULTS=bench/results
+SHARED=bench/results
+RESULTS=$SHARED
+[ -n "${BENCH_PHASE:-}" ] && RESULTS="$SHARED/$(tr '[:upper:]' '[:lower:]' <<<"$PHASE")"
 RUN="$RESULTS/run"
-PUBLISH="$RESULTS/publish"
-CATALOG="$RESULTS/catalog-$TITLES-$REVIEWS"
+PUBLISH="$SHARED/publish"
+CATALOG="$SHARED/catalog-$TITLES-$REVIEWS"
 DATA="$RUN/data"
 LUA="$RUN/lua"
 mkdir -p "$RESULTS"
@@ -53,7 +80,7 @@ fi
 # runtime identifier, so the first requests after a start do not wait for the JIT (first title
 # page 1.9 s -> 1.2 s). It needs the runtime pack from NuGet; RID=... overrides the identifier.
 RID=${RID:-linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')}
-say "publishing the site in Release, ReadyToRun for $RID, to $PUBLISH"
+say "$PHASE: publishing the site in Release, ReadyToRun for $RID, to $PUBLISH"
 rm -rf "$PUBLISH"
 dotnet publish src/FilmCatalog.Web -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" --nologo -v quiet >"$RUN/publish.log" 2>&1 || { cat "$RUN/publish.log"; exit 1; }
 
@@ -67,9 +94,24 @@ fi
 # The site runs from its publish folder (its content root), as a deployed site would.
 SITE="dotnet FilmCatalog.Web.dll"
 site() { (cd "$PUBLISH" && exec $SITE "$@"); }
-DB="$PWD/$DATA/catalog.db"
-export ConnectionStrings__Catalog="Data Source=$DB"
 export ASPNETCORE_ENVIRONMENT=Production
+if [ "$PHASE" = Postgres ]; then
+    # The run's own database and Redis (tests/servers.sh); the same settings a deployment would use.
+    # (Two sites of 40 connections each fit the server's 100 beside the run's own.)
+    export Catalog__Provider=Postgres ConnectionStrings__Catalog="$FILMCATALOG_TEST_POSTGRES;Maximum Pool Size=40" ConnectionStrings__Redis="$FILMCATALOG_TEST_REDIS"
+    export Catalog__DataFolder="$PWD/$DATA"
+    Reviews__AddressHashKey=$(head -c 32 /dev/urandom | base64)
+    export Reviews__AddressHashKey
+    pg() { sed -nE "s/.*(^|;)$1=([^;]*).*/\2/p" <<<"$FILMCATALOG_TEST_POSTGRES"; }
+    q() { PGPASSWORD=$(pg Password) psql -X -q -At -h "$(pg Host)" -p "$(pg Port)" -U "$(pg Username)" -d "$(pg Database)" -c "$1"; }
+    # The shortest text that reads back as the same double, for the deep page's cursor.
+    score_text='"HelpfulScore"::text'
+else
+    DB="$PWD/$DATA/catalog.db"
+    export ConnectionStrings__Catalog="Data Source=$DB"
+    q() { sqlite3 -batch -noheader "$DB" "$1"; }
+    score_text="printf('%!.17g', \"HelpfulScore\")"
+fi
 
 # --- import throughput -------------------------------------------------------------------------
 # Two timed runs into the empty catalog: the title pages (seeds/ and the generated ones), then the one
@@ -92,15 +134,15 @@ import_rate=$(awk -v n="$files" -v s="$import_seconds" 'BEGIN { printf "%.0f", n
 say "importing the page with the big film's reviews"
 big_import_seconds=$(timed_import "$BIG_FILE") || exit 1
 
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
-BIG_SLUG=$(q "SELECT TitleSlug FROM ImportRecords WHERE FileName = 'gen_big_reviews.txt'")
-BIG_ID=$(q "SELECT Id FROM Titles WHERE Slug = '$BIG_SLUG'")
-PAGE_SLUG=$(q "SELECT TitleSlug FROM ImportRecords WHERE FileName = 'gen_000001.txt'")
-BIG_REVIEWS=$(q "SELECT COUNT(*) FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0")
+# Identifiers quoted, so each query reads the same on SQLite and PostgreSQL.
+BIG_SLUG=$(q "SELECT \"TitleSlug\" FROM \"ImportRecords\" WHERE \"FileName\" = 'gen_big_reviews.txt'")
+BIG_ID=$(q "SELECT \"Id\" FROM \"Titles\" WHERE \"Slug\" = '$BIG_SLUG'")
+PAGE_SLUG=$(q "SELECT \"TitleSlug\" FROM \"ImportRecords\" WHERE \"FileName\" = 'gen_000001.txt'")
+BIG_REVIEWS=$(q "SELECT COUNT(*) FROM \"Reviews\" WHERE \"TitleId\" = $BIG_ID AND \"Status\" = 0")
 DEEP_OFFSET=$(( BIG_REVIEWS * 9 / 10 ))
-DEEP_CURSOR=$(q "SELECT printf('%!.17g', HelpfulScore) || '_' || Id FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0 ORDER BY HelpfulScore DESC, Id DESC LIMIT 1 OFFSET $DEEP_OFFSET")
-VOTE_REVIEW=$(q "SELECT Id FROM Reviews WHERE TitleId = $BIG_ID AND Status = 0 ORDER BY Id LIMIT 1 OFFSET $(( BIG_REVIEWS / 2 ))")
-q "SELECT '/title/' || Slug FROM Titles WHERE IsCardOnly = 0 AND Id <> $BIG_ID ORDER BY Id" >"$RUN/fresh-paths.txt"
+DEEP_CURSOR=$(q "SELECT $score_text || '_' || \"Id\" FROM \"Reviews\" WHERE \"TitleId\" = $BIG_ID AND \"Status\" = 0 ORDER BY \"HelpfulScore\" DESC, \"Id\" DESC LIMIT 1 OFFSET $DEEP_OFFSET")
+VOTE_REVIEW=$(q "SELECT \"Id\" FROM \"Reviews\" WHERE \"TitleId\" = $BIG_ID AND \"Status\" = 0 ORDER BY \"Id\" LIMIT 1 OFFSET $(( BIG_REVIEWS / 2 ))")
+q "SELECT '/title/' || \"Slug\" FROM \"Titles\" WHERE NOT \"IsCardOnly\" AND \"Id\" <> $BIG_ID ORDER BY \"Id\"" >"$RUN/fresh-paths.txt"
 
 # --- sites ---------------------------------------------------------------------------------------
 # Both sites are the published build on the same database, with the write rate limits and the
@@ -249,9 +291,9 @@ sleep 1
 
 # --- vote counts ---------------------------------------------------------------------------------
 votes_ok=$(awk -F'\t' '$2 == "helpful votes" { split($4, f, " "); for (i in f) if (f[i] ~ /^ok=/) { sub("ok=", "", f[i]); s += f[i] } } END { print s + 0 }' "$RUN/rounds.tsv")
-site_helpful=$(q "SELECT SiteHelpful FROM Reviews WHERE Id = $VOTE_REVIEW")
-helpful_rows=$(q "SELECT COUNT(*) FROM HelpfulVotes WHERE ReviewId = $VOTE_REVIEW AND IsHelpful = 1")
-busy_warnings=$(cat "$RUN"/site-*.log | grep -ciE 'database is locked|SQLITE_BUSY' || true)
+# The counter and the rows in one statement, so a vote still in flight cannot fall between two reads.
+read -r helpful_rows site_helpful < <(q "SELECT (SELECT COUNT(*) FROM \"HelpfulVotes\" WHERE \"ReviewId\" = $VOTE_REVIEW AND \"IsHelpful\") || ' ' || \"SiteHelpful\" FROM \"Reviews\" WHERE \"Id\" = $VOTE_REVIEW")
+busy_warnings=$(cat "$RUN"/site-*.log "$RUN"/data/logs/*.log 2>/dev/null | grep -ciE 'database is locked|SQLITE_BUSY|deadlock detected|too many clients' || true)
 
 rss_load=$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }' "$RUN/rss.txt")
 fresh_rss_load=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$RUN/rss.txt")
@@ -289,7 +331,7 @@ END {
 
 stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 {
-    printf '{\n  "when": "%s",\n  "command": "bench/run.sh%s",\n' "$stamp" "$([ $QUICK = 1 ] && echo ' --quick')"
+    printf '{\n  "when": "%s",\n  "command": "bench/run.sh%s",\n  "provider": "%s",\n' "$stamp" "$([ $QUICK = 1 ] && echo ' --quick')" "$PHASE"
     printf '  "machine": { "cores": %d, "load_average_at_end": "%s" },\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '  "sizes": { "titles": %d, "reviews_on_big_film": %d, "rounds": %d, "duration": "%s" },\n' "$TITLES" "$BIG_REVIEWS" "$ROUNDS" "$DURATION"
     printf '  "endpoints": [\n'
@@ -301,6 +343,16 @@ stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     printf '  "rss_mb": { "idle": %d, "under_load": %d, "fresh_site_idle": %d, "fresh_site_under_load": %d }\n}\n' "$rss_idle" "$rss_load" "$fresh_rss_idle" "$fresh_rss_load"
 } >"$RESULTS/latest.json"
 cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
+
+# The figures compared across providers, one per line ("order name<TAB>value"), for the side-by-side table.
+{
+    awk -F'\t' '{ printf "%d %s, req/s (of baseline), p99\t%s (%.1f%%), %s ms\n", NR, $1, $3, $7 * 100, $5 }' "$RUN/medians.tsv"
+    printf '20 helpful votes: rows = counter\t%s = %s: %s\n' "$helpful_rows" "$site_helpful" "$([ "$helpful_rows" = "$site_helpful" ] && echo exact || echo NOT EQUAL)"
+    printf '21 import of the title pages, files/s\t%s (%s files in %s s)\n' "$import_rate" "$files" "$import_seconds"
+    printf '22 import of the page with %s reviews\t%s s\n' "$BIG_REVIEWS" "$big_import_seconds"
+    printf '23 first title page after start\t%s ms\n' "$first_page_ms"
+    printf '24 resident memory under load, cached / fresh site\t%s / %s MB\n' "$rss_load" "$fresh_rss_load"
+} >"$RESULTS/figures.tsv"
 
 {
     echo

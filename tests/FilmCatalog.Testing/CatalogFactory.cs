@@ -19,7 +19,9 @@ namespace FilmCatalog.Testing;
 /// <remarks>
 /// Everything is chosen by setting, never by replacing services, so a fixture for another database
 /// sets <see cref="ConnectionString"/> and <see cref="Provider"/> and every test runs unchanged:
-/// <code>public sealed class PostgresCatalog : CatalogFactory { public PostgresCatalog() { Provider = "PostgreSQL"; ConnectionString = "..."; } }</code>
+/// <see cref="PostgresCatalog"/> is that fixture: a test class written once over a generic factory runs
+/// on both (<c>public abstract class VoteTests&lt;TCatalog&gt; : IClassFixture&lt;TCatalog&gt;</c>, with
+/// one sealed subclass for <see cref="SqliteCatalog"/> and one for <see cref="PostgresCatalog"/>).
 /// Arrange and assert through <see cref="Catalog"/>, which uses the site's own DbContext options.
 /// A test subclass may still override <see cref="ConfigureWebHost"/> (call the base first).
 /// </remarks>
@@ -55,6 +57,9 @@ public class CatalogFactory : WebApplicationFactory<Program>
     /// <summary><c>Catalog:Provider</c> when set; the site's default (SQLite) otherwise.</summary>
     public string? Provider { get; init; }
 
+    /// <summary><c>ConnectionStrings:Redis</c> and the fixture's own key prefix in it, when set; no Redis otherwise.</summary>
+    public (string Connection, string KeyPrefix)? Redis { get; init; }
+
     /// <summary>"Development" by default, as WebApplicationFactory has it; "Production" for what a visitor of the running site gets.</summary>
     public string Environment { get; init; } = "Development";
 
@@ -76,6 +81,11 @@ public class CatalogFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Catalog", ConnectionString);
         if (Provider is not null)
             builder.UseSetting("Catalog:Provider", Provider);
+        if (Redis is { } redis)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", redis.Connection);
+            builder.UseSetting("Redis:KeyPrefix", redis.KeyPrefix);
+        }
         if (SeedsPath is not null)
             builder.UseSetting("Catalog:SeedsPath", SeedsPath);
         var writes = WritesPerWindow.ToString(CultureInfo.InvariantCulture);
@@ -123,7 +133,7 @@ public class CatalogFactory : WebApplicationFactory<Program>
 
     /// <summary>A fresh DbContext on the site's database with the site's own options, for arranging and asserting outside the site.</summary>
     /// <remarks>Starts the site first, so the database exists, migrated and seeded.</remarks>
-    public CatalogDbContext NewDbContext() => new(Services.GetRequiredService<DbContextOptions<CatalogDbContext>>());
+    public CatalogDbContext NewDbContext() => Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
 
     /// <summary>Runs <paramref name="action"/> in a DI scope of the running site.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -161,5 +171,43 @@ public class CatalogFactory : WebApplicationFactory<Program>
             });
             next(app);
         };
+    }
+}
+
+/// <summary>The site on SQLite, the default: a fresh catalog file per fixture.</summary>
+public sealed class SqliteCatalog : CatalogFactory;
+
+/// <summary>
+/// The site as it runs at scale: on the run's PostgreSQL server (a fresh database per fixture,
+/// dropped afterwards) with the page cache, its eviction count and the rate limits in the run's Redis.
+/// </summary>
+public class PostgresCatalog : CatalogFactory
+{
+    private readonly PostgresDatabase _database;
+
+    public PostgresCatalog()
+        : this(TestServers.NewPostgresDatabase())
+    {
+    }
+
+    private PostgresCatalog(PostgresDatabase database)
+    {
+        _database = database;
+        Provider = "Postgres";
+        ConnectionString = database.ConnectionString;
+        Redis = (TestServers.Redis, TestServers.NewRedisPrefix());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Reviews:AddressHashKey", TestServers.AddressHashKey);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _database.Dispose();
     }
 }

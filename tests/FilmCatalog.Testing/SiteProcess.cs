@@ -21,7 +21,7 @@ public sealed class SiteProcess : IDisposable
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _awaited = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteProcess(string dataFolder, string[] arguments, string? input = null)
+    private SiteProcess(string dataFolder, string[] arguments, IReadOnlyDictionary<string, string>? settings = null, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +44,8 @@ public sealed class SiteProcess : IDisposable
         start.Environment["RateLimits__VotesPerWindow"] = "1000000";
         start.Environment["Reviews__CountedVotesPerAddress"] = "1000000";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, line) => Heard(line.Data);
@@ -87,11 +89,14 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Starts the site and returns once it has said it started (after migrating and seeding) and answers.</summary>
-    /// <remarks><paramref name="settings"/> are more command-line settings, e.g. <c>"--Catalog:WriteWaitSeconds", "60"</c>.</remarks>
-    public static async Task<SiteProcess> StartAsync(string dataFolder, params string[] settings)
+    /// <remarks><paramref name="arguments"/> are more command-line settings, e.g. <c>"--Catalog:WriteWaitSeconds", "60"</c>.</remarks>
+    public static Task<SiteProcess> StartAsync(string dataFolder, params string[] arguments) => StartAsync(dataFolder, null, arguments);
+
+    /// <summary>Starts the site with configuration over the defaults (another provider, Redis), e.g. <see cref="TestServers.SiteSettings"/>.</summary>
+    public static async Task<SiteProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/'), .. settings]) { Address = address };
+        var site = new SiteProcess(dataFolder, ["--urls", address.ToString().TrimEnd('/'), .. arguments], settings) { Address = address };
         var started = site.WaitForLineAsync(line => line.Contains("Application started", StringComparison.Ordinal));
         if (await Task.WhenAny(started, site._exited.Task).WaitAsync(HangTimeout) != started)
             Assert.Fail($"the site exited with {site._process.ExitCode}:\n{RecentOutput}");
@@ -105,7 +110,11 @@ public sealed class SiteProcess : IDisposable
     public static SiteProcess StartCommand(string dataFolder, params string[] arguments) => new(dataFolder, arguments);
 
     /// <summary>Runs a site command that reads standard input (<c>moderator add EMAIL</c>), given <paramref name="input"/>, then end of input.</summary>
-    public static SiteProcess StartCommandWithInput(string dataFolder, string input, params string[] arguments) => new(dataFolder, arguments, input);
+    public static SiteProcess StartCommandWithInput(string dataFolder, string input, IReadOnlyDictionary<string, string>? settings, params string[] arguments) =>
+        new(dataFolder, arguments, settings, input);
+
+    /// <summary>Runs a site command with configuration over the defaults.</summary>
+    public static SiteProcess StartCommand(string dataFolder, IReadOnlyDictionary<string, string>? settings, params string[] arguments) => new(dataFolder, arguments, settings);
 
     /// <summary>Completes when the process prints a line that <paramref name="matches"/> (lines printed before the call included).</summary>
     public Task WaitForLineAsync(Func<string, bool> matches)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Data.Postgres;
+using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,7 +27,11 @@ public sealed class TestCatalog(Func<CatalogDbContext> newContext)
 
     /// <summary>A catalog in a SQLite file, read and written directly (no site needs to run).</summary>
     public static TestCatalog OfSqliteFile(string databasePath) =>
-        new(() => new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={databasePath};Pooling=False").Options));
+        new(() => new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite($"Data Source={databasePath};Pooling=False").Options));
+
+    /// <summary>A catalog on a PostgreSQL database, read and written directly.</summary>
+    public static TestCatalog OfPostgres(string connectionString) =>
+        new(() => new PostgresCatalogDbContext(new DbContextOptionsBuilder<PostgresCatalogDbContext>().UseNpgsql(connectionString).Options));
 
     public CatalogDbContext NewDbContext() => newContext();
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using FilmCatalog.Web.Hosting;
-using Microsoft.Data.Sqlite;
+using FilmCatalog.Web.Data.Postgres;
+using FilmCatalog.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,103 +7,64 @@ namespace FilmCatalog.Web.Data;
 
 public static class CatalogDataExtensions
 {
-    private const string DefaultConnectionString = "Data Source=data/catalog.db";
-
     /// <summary>
-    /// Registers the catalog database (<c>ConnectionStrings:Catalog</c>, a SQLite file under the data
-    /// folder by default; a relative path is taken from the content root) and the gate its writers queue at.
+    /// Registers the catalog database of the configured provider (<c>Catalog:Provider</c>: Sqlite,
+    /// the default, or Postgres; <c>ConnectionStrings:Catalog</c>) with everything that differs
+    /// between providers, and the importer. This is the one place that asks which provider it is:
+    /// everything else takes <see cref="CatalogDbContext"/> and the interfaces registered here.
     /// </summary>
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
-        // A write of the site waits this long at most, for its turn in this process and then for
-        // SQLite's write lock (an import in another process); then the visitor gets a 503.
-        var writeWait = TimeSpan.FromSeconds(builder.Configuration.GetValue("Catalog:WriteWaitSeconds", DatabaseBusy.DefaultWriteWaitSeconds));
-        var connectionString = new SqliteConnectionStringBuilder(ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Catalog") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath))
+        var settings = CatalogSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(settings.DataFolder);
+        builder.Services.AddSingleton(settings);
+        switch (settings.Provider)
         {
-            // Microsoft.Data.Sqlite retries a busy statement until this timeout, on top of SQLite's own busy_timeout.
-            DefaultTimeout = (int)Math.Ceiling(writeWait.TotalSeconds),
-        }.ToString();
+            case CatalogProvider.Postgres:
+                PostgresCatalog.Add(builder.Services, settings, builder.Configuration);
+                break;
+            default:
+                SqliteCatalog.Add(builder.Services, settings);
+                break;
+        }
 
-        builder.Services.AddDbContextPool<CatalogDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas(writeWait))
-            // A failed command is logged once, with its stack trace, where it ends the request
-            // (Hosting/FaultLog); EF Core's own error events would log it again, every time.
-            .ConfigureWarnings(warnings => warnings.Log(
-                (RelationalEventId.CommandError, LogLevel.Debug),
-                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
-                (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
-
-        builder.Services.AddSingleton(new WriteGate(writeWait));
         return builder;
     }
 
-    /// <summary>The catalog's connection string with its file path made absolute (from the content root).</summary>
-    public static string CatalogConnectionString(this IConfiguration configuration, string contentRoot) =>
-        ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot);
-
-    /// <summary>The folder of the catalog file: keys, backups and logs live beside it.</summary>
-    public static string DataFolder(this IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers a provider's context with EF Core's context pool: one lease per scope, which every
+    /// consumer of the scope shares (as <see cref="CatalogDbContext"/> or as itself) and which goes back
+    /// to the pool once, when the scope ends. <see cref="IDbContextFactory{CatalogDbContext}"/> makes
+    /// contexts outside a request with the site's own options (tests, tools); they are not pooled.
+    /// </summary>
+    internal static void AddCatalogContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options)
+        where TContext : CatalogDbContext
     {
-        var source = new SqliteConnectionStringBuilder(
-            ResolveConnectionString(configuration.GetConnectionString("Catalog") ?? DefaultConnectionString, contentRoot)).DataSource;
-        return Path.GetDirectoryName(source) is { Length: > 0 } folder ? folder : contentRoot;
+        services.AddDbContextPool<CatalogDbContext, TContext>(options);
+
+        // The scope's leased context again, for what asks for the provider's type (the Data Protection key store).
+        // Disposing a leased context does nothing: its lease returns it.
+        services.AddScoped(provider => (TContext)provider.GetRequiredService<CatalogDbContext>());
+        services.AddSingleton<IDbContextFactory<CatalogDbContext>>(provider => new ContextFactory<TContext>(provider.GetRequiredService<DbContextOptions<TContext>>()));
     }
 
-    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    private sealed class ContextFactory<TContext>(DbContextOptions<TContext> options) : IDbContextFactory<CatalogDbContext>
+        where TContext : CatalogDbContext
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.GetFullPath(source, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-
-        return builder.ToString();
+        public CatalogDbContext CreateDbContext() => (CatalogDbContext)Activator.CreateInstance(typeof(TContext), options)!;
     }
 
     /// <summary>
-    /// Per-connection settings. WAL (set once at start-up, it persists in the file) lets readers run
-    /// beside the writer; synchronous=NORMAL is durable under WAL against process crashes; SQLite's own
-    /// busy handler retries in milliseconds, where Microsoft.Data.Sqlite's would sleep 150 ms a time.
+    /// A failed command is logged once, with its stack trace, where it ends the request
+    /// (Hosting/FaultLog); EF Core's own error events would log it again, every time.
     /// </summary>
-    /// <remarks>
-    /// The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open
-    /// from one <c>Open</c> to the next, so they are applied once per native connection, not on every
-    /// open: a title page opened the connection twice, and preparing and running these statements
-    /// each time was a measurable part of a fresh render.
-    /// </remarks>
-    private sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
-    {
-        private readonly string _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;";
+    internal static DbContextOptionsBuilder LogFaultsOnce(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
-        /// <summary>Native connections already set up; an entry goes when its connection is closed for good.</summary>
-        private readonly ConditionalWeakTable<object, object> _applied = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private void Apply(DbConnection connection)
-        {
-            var native = (connection as SqliteConnection)?.Handle;
-            if (native is not null && _applied.TryGetValue(native, out _))
-                return;
-
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = _pragmas;
-                command.ExecuteNonQuery();
-            }
-
-            if (native is not null)
-                _applied.AddOrUpdate(native, native);
-        }
-    }
+    /// <summary>The folder of logs, backups and (on SQLite) keys: the catalog file's folder, or <c>Catalog:DataFolder</c>.</summary>
+    public static string DataFolder(this IConfiguration configuration, string contentRoot) =>
+        CatalogSettings.From(configuration, contentRoot).DataFolder;
 }

@@ -10,12 +10,25 @@ namespace FilmCatalog.Web.Data;
 /// moderators' accounts (ASP.NET Core Identity's tables) and what moderators did.
 /// </summary>
 /// <remarks>
-/// Entity configuration lives in <c>Data/Configurations</c>, one class per entity. To change the
-/// schema, edit the entities or configurations, then add a migration from the repository root:
-/// <code>dotnet tool restore; dotnet ef migrations add NameOfChange --project src/FilmCatalog.Web --output-dir Data/Migrations</code>
-/// The site applies pending migrations at start-up.
+/// One model for every database engine. Entity configuration lives in <c>Data/Configurations</c>,
+/// one class per entity. Each provider has a context of its own deriving from this one
+/// (<see cref="Sqlite.SqliteCatalogDbContext"/>, <see cref="Postgres.PostgresCatalogDbContext"/>),
+/// which carries that provider's migrations (EF Core's "migrations with multiple providers", one
+/// set per provider: <c>Data/Sqlite/Migrations</c>, <c>Data/Postgres/Migrations</c>). The rest of
+/// the site asks for <see cref="CatalogDbContext"/> and never knows which one it has.
+/// <para>
+/// To change the schema, edit the entities or configurations, then add the migration for both
+/// providers from the repository root (no database server is needed to generate them):
+/// <code>
+/// dotnet tool restore
+/// dotnet ef migrations add NameOfChange --project src/FilmCatalog.Web --context SqliteCatalogDbContext --output-dir Data/Sqlite/Migrations
+/// dotnet ef migrations add NameOfChange --project src/FilmCatalog.Web --context PostgresCatalogDbContext --output-dir Data/Postgres/Migrations
+/// </code>
+/// The site applies pending migrations at start-up. <c>ProviderModelTests</c> fails when either
+/// set lags behind the model.
+/// </para>
 /// </remarks>
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public abstract class CatalogDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Title> Titles => Set<Title>();
     public DbSet<TitleFact> TitleFacts => Set<TitleFact>();

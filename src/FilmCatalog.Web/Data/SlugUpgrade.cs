@@ -20,6 +20,12 @@ public static class SlugUpgrade
             return;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Claimed by removing its row first: another instance starting on the same database at the
+        // same moment waits on that row (PostgreSQL) or on the write lock (SQLite), then finds it gone.
+        if (await db.CatalogUpgrades.Where(u => u.Name == Name).ExecuteDeleteAsync(cancellationToken) == 0)
+            return;
+
         var titles = await db.Titles.AsNoTracking()
             .Select(t => new { t.Id, t.Name, t.Year, t.YearQualifier, t.Slug })
             .ToListAsync(cancellationToken);
@@ -68,7 +74,6 @@ public static class SlugUpgrade
             relinked++;
         }
 
-        await db.CatalogUpgrades.Where(u => u.Name == Name).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Slugs upgraded: {Renamed} titles renamed (old slugs kept as redirects), {Relinked} connections relinked", renames.Count, relinked);
     }

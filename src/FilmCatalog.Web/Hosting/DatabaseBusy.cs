@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace FilmCatalog.Web.Hosting;
 
 /// <summary>
-/// A write that could not get the database in time (an import holds SQLite's write lock, or the
-/// site's own writes queue too long) is answered 503 with <c>Retry-After</c> and the status page,
+/// A write that could not get the database in time (an import holds SQLite's write lock, the site's
+/// own writes queue too long, or a PostgreSQL lock is not granted within the wait) is answered 503 with <c>Retry-After</c> and the status page,
 /// which says that nothing was changed; never a 500, in every environment.
 /// </summary>
 public static class DatabaseBusy
@@ -22,6 +22,7 @@ public static class DatabaseBusy
         null => false,
         DatabaseBusyException => true,
         SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.LockNotAvailable } => true, // lock_timeout reached
         _ => Is(error.InnerException),
     };
 
@@ -43,5 +44,5 @@ public static class DatabaseBusy
     });
 }
 
-/// <summary>Thrown when a write waited its longest for its turn at the <see cref="Reviews.WriteGate"/>.</summary>
+/// <summary>Thrown when a write waited its longest for its turn at the write gate (<see cref="Data.IWriteGate"/>).</summary>
 public sealed class DatabaseBusyException(string message) : TimeoutException(message);

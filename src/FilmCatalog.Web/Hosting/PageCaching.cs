@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.ResponseCompression;
+using StackExchange.Redis;
 
 namespace FilmCatalog.Web.Hosting;
 
@@ -14,6 +16,11 @@ namespace FilmCatalog.Web.Hosting;
 /// The output cache runs before response compression, so it stores the compressed body once per
 /// <c>Accept-Encoding</c> and serves it without compressing again. <c>Caching:Enabled=false</c>
 /// turns the cache off (the benchmark's "rendered fresh" site); compression stays on.
+/// <para>
+/// With <c>ConnectionStrings:Redis</c> set, the entries and the eviction count live in Redis
+/// (<see cref="RedisCacheGeneration"/>), so every instance serves the same entries and a write
+/// through any instance evicts its pages for all of them. Without it they live in this process.
+/// </para>
 /// </remarks>
 public static class PageCaching
 {
@@ -46,7 +53,21 @@ public static class PageCaching
                 options.AddPolicy(AllReviewsPage, new TitlePagePolicy(varyByQuery: true));
             }
         });
-        builder.Services.AddSingleton<CacheGeneration>();
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })
+        {
+            builder.Services.AddStackExchangeRedisOutputCache(_ => { });
+            builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer, RedisKeys>((options, redis, keys) =>
+            {
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+                options.InstanceName = keys.Prefix;
+            });
+            builder.Services.AddSingleton<ICacheGeneration, RedisCacheGeneration>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<ICacheGeneration, CacheGeneration>();
+        }
+
         GuardStore(builder.Services);
         builder.Services.AddSingleton<PageCache>();
 
@@ -67,6 +88,17 @@ public static class PageCaching
     public static WebApplication UsePageCaching(this WebApplication app)
     {
         app.UseOutputCache();
+
+        // A request gets here only when it was not served from the cache: note how many evictions there
+        // had been before the page reads the database (see GenerationGuardedStore). Hits pay nothing for it.
+        var generation = app.Services.GetRequiredService<ICacheGeneration>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IOutputCacheFeature>()?.Context is { AllowCacheStorage: true } cache)
+                cache.Tags.Add(GenerationGuardedStore.GenerationTag(await generation.CurrentAsync(context.RequestAborted)));
+            await next(context);
+        });
+
         app.UseResponseCompression();
         return app;
     }
@@ -77,7 +109,8 @@ public static class PageCaching
         var framework = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(framework);
         services.AddSingleton<IOutputCacheStore>(provider => new GenerationGuardedStore(
-            provider.GetRequiredService<CacheGeneration>(),
+            provider.GetRequiredService<ICacheGeneration>(),
+            provider.GetRequiredService<ILogger<GenerationGuardedStore>>(),
             framework.ImplementationFactory is { } factory
                 ? (IOutputCacheStore)factory(provider)
                 : (IOutputCacheStore)(framework.ImplementationInstance ?? ActivatorUtilities.CreateInstance(provider, framework.ImplementationType!))));
@@ -118,8 +151,6 @@ public static class PageCaching
                 context.CacheVaryByRules.QueryKeys = "*";
             context.Tags.Add(AllPagesTag);
             context.Tags.Add(TitleTag(slug!));
-            context.Tags.Add(GenerationGuardedStore.GenerationTag(
-                context.HttpContext.RequestServices.GetRequiredService<CacheGeneration>().Current));
             return ValueTask.CompletedTask;
         }
 
@@ -140,75 +171,137 @@ public static class PageCaching
 /// <remarks>
 /// A page rendered from data read before a write, and stored after that write's eviction, would be
 /// stale. Every eviction therefore first advances a generation; a page is stored only if no
-/// eviction happened since its request began, and is evicted again if one raced with the store
-/// (<see cref="GenerationGuardedStore"/>).
+/// eviction happened since its request missed the cache, and is evicted again if one raced with the
+/// store (<see cref="GenerationGuardedStore"/>). With Redis the generation is Redis's, so this holds
+/// across instances: a write through A stops a render on B that began before it from being stored.
 /// </remarks>
-public sealed class PageCache(IOutputCacheStore store, CacheGeneration generation)
+public sealed class PageCache(IOutputCacheStore store, ICacheGeneration generation)
 {
     /// <summary>Evicts the title's page and its all-reviews pages.</summary>
-    public ValueTask EvictTitleAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        generation.Advance();
-        return store.EvictByTagAsync(PageCaching.TitleTag(slug), cancellationToken);
-    }
+    public ValueTask EvictTitleAsync(string slug, CancellationToken cancellationToken = default) =>
+        EvictAsync(PageCaching.TitleTag(slug), cancellationToken);
 
     /// <summary>Evicts every cached page (after an import, which can change many pages' links).</summary>
-    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default)
+    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) =>
+        EvictAsync(PageCaching.AllPagesTag, cancellationToken);
+
+    private async ValueTask EvictAsync(string tag, CancellationToken cancellationToken)
     {
-        generation.Advance();
-        return store.EvictByTagAsync(PageCaching.AllPagesTag, cancellationToken);
+        try
+        {
+            await generation.AdvanceAsync(cancellationToken);
+        }
+        catch (RedisException)
+        {
+            // Redis is unreachable: no render can be stored meanwhile (the store cannot read the
+            // generation either), and the eviction below says so in the log.
+        }
+
+        await store.EvictByTagAsync(tag, cancellationToken);
     }
 }
 
 /// <summary>
-/// The output cache's store, storing an entry only when no eviction happened between the start of
-/// its request (the generation in its tags) and the store.
+/// The output cache's store, storing an entry only when no eviction happened between its request's
+/// cache miss (the generation in its tags) and the store. A store that fails (Redis unreachable)
+/// is a miss, logged: the site serves pages fresh rather than failing them.
 /// </summary>
-internal sealed class GenerationGuardedStore(CacheGeneration current, IOutputCacheStore inner) : IOutputCacheStore
+internal sealed class GenerationGuardedStore(ICacheGeneration generation, ILogger<GenerationGuardedStore> logger, IOutputCacheStore inner) : IOutputCacheStore
 {
     private const string Prefix = "generation:";
 
     public static string GenerationTag(long generation) => Prefix + generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
-        inner.EvictByTagAsync(tag, cancellationToken);
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.EvictByTagAsync(tag, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The write itself is committed; its pages show it when their entries expire (five minutes at most).
+            logger.LogError(e, "Could not evict cached pages tagged {Tag}", tag);
+        }
+    }
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        inner.GetAsync(key, cancellationToken);
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.GetAsync(key, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Page cache unavailable; rendering fresh");
+            return null;
+        }
+    }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        long? generation = null;
+        long? rendered = null;
         var kept = new List<string>(tags?.Length ?? 0);
         foreach (var tag in tags ?? [])
         {
             if (tag.StartsWith(Prefix, StringComparison.Ordinal))
-                generation = long.Parse(tag.AsSpan(Prefix.Length), provider: System.Globalization.CultureInfo.InvariantCulture);
+                rendered = long.Parse(tag.AsSpan(Prefix.Length), provider: System.Globalization.CultureInfo.InvariantCulture);
             else
                 kept.Add(tag);
         }
 
-        if (generation is { } rendered && rendered != current.Current)
-            return;
-
-        await inner.SetAsync(key, value, [.. kept], validFor, cancellationToken);
-
-        // An eviction that ran between the check above and the store may have missed this entry:
-        // evict it again by its own title's tag (not the catalog-wide tag, which would empty the cache).
-        if (generation is { } before && before != current.Current)
+        try
         {
-            foreach (var tag in kept.Where(t => t != PageCaching.AllPagesTag))
-                await inner.EvictByTagAsync(tag, cancellationToken);
+            if (rendered is not { } before || before != await generation.CurrentAsync(cancellationToken))
+                return;
+
+            await inner.SetAsync(key, value, [.. kept], validFor, cancellationToken);
+
+            // An eviction that ran between the check above and the store may have missed this entry:
+            // evict it again by its own title's tag (not the catalog-wide tag, which would empty the cache).
+            if (before != await generation.CurrentAsync(cancellationToken))
+            {
+                foreach (var tag in kept.Where(t => t != PageCaching.AllPagesTag))
+                    await inner.EvictByTagAsync(tag, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Page cache unavailable; the page was not stored");
         }
     }
 }
 
-/// <summary>Counts evictions; see <see cref="PageCache"/>.</summary>
-public sealed class CacheGeneration
+/// <summary>Counts evictions of cached pages; see <see cref="PageCache"/>.</summary>
+public interface ICacheGeneration
+{
+    ValueTask<long> CurrentAsync(CancellationToken cancellationToken);
+
+    ValueTask AdvanceAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The count in this process: the cache is this process's memory.</summary>
+public sealed class CacheGeneration : ICacheGeneration
 {
     private long _value;
 
-    public long Current => Interlocked.Read(ref _value);
+    public ValueTask<long> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Interlocked.Read(ref _value));
 
-    public void Advance() => Interlocked.Increment(ref _value);
+    public ValueTask AdvanceAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _value);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The count in Redis, beside the shared entries, so every instance sees every instance's evictions.</summary>
+public sealed class RedisCacheGeneration(IConnectionMultiplexer redis, RedisKeys keys) : ICacheGeneration
+{
+    private readonly RedisKey _key = keys.Prefix + "pages:generation";
+
+    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
+        (long?)await redis.GetDatabase().StringGetAsync(_key) ?? 0;
+
+    public async ValueTask AdvanceAsync(CancellationToken cancellationToken) =>
+        await redis.GetDatabase().StringIncrementAsync(_key);
 }

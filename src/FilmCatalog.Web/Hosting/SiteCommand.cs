@@ -61,31 +61,14 @@ public abstract record SiteCommand
     }
 
     /// <summary>
-    /// Writes a consistent copy of the live catalog to PATH (default
-    /// <c>backups/catalog-YYYYMMDD-HHMMSS.db</c> in the data folder) while the site keeps serving.
-    /// Exit code 0 when written, 1 when not.
+    /// Writes a consistent copy of the live catalog to PATH while the site keeps serving (on SQLite,
+    /// default <c>backups/catalog-YYYYMMDD-HHMMSS.db</c> in the data folder); on PostgreSQL it says
+    /// how to use pg_dump. Exit code 0 when written, non-zero when not.
     /// </summary>
     public sealed record Backup(string? Path) : SiteCommand
     {
-        public override async Task<int> RunAsync(WebApplication app)
-        {
-            var connectionString = app.Configuration.CatalogConnectionString(app.Environment.ContentRootPath);
-            var target = Path is null
-                ? CatalogBackup.DefaultPath(app.Configuration.DataFolder(app.Environment.ContentRootPath), DateTime.UtcNow)
-                : System.IO.Path.GetFullPath(Path);
-            try
-            {
-                await CatalogBackup.WriteAsync(connectionString, target);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                await Console.Error.WriteLineAsync($"backup: {e.Message}");
-                return 1;
-            }
-
-            Console.WriteLine($"backup written to {target}");
-            return 0;
-        }
+        public override Task<int> RunAsync(WebApplication app) =>
+            app.Services.GetRequiredService<ICatalogBackup>().RunAsync(Path, Console.Out, Console.Error, CancellationToken.None);
     }
 
     /// <summary>

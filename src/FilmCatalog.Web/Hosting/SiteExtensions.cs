@@ -22,6 +22,8 @@ public static class SiteExtensions
         // browser sees an unstyled page. A published site has no build manifest and is unaffected.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddQuietTempData();
+        builder.AddSharedState();
+        builder.AddReverseProxy();
         builder.AddWriteRateLimits();
         builder.Services.AddExceptionHandler<FaultLog>();
         builder.AddPageCaching();
@@ -48,21 +50,14 @@ public static class SiteExtensions
             options.IncludeSubDomains = true;
         });
 
-        // Keys live with the data, so forms opened and visitor cookies issued before a restart stay valid after it.
-        var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
-        if (!OperatingSystem.IsWindows())
-        {
-            // The keys sign visitor cookies and form tokens: the folder is the site's user's alone.
-            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-            Directory.CreateDirectory(keys, OwnerOnly);
-            File.SetUnixFileMode(keys, OwnerOnly);
-        }
+        // The key ring is kept with the catalog (AddCatalog: an owner-only folder beside the file on SQLite,
+        // a table on PostgreSQL), so forms opened and visitor cookies issued before a restart, or by another
+        // instance, stay valid.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("FilmCatalog");
 
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("FilmCatalog")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
-        // Without a certificate the keys are plain XML, protected by the folder's permissions only, and
-        // Data Protection says so at start ("No XML encryptor configured"); with one they are encrypted at rest.
+        // Without a certificate the keys are plain XML, protected by the folder's permissions (or the
+        // database's) only, and Data Protection says so at start ("No XML encryptor configured"); with one
+        // they are encrypted at rest.
         if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
         {
             dataProtection.ProtectKeysWithCertificate(
@@ -92,9 +87,10 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: headers, logging, errors, methods, origins, limits, cache, compression, moderators' sign-in, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: forwarded headers, security headers, logging, errors, methods, origins, limits, cache, compression, moderators' sign-in, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseSecurityHeaders();
         // Outside the exception handler: a failed request is logged as the 500 it was answered with,
         // in one line; its stack trace is FaultLog's, once per fault.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace FilmCatalog.Web.Hosting;
 
@@ -65,7 +67,21 @@ public static class WriteRateLimits
 
                 // An IPv6 client picks any address of its /64 at will: the budget is the network's.
                 var client = Reviews.ClientAddress.NetworkText(context.Connection.RemoteIpAddress);
-                return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{client}", _ => new FixedWindowRateLimiterOptions
+                var partition = $"{kind}:{client}";
+
+                // With Redis, one budget per client across every instance (counted in Redis); without, per process.
+                if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+                {
+                    var keys = context.RequestServices.GetRequiredService<RedisKeys>();
+                    return RedisRateLimitPartition.GetFixedWindowRateLimiter(keys.Prefix + partition, _ => new RedisFixedWindowRateLimiterOptions
+                    {
+                        ConnectionMultiplexerFactory = () => redis,
+                        PermitLimit = limits.PermitsFor(kind.Value),
+                        Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    });
+                }
+
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitsFor(kind.Value),
                     Window = TimeSpan.FromSeconds(limits.WindowSeconds),
@@ -74,11 +90,19 @@ public static class WriteRateLimits
             });
             options.OnRejected = (rejected, _) =>
             {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(RetryAfter(rejected.Lease).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
         return builder;
     }
+
+    /// <summary>How long the client should wait: the in-process limiter gives a TimeSpan, the Redis one whole seconds.</summary>
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var wait) switch
+        {
+            true when wait is TimeSpan span => span,
+            true when wait is int seconds => TimeSpan.FromSeconds(Math.Max(seconds, 1)),
+            _ => TimeSpan.FromSeconds(60),
+        };
 }

@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Reviews;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Importing;
 
@@ -17,13 +16,14 @@ namespace FilmCatalog.Web.Importing;
 /// <remarks>
 /// Importing is two steps. <see cref="Prepare"/> parses, hashes and renders the reviews: CPU work
 /// with no database, safe to run on another thread while earlier files are written (see
-/// <see cref="ImportRun"/>). Writing goes through prepared SQLite statements on the context's
-/// connection (EF Core's change tracker cost about 10 ms a file; the statements write the same rows
-/// in well under one), inside a <see cref="Batch"/>: one write transaction, taken through the
-/// <see cref="WriteGate"/>, for several files, each file in a SAVEPOINT of its own. A file that
-/// fails is rolled back to its savepoint and leaves no trace; the other files of the batch stand.
-/// A commit rewrites ~120 database pages whatever it holds, so one commit per batch instead of one
-/// per file is what makes a large import fast.
+/// <see cref="ImportRun"/>). Writing builds each file's rows as entities and writes them with a few
+/// multi-row statements derived from the EF model (<see cref="ModelSql"/>; EF Core's change
+/// tracker cost about 10 ms a file), inside a <see cref="Batch"/>: one write transaction for several
+/// files, each file in a savepoint of its own. A file that fails is rolled back to its savepoint and
+/// leaves no trace; the other files of the batch stand. One commit per batch instead of one per file
+/// is what makes a large import fast (a SQLite commit rewrites ~120 pages whatever it holds; a
+/// PostgreSQL commit waits for its log to reach the disk). How a batch takes its turn and how its
+/// statements travel is the provider's (<see cref="IImportDatabase"/>).
 /// <para>
 /// Crash semantics: a file counts as imported only once its batch has committed, and only then is
 /// it reported. If the process dies (or the commit fails) before that, no file of the batch is in
@@ -31,16 +31,15 @@ namespace FilmCatalog.Web.Importing;
 /// Every file is still all or nothing: a catalog never holds part of a file.
 /// </para>
 /// </remarks>
-public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase database, PageCache pages, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
-    private readonly CatalogDbContext _db = db;
-    private readonly TimeProvider _clock = clock;
-    private readonly PageCache _pages = pages;
-    private readonly ILogger _logger = logger;
-    private CatalogStatements? _statements;
+    private ModelSql? _sql;
 
     /// <summary>Names already in People, with their ids: only ever filled from committed batches.</summary>
     private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock = clock;
+    private readonly PageCache _pages = pages;
+    private readonly ILogger _logger = logger;
 
     public async Task<ImportOutcome> ImportFileAsync(string path, CancellationToken cancellationToken = default) =>
         await WriteAsync(PrepareFile(path), cancellationToken);
@@ -94,41 +93,26 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     public async Task<ImportOutcome> WriteAsync(PreparedPage prepared, CancellationToken cancellationToken = default) =>
         (await WriteBatchAsync([prepared], cancellationToken))[0];
 
+
     /// <summary>Writes prepared pages in one transaction, each file all or nothing; outcomes in the pages' order.</summary>
     public async Task<IReadOnlyList<ImportOutcome>> WriteBatchAsync(IReadOnlyList<PreparedPage> prepared, CancellationToken cancellationToken = default)
     {
         await using var batch = await BeginBatchAsync(cancellationToken);
         foreach (var page in prepared)
-            batch.Add(page);
+            await batch.AddAsync(page);
         return await batch.CommitAsync();
     }
 
     /// <summary>
-    /// Opens a batch: waits for the write gate and begins the write transaction. Add files, then
+    /// Opens a batch: waits for the turn to write and begins the write transaction. Add files, then
     /// commit; disposing a batch that was not committed rolls every file of it back.
     /// </summary>
     public async Task<Batch> BeginBatchAsync(CancellationToken cancellationToken = default)
     {
-        await _db.Database.OpenConnectionAsync(cancellationToken);
-        IDisposable? turn = null;
-        try
-        {
-            turn = await gate.EnterAsync(cancellationToken);
-            var sql = _statements ??= new CatalogStatements((SqliteConnection)_db.Database.GetDbConnection());
-
-            // Index pages of Titles, People and Reviews are read again by every file: keep them (64 MB, the default is 2 MB).
-            sql.SetCacheSize(ImportCacheKibibytes);
-            return new Batch(this, sql, turn, sql.Begin());
-        }
-        catch
-        {
-            turn?.Dispose();
-            await _db.Database.CloseConnectionAsync();
-            throw;
-        }
+        var tx = await database.BeginAsync(db, cancellationToken);
+        _sql ??= ModelSql.Of(db);
+        return new Batch(this, _sql, tx);
     }
-
-    private const int ImportCacheKibibytes = 64 * 1024;
 
     /// <summary>
     /// Several files in one write transaction, each in a savepoint of its own. Outcomes are handed
@@ -137,9 +121,8 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     public sealed class Batch : IAsyncDisposable
     {
         private readonly CatalogImporter _importer;
-        private readonly CatalogStatements _sql;
-        private readonly IDisposable _turn;
-        private readonly SqliteTransaction _transaction;
+        private readonly ModelSql _sql;
+        private readonly IImportTransaction _tx;
         private readonly List<ImportOutcome> _outcomes = [];
 
         /// <summary>People added by the files of this batch that were kept: known to the importer only after the commit.</summary>
@@ -147,19 +130,18 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         private bool _written;
         private bool _done;
 
-        internal Batch(CatalogImporter importer, CatalogStatements sql, IDisposable turn, SqliteTransaction transaction)
+        internal Batch(CatalogImporter importer, ModelSql sql, IImportTransaction tx)
         {
             _importer = importer;
             _sql = sql;
-            _turn = turn;
-            _transaction = transaction;
+            _tx = tx;
         }
 
         /// <summary>Files added so far, refused ones included.</summary>
         public int Count => _outcomes.Count;
 
         /// <summary>Writes one file inside its own savepoint; a file that fails is rolled back and will be reported as refused.</summary>
-        public void Add(PreparedPage prepared)
+        public async Task AddAsync(PreparedPage prepared)
         {
             ObjectDisposedException.ThrowIf(_done, this);
             if (prepared.Page is not { } page)
@@ -170,27 +152,49 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
 
             var outcome = prepared.Outcome;
             var slug = outcome.Slug!;
-            if (_sql.ImportRecordExists(prepared.Hash, slug))
+
+            // One trip to the database: was this file imported (by this parser) before, which of the titles it
+            // names exist, and, for a page with a year qualifier, is its film there under the slug without one?
+            var recorded = false;
+            var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
+            (int Id, bool IsCardOnly)? unqualified = null;
+            var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
+            await _tx.QueryAsync([
+                ImportRecordQuery(prepared.Hash, slug, () => recorded = true),
+                .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
+                    reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
+                .. page.YearQualifier is null ? [] : new[] { UnqualifiedTitleQuery(Slug.For(page.Name, page.Year), found => unqualified = found) },
+            ]);
+            if (recorded)
             {
                 _outcomes.Add(outcome with { Status = ImportStatus.Unchanged, Warnings = [] });
                 return;
             }
 
             var filePeople = new Dictionary<string, int>(StringComparer.Ordinal);
-            _transaction.Save(FileSavepoint);
+            _tx.BeginFile();
             try
             {
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
-                new PageWriter(_sql, _importer._people, _batchPeople, filePeople, now).Write(page, slug, prepared.Reviews);
-                _sql.InsertImportRecord(Path.GetFileName(outcome.File), prepared.Hash, now, slug, outcome.ToString());
-                _transaction.Release(FileSavepoint);
+                if (unqualified is { } adopted && !titles.ContainsKey(slug))
+                    titles[slug] = AdoptUnqualified(adopted, Slug.For(page.Name, page.Year), slug);
+                await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, titles, prepared.Reviews);
+                _sql.Insert(_tx, [new ImportRecord
+                {
+                    FileName = Path.GetFileName(outcome.File),
+                    ContentHash = prepared.Hash,
+                    ImportedAt = now,
+                    TitleSlug = slug,
+                    Report = outcome.ToString(),
+                    ParserVersion = TitlePageParser.Version,
+                }]);
+                await _tx.EndFileAsync();
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
-                // Undoes this file only; if SQLite already rolled the whole transaction back (disk full, I/O
-                // error), this throws and the batch fails as a whole, reported by nobody as imported.
-                _transaction.Rollback(FileSavepoint);
-                _transaction.Release(FileSavepoint);
+                // Undoes this file only; if the database already rolled the whole transaction back (disk full,
+                // I/O error, connection lost), this throws and the batch fails as a whole, reported by nobody as imported.
+                await _tx.RollbackFileAsync();
                 _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
                 _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
                 return;
@@ -206,10 +210,10 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
         public async Task<IReadOnlyList<ImportOutcome>> CommitAsync()
         {
             ObjectDisposedException.ThrowIf(_done, this);
-            _transaction.Commit();
+            await _tx.CommitAsync();
             foreach (var (name, id) in _batchPeople)
                 _importer._people[name] = id;
-            await EndAsync();
+            await DisposeAsync();
 
             // A page's cards link to other titles and make card-only titles: any cached page may change.
             if (_written)
@@ -219,27 +223,83 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
 
         public async ValueTask DisposeAsync()
         {
-            if (!_done)
-                await EndAsync();
-        }
-
-        private async Task EndAsync()
-        {
+            if (_done)
+                return;
             _done = true;
-            try
-            {
-                _transaction.Dispose();
-                _sql.SetCacheSize(null);
-            }
-            finally
-            {
-                _turn.Dispose();
-                await _importer._db.Database.CloseConnectionAsync();
-            }
+            await _tx.DisposeAsync();
         }
 
-        private const string FileSavepoint = "import_file";
+        /// <summary>Whether these bytes were imported as this title by the current parser (an older one may have read less).</summary>
+        private ImportQuery ImportRecordQuery(string hash, string slug, Action found)
+        {
+            var records = _sql.Of<ImportRecord>();
+            var hashColumn = records[nameof(ImportRecord.ContentHash)];
+            var slugColumn = records[nameof(ImportRecord.TitleSlug)];
+            var versionColumn = records[nameof(ImportRecord.ParserVersion)];
+            return new ImportQuery(
+                $"SELECT 1 FROM {records.Name} WHERE {hashColumn.Name} = {_sql.Placeholder("hash")} AND {slugColumn.Name} = {_sql.Placeholder("slug")} " +
+                $"AND {versionColumn.Name} = {_sql.Placeholder("version")} LIMIT 1",
+                [
+                    hashColumn.Parameter(_tx, _sql.ParameterName("hash"), hash),
+                    slugColumn.Parameter(_tx, _sql.ParameterName("slug"), slug),
+                    versionColumn.Parameter(_tx, _sql.ParameterName("version"), TitlePageParser.Version),
+                ],
+                _ => found());
+        }
+
+        /// <summary>The title under <paramref name="slug"/> whose year qualifier is not known: the same film captured before "/I" was read.</summary>
+        private ImportQuery UnqualifiedTitleQuery(string slug, Action<(int Id, bool IsCardOnly)> found)
+        {
+            var titles = _sql.Of<Title>();
+            var slugColumn = titles[nameof(Title.Slug)];
+            return new ImportQuery(
+                $"SELECT {titles.Key.Name}, {titles[nameof(Title.IsCardOnly)].Name} FROM {titles.Name} " +
+                $"WHERE {slugColumn.Name} = {_sql.Placeholder("unqualified")} AND {titles[nameof(Title.YearQualifier)].Name} IS NULL",
+                [slugColumn.Parameter(_tx, _sql.ParameterName("unqualified"), slug)],
+                reader => found((reader.GetInt32(0), reader.GetBoolean(1))));
+        }
+
+        /// <summary>
+        /// A page whose year carries a qualifier ("Hamlet (1996/I)") is the film a catalog may hold
+        /// under the slug without it, imported before qualifiers were read: that title moves to the
+        /// qualified slug instead of a duplicate being made. The old slug stays as an alias (its URLs
+        /// answer 301), and what named the title by slug follows: other titles' connections, import records.
+        /// </summary>
+        private (int Id, bool IsCardOnly) AdoptUnqualified((int Id, bool IsCardOnly) title, string oldSlug, string newSlug)
+        {
+            var titles = _sql.Of<Title>();
+            _tx.Execute(
+                $"UPDATE {titles.Name} SET {titles[nameof(Title.Slug)].Name} = {_sql.Placeholder("slug")} WHERE {titles.Key.Name} = {_sql.Placeholder("id")}",
+                [titles[nameof(Title.Slug)].Parameter(_tx, _sql.ParameterName("slug"), newSlug), titles.Key.Parameter(_tx, _sql.ParameterName("id"), title.Id)]);
+
+            var aliases = _sql.Of<SlugAlias>();
+            var (oldColumn, titleColumn) = (aliases[nameof(SlugAlias.OldSlug)], aliases[nameof(SlugAlias.TitleId)]);
+            _tx.Execute(
+                $"INSERT INTO {aliases.Name} ({oldColumn.Name}, {titleColumn.Name}) VALUES ({_sql.Placeholder("old")}, {_sql.Placeholder("title")}) " +
+                $"ON CONFLICT ({oldColumn.Name}) DO UPDATE SET {titleColumn.Name} = excluded.{titleColumn.Name}",
+                [oldColumn.Parameter(_tx, _sql.ParameterName("old"), oldSlug), titleColumn.Parameter(_tx, _sql.ParameterName("title"), title.Id)]);
+
+            Follow<Connection>(nameof(Connection.OtherSlug));
+            Follow<ImportRecord>(nameof(ImportRecord.TitleSlug));
+            return title;
+
+            void Follow<T>(string property)
+                where T : class
+            {
+                var table = _sql.Of<T>();
+                var column = table[property];
+                _tx.Execute(
+                    $"UPDATE {table.Name} SET {column.Name} = {_sql.Placeholder("new")} WHERE {column.Name} = {_sql.Placeholder("old")}",
+                    [column.Parameter(_tx, _sql.ParameterName("new"), newSlug), column.Parameter(_tx, _sql.ParameterName("old"), oldSlug)]);
+            }
+        }
     }
+
+    /// <summary>The slugs of the films this page's cards name.</summary>
+    private static IEnumerable<string> CardSlugs(ParsedTitle page) =>
+        page.AlsoLiked.Where(c => c.Name is not null).Select(CardSlug);
+
+    private static string CardSlug(ParsedCard card) => Slug.For(card.Name!, card.Year, card.YearQualifier);
 
     /// <summary>
     /// An imported review is the same review in a newer capture when headline, date, author and the
@@ -282,26 +342,96 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
     ];
 
     /// <summary>
-    /// The rows of one page, in the order the foreign keys need them: the title, the people, the
-    /// facts and credits, the card targets and cards, the reviews.
+    /// The rows of one page. The database is asked only what it must answer first, in one trip each:
+    /// which titles this file names exist (asked by the batch, with whether the file was imported
+    /// before), then, once the new titles and people are written, their ids and the title's imported
+    /// reviews. Every other row is written without waiting for an answer; on PostgreSQL they travel
+    /// together when the file ends, so a file is three round trips whatever its size.
     /// </summary>
-    private sealed class PageWriter(CatalogStatements sql, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> newPeople, DateTime now)
+    private sealed class PageWriter(ModelSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
     {
-        public void Write(ParsedTitle page, string slug, IReadOnlyList<PreparedReview> reviews)
+        /// <summary>Title columns that a newer capture rewrites: all but the slug, the creation time and the counters the site keeps.</summary>
+        private readonly string[] _sourceColumnsOfTitle = [.. sql.Of<Title>().Inserted.Select(c => c.Property.Name)
+            .Where(p => p is not (nameof(Title.Slug) or nameof(Title.CreatedAt) or nameof(Title.ReviewCount)
+                or nameof(Title.VisitorRatingCount) or nameof(Title.VisitorRatingSum)))];
+
+        private static readonly string[] CardOnlyColumnsOfTitle = [nameof(Title.Summary), nameof(Title.Rating), nameof(Title.UpdatedAt)];
+
+        private static readonly string[] SourceColumnsOfReview =
+        [
+            nameof(Review.Headline), nameof(Review.Body), nameof(Review.BodyHtml), nameof(Review.AuthorName), nameof(Review.AuthorPlace), nameof(Review.Rating),
+            nameof(Review.ContainsSpoilers), nameof(Review.WrittenAt), nameof(Review.SourceHelpful), nameof(Review.SourceNotHelpful), nameof(Review.HelpfulScore),
+        ];
+
+        private readonly List<TitleFact> _facts = [];
+        private readonly List<Credit> _credits = [];
+
+        /// <summary>Writes the page; <paramref name="titles"/> holds the existing titles among those it names.</summary>
+        public async Task WriteAsync(ParsedTitle page, string slug, Dictionary<string, (int Id, bool IsCardOnly)> titles, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = sql.FindTitle(slug) ?? AdoptUnqualified(page, slug);
-            int titleId;
-            if (existing is { } found)
+            var isNew = !titles.TryGetValue(slug, out var existing);
+            if (isNew)
             {
-                titleId = found.Id;
-                sql.ClearSourceFacts(titleId);
-                sql.UpdateTitle(titleId, page, now);
+                sql.Insert(tx, [TitleRow(page, slug)]);
             }
             else
             {
-                titleId = sql.InsertTitle(slug, page, now);
+                ClearSourceFacts(existing.Id);
+                sql.Update(tx, TitleRow(page, slug), existing.Id, _sourceColumnsOfTitle);
             }
 
+            // Cards that name a film make it a title (card-only until its own page comes), filled from the card.
+            var newTitles = new List<Title>();
+            var filled = new List<(string Slug, ParsedCard Card)>();
+            foreach (var card in page.AlsoLiked)
+            {
+                if (card.Name is not { } name)
+                    continue;
+                var target = CardSlug(card);
+                if (target == slug || newTitles.Any(t => t.Slug == target) || filled.Any(f => f.Slug == target))
+                    continue;
+
+                if (!titles.TryGetValue(target, out var known))
+                {
+                    newTitles.Add(new Title { Slug = target, Name = name, Year = card.Year, YearQualifier = card.YearQualifier, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now });
+                    filled.Add((target, card));
+                }
+                else if (known.IsCardOnly)
+                {
+                    ClearSourceFacts(known.Id);
+                    sql.Update(tx, new Title { Slug = target, Name = name, Summary = card.Plot, Rating = card.Rating, UpdatedAt = now }, known.Id, CardOnlyColumnsOfTitle);
+                    filled.Add((target, card));
+                }
+            }
+
+            sql.Insert(tx, newTitles);
+
+            // People this file names that no earlier file of the run did: added unless they exist, then read back with the new titles' ids.
+            var unknown = new List<object>();
+            foreach (var name in page.Cast.Select(c => c.Name).OfType<string>().Concat(page.Directors).Concat(page.Writers).Concat(page.Stars)
+                         .Concat(filled.SelectMany(f => f.Card.Directors.Concat(f.Card.Stars))).Distinct(StringComparer.Ordinal))
+            {
+                if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id))
+                    filePeople[name] = id;
+                else
+                    unknown.Add(name);
+            }
+
+            sql.Insert(tx, unknown.Select(n => new Person { Name = (string)n }).ToList(), skipExisting: true);
+
+            var created = newTitles.Select(t => t.Slug).ToList<object>();
+            if (isNew)
+                created.Add(slug);
+            var imported = new Dictionary<string, ImportedReview>(StringComparer.Ordinal);
+            await tx.QueryAsync([
+                .. sql.WhereIn<Title>(tx, [nameof(Title.Slug), nameof(Title.Id)], nameof(Title.Slug), created,
+                    reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetString(0) != slug)),
+                .. sql.WhereIn<Person>(tx, [nameof(Person.Name), nameof(Person.Id)], nameof(Person.Name), unknown,
+                    reader => filePeople[reader.GetString(0)] = reader.GetInt32(1)),
+                .. isNew ? [] : new[] { ImportedReviewsQuery(existing.Id, imported) },
+            ]);
+
+            var titleId = titles[slug].Id;
             AddFacts(titleId, TitleFactKind.Genre, page.Genres);
             AddFacts(titleId, TitleFactKind.Tagline, page.Taglines);
             AddFacts(titleId, TitleFactKind.ReleaseDate, page.ReleaseDates);
@@ -317,149 +447,198 @@ public sealed class CatalogImporter(CatalogDbContext db, WriteGate gate, PageCac
             for (var i = 0; i < page.Cast.Count; i++)
             {
                 var member = page.Cast[i];
-                sql.InsertCredit(titleId, member.Name is { } name ? Person(name) : null, CreditRole.Cast, i, member.Character, member.Note);
+                _credits.Add(new Credit
+                {
+                    TitleId = titleId,
+                    PersonId = member.Name is { } name ? filePeople[name] : null,
+                    Role = CreditRole.Cast,
+                    Position = i,
+                    Character = member.Character,
+                    Note = member.Note,
+                });
             }
 
             AddCredits(titleId, CreditRole.Director, page.Directors);
             AddCredits(titleId, CreditRole.Writer, page.Writers);
             AddCredits(titleId, CreditRole.Star, page.Stars);
 
-            for (var i = 0; i < page.Trivia.Count; i++)
-                sql.InsertTrivia(titleId, page.Trivia[i].Kind, i, page.Trivia[i].Text);
-            for (var i = 0; i < page.Connections.Count; i++)
+            // A card-only title is filled from the card that named it, until its own page comes.
+            foreach (var (target, card) in filled)
             {
-                var c = page.Connections[i];
-                sql.InsertConnection(titleId, i, c.Kind, c.OtherName, c.OtherYear, Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier), c.Note);
+                var targetId = titles[target].Id;
+                AddFacts(targetId, TitleFactKind.Genre, card.Genres);
+                AddCredits(targetId, CreditRole.Director, card.Directors);
+                AddCredits(targetId, CreditRole.Star, card.Stars);
             }
 
-            for (var i = 0; i < page.Soundtrack.Count; i++)
-                sql.InsertSoundtrack(titleId, i, page.Soundtrack[i].Song, page.Soundtrack[i].CreditLines);
-            for (var i = 0; i < page.Faq.Count; i++)
-                sql.InsertFaq(titleId, i, page.Faq[i].Question, page.Faq[i].Answer);
+            sql.Insert(tx, _facts);
+            sql.Insert(tx, _credits);
+            sql.Insert(tx, page.Trivia.Select((t, i) => new Trivia { TitleId = titleId, Kind = t.Kind, Position = i, Text = t.Text }).ToList());
+            sql.Insert(tx, page.Connections.Select((c, i) => new Connection
+            {
+                TitleId = titleId,
+                Position = i,
+                Kind = c.Kind,
+                OtherName = c.OtherName,
+                OtherYear = c.OtherYear,
+                OtherSlug = Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier),
+                Note = c.Note,
+            }).ToList());
+            sql.Insert(tx, page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList());
+            sql.Insert(tx, page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList());
+            sql.Insert(tx, page.AlsoLiked.Select((card, i) => new AlsoLiked
+            {
+                TitleId = titleId,
+                Position = i,
+                TargetTitleId = card.Name is not null ? titles[CardSlug(card)].Id : null,
+                Name = card.Name,
+                Year = card.Year,
+                Genres = [.. card.Genres],
+                Rating = card.Rating,
+                Plot = card.Plot,
+                Directors = [.. card.Directors],
+                Stars = [.. card.Stars],
+            }).ToList());
 
-            AddCards(titleId, slug, page.AlsoLiked);
-            var added = UpsertReviews(titleId, isNew: existing is null, reviews);
+            var added = UpsertReviews(titleId, imported, reviews);
             if (added > 0)
-                sql.AddToReviewCount(titleId, added);
-        }
-
-        /// <summary>
-        /// A page whose year carries a qualifier ("Hamlet (1996/I)") is the film a catalog may hold
-        /// under the slug without it, imported before qualifiers were read: that title moves to the
-        /// qualified slug, its old one answering with a redirect, instead of a duplicate being made.
-        /// </summary>
-        private (int Id, bool IsCardOnly)? AdoptUnqualified(ParsedTitle page, string slug)
-        {
-            if (page.YearQualifier is null)
-                return null;
-
-            var unqualified = Slug.For(page.Name, page.Year);
-            if (sql.FindUnqualifiedTitle(unqualified) is not { } id)
-                return null;
-
-            sql.RenameTitle(id, unqualified, slug);
-            return sql.FindTitle(slug);
-        }
-
-        /// <summary>
-        /// Keeps every card as printed, and makes each card that names a film a title of its own
-        /// (card-only until that film's page is imported), so the card can link to a real page.
-        /// </summary>
-        private void AddCards(int titleId, string titleSlug, List<ParsedCard> cards)
-        {
-            var targets = new Dictionary<string, int>(StringComparer.Ordinal) { [titleSlug] = titleId };
-            for (var i = 0; i < cards.Count; i++)
             {
-                var card = cards[i];
-                int? targetId = null;
-                if (card.Name is { } name)
-                {
-                    var slug = Slug.For(name, card.Year, card.YearQualifier);
-                    if (targets.TryGetValue(slug, out var known))
-                    {
-                        targetId = known;
-                    }
-                    else if (sql.FindTitle(slug) is not { } target)
-                    {
-                        targetId = sql.InsertCardOnlyTitle(slug, card, now);
-                        FillFromCard(targetId.Value, card);
-                    }
-                    else
-                    {
-                        targetId = target.Id;
-                        if (target.IsCardOnly)
-                        {
-                            sql.ClearSourceFacts(target.Id);
-                            sql.UpdateCardOnlyTitle(target.Id, card.Plot, card.Rating, now);
-                            FillFromCard(target.Id, card);
-                        }
-                    }
-
-                    targets[slug] = targetId.Value;
-                }
-
-                sql.InsertCard(titleId, i, targetId, card);
+                var titleTable = sql.Of<Title>();
+                var count = titleTable[nameof(Title.ReviewCount)];
+                tx.Execute(
+                    $"UPDATE {titleTable.Name} SET {count.Name} = {count.Name} + {sql.Placeholder("added")} WHERE {titleTable.Key.Name} = {sql.Placeholder("id")}",
+                    [count.Parameter(tx, sql.ParameterName("added"), added), titleTable.Key.Parameter(tx, sql.ParameterName("id"), titleId)]);
             }
         }
 
-        private void FillFromCard(int targetId, ParsedCard card)
+        private Title TitleRow(ParsedTitle page, string slug) => new()
         {
-            AddFacts(targetId, TitleFactKind.Genre, card.Genres);
-            AddCredits(targetId, CreditRole.Director, card.Directors);
-            AddCredits(targetId, CreditRole.Star, card.Stars);
+            Slug = slug,
+            Name = page.Name,
+            Year = page.Year,
+            YearQualifier = page.YearQualifier,
+            IsCardOnly = false,
+            Summary = page.Summary,
+            Storyline = page.Storyline,
+            StorylineAuthor = page.StorylineAuthor,
+            CertificateSystem = page.CertificateSystem,
+            Certificate = page.Certificate,
+            CertificateReason = page.CertificateReason,
+            Awards = page.Awards,
+            Rating = page.Rating,
+            RatingVotes = page.RatingVotes,
+            Metascore = page.Metascore,
+            RuntimeMinutes = page.RuntimeMinutes,
+            SourceUserReviews = page.SourceUserReviews,
+            SourceCriticReviews = page.SourceCriticReviews,
+            SourceMetacriticReviews = page.SourceMetacriticReviews,
+            SoundMix = page.SoundMix,
+            Color = page.Color,
+            AspectRatio = page.AspectRatio,
+            FaqEmpty = page.FaqEmpty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        /// <summary>Everything that came from the source page, which the newer capture replaces whole.</summary>
+        private void ClearSourceFacts(int titleId)
+        {
+            sql.DeleteWhere<TitleFact>(tx, nameof(TitleFact.TitleId), titleId);
+            sql.DeleteWhere<Credit>(tx, nameof(Credit.TitleId), titleId);
+            sql.DeleteWhere<Trivia>(tx, nameof(Trivia.TitleId), titleId);
+            sql.DeleteWhere<Connection>(tx, nameof(Connection.TitleId), titleId);
+            sql.DeleteWhere<SoundtrackEntry>(tx, nameof(SoundtrackEntry.TitleId), titleId);
+            sql.DeleteWhere<FaqEntry>(tx, nameof(FaqEntry.TitleId), titleId);
+            sql.DeleteWhere<AlsoLiked>(tx, nameof(AlsoLiked.TitleId), titleId);
         }
 
-        /// <summary>Inserts new imported reviews and refreshes known ones; returns how many were new.</summary>
-        private int UpsertReviews(int titleId, bool isNew, IReadOnlyList<PreparedReview> reviews)
+        /// <summary>
+        /// Inserts new imported reviews and refreshes known ones; returns how many were new. A key seen
+        /// twice in one file is one review with the later text, as a second import of it would leave it.
+        /// </summary>
+        private int UpsertReviews(int titleId, Dictionary<string, ImportedReview> existing, IReadOnlyList<PreparedReview> reviews)
         {
-            var existing = isNew ? [] : sql.ImportedReviews(titleId);
-            var added = 0;
+            var inserted = new List<Review>();
+            var insertedByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            var updated = new Dictionary<int, Review>();
             foreach (var review in reviews)
             {
                 var parsed = review.Parsed;
-                var sourceNotHelpful = Math.Max(parsed.Voted - parsed.Helpful, 0);
-                var writtenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now;
+                var row = new Review
+                {
+                    TitleId = titleId,
+                    Origin = ReviewOrigin.Imported,
+                    SourceKey = review.SourceKey,
+                    Headline = parsed.Headline,
+                    Body = review.Body,
+                    BodyHtml = review.BodyHtml,
+                    AuthorName = parsed.Author,
+                    AuthorPlace = parsed.AuthorPlace,
+                    Rating = parsed.Rating,
+                    ContainsSpoilers = parsed.ContainsSpoilers,
+                    WrittenAt = parsed.Date is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now,
+                    SourceHelpful = parsed.Helpful,
+                    SourceNotHelpful = Math.Max(parsed.Voted - parsed.Helpful, 0),
+                    Status = ReviewStatus.Visible,
+                };
+
                 if (existing.TryGetValue(review.SourceKey, out var known))
                 {
-                    var score = HelpfulScore.Of(parsed.Helpful + known.SiteHelpful, parsed.Helpful + sourceNotHelpful + known.SiteHelpful + known.SiteNotHelpful);
-                    sql.UpdateReview(known.Id, review, writtenAt, sourceNotHelpful, score);
+                    row.SiteHelpful = known.SiteHelpful;
+                    row.SiteNotHelpful = known.SiteNotHelpful;
+                    row.HelpfulScore = HelpfulScore.Of(row);
+                    updated[known.Id] = row;
                 }
                 else
                 {
-                    var id = sql.InsertReview(titleId, review, writtenAt, sourceNotHelpful, HelpfulScore.Of(parsed.Helpful, parsed.Helpful + sourceNotHelpful));
-                    existing[review.SourceKey] = new ImportedReview(id, 0, 0);
-                    added++;
+                    row.HelpfulScore = HelpfulScore.Of(row);
+                    if (insertedByKey.TryGetValue(review.SourceKey, out var index))
+                    {
+                        inserted[index] = row;
+                    }
+                    else
+                    {
+                        insertedByKey[review.SourceKey] = inserted.Count;
+                        inserted.Add(row);
+                    }
                 }
             }
 
-            return added;
+            foreach (var (id, row) in updated)
+                sql.Update(tx, row, id, SourceColumnsOfReview);
+            sql.Insert(tx, inserted);
+            return inserted.Count;
         }
 
-        private int Person(string name)
+        /// <summary>The title's imported reviews by key, locked against votes until the batch commits where the database locks rows.</summary>
+        private ImportQuery ImportedReviewsQuery(int titleId, Dictionary<string, ImportedReview> into)
         {
-            if (knownPeople.TryGetValue(name, out var id) || batchPeople.TryGetValue(name, out id) || newPeople.TryGetValue(name, out id))
-                return id;
-            id = sql.FindPerson(name) ?? sql.InsertPerson(name);
-            newPeople[name] = id;
-            return id;
+            var table = sql.Of<Review>();
+            var title = table[nameof(Review.TitleId)];
+            var key = table[nameof(Review.SourceKey)];
+            return new ImportQuery(
+                $"SELECT {key.Name}, {table.Key.Name}, {table[nameof(Review.SiteHelpful)].Name}, {table[nameof(Review.SiteNotHelpful)].Name} " +
+                $"FROM {table.Name} WHERE {title.Name} = {sql.Placeholder("title")} AND {key.Name} IS NOT NULL{tx.LockRowsRead}",
+                [title.Parameter(tx, sql.ParameterName("title"), titleId)],
+                reader => into[reader.GetString(0)] = new ImportedReview(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         }
 
         private void AddFacts(int titleId, TitleFactKind kind, List<string> values)
         {
             for (var i = 0; i < values.Count; i++)
-                sql.InsertFact(titleId, kind, i, values[i], null);
+                _facts.Add(new TitleFact { TitleId = titleId, Kind = kind, Position = i, Text = values[i] });
         }
 
         private void AddFacts(int titleId, TitleFactKind kind, List<ParsedFact> values)
         {
             for (var i = 0; i < values.Count; i++)
-                sql.InsertFact(titleId, kind, i, values[i].Text, values[i].Qualifier);
+                _facts.Add(new TitleFact { TitleId = titleId, Kind = kind, Position = i, Text = values[i].Text, Qualifier = values[i].Qualifier });
         }
 
         private void AddCredits(int titleId, CreditRole role, List<string> names)
         {
             for (var i = 0; i < names.Count; i++)
-                sql.InsertCredit(titleId, Person(names[i]), role, i, null, null);
+                _credits.Add(new Credit { TitleId = titleId, PersonId = filePeople[names[i]], Role = role, Position = i });
         }
     }
 }

@@ -10,8 +10,7 @@ public static class CatalogInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ICatalogSchema>().MigrateAsync(db, cancellationToken);
 
         // Data work that migrations queued for C# (a new slug rule), done before anything reads the catalog.
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));

@@ -39,15 +39,15 @@ public sealed record Moderator(string Id, string Email);
 /// review's open reports and records the action (who, when, what, why); then the title's cached pages
 /// are evicted, on every instance that shares the cache, like any other write.
 /// </summary>
-public sealed class ReviewModeration(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
+public sealed class ReviewModeration(CatalogDbContext db, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<ModerationOutcome> DecideAsync(int reviewId, ModerationDecision decision, Moderator moderator, string note, CancellationToken cancellationToken)
     {
         ModerationKind kind;
         string slug, headline;
-        using (await gate.EnterAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Its turn among the catalog's writers, and its transaction: an early return rolls back.
+            await using var turn = await gate.EnterAsync(db, cancellationToken);
             var review = await db.Reviews.Include(r => r.Title).SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
             if (review is null || review.Status == ReviewStatus.Removed)
                 return new ModerationOutcome(ModerationResult.NotFound);
@@ -92,7 +92,7 @@ public sealed class ReviewModeration(CatalogDbContext db, WriteGate gate, PageCa
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClosedAt, now).SetProperty(r => r.ClosedByActionId, action.Id), cancellationToken);
             review.ReportCount = 0;
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await turn.CommitAsync(cancellationToken);
         }
 
         await pages.EvictTitleAsync(slug, CancellationToken.None);

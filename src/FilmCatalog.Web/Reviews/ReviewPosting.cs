@@ -9,15 +9,14 @@ namespace FilmCatalog.Web.Reviews;
 public sealed record NewReview(string Headline, int Rating, string Body, string? AuthorName, bool ContainsSpoilers);
 
 /// <summary>Stores a visitor's review and keeps the title's counts and rating aggregate in step.</summary>
-public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, WriteGate gate, PageCache pages, TimeProvider clock)
+public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<Review?> PostAsync(string titleSlug, NewReview input, Guid visitor, CancellationToken cancellationToken)
     {
         // Render before taking the write turn: it is the slow part and needs no database.
         var html = markdown.ToHtml(input.Body);
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var turn = await gate.EnterAsync(db, cancellationToken);
         var title = await db.Titles.SingleOrDefaultAsync(t => t.Slug == titleSlug, cancellationToken);
         if (title is null)
             return null;
@@ -42,7 +41,7 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
         title.VisitorRatingSum += input.Rating;
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await turn.CommitAsync(cancellationToken);
         await pages.EvictTitleAsync(title.Slug, CancellationToken.None);
         return review;
     }

@@ -24,14 +24,13 @@ public sealed record ReportOutcome(ReportResult Result, string TitleSlug, bool H
 /// them, and a review a moderator kept or restored is no longer hidden by reports alone (they bring
 /// it back to the moderators' queue).
 /// </summary>
-public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCache pages, TimeProvider clock)
+public sealed class ReviewReporting(CatalogDbContext db, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
     public const int HideThreshold = 3;
 
     public async Task<ReportOutcome> ReportAsync(int reviewId, Guid visitor, string? clientHash, ReportReason reason, string? comment, CancellationToken cancellationToken)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var turn = await gate.EnterAsync(db, cancellationToken);
 
         var review = await db.Reviews.Include(r => r.Title)
             .SingleOrDefaultAsync(r => r.Id == reviewId && r.Status != ReviewStatus.Removed, cancellationToken);
@@ -65,7 +64,7 @@ public sealed class ReviewReporting(CatalogDbContext db, WriteGate gate, PageCac
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await turn.CommitAsync(cancellationToken);
         await pages.EvictTitleAsync(review.Title!.Slug, CancellationToken.None);
         return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
     }

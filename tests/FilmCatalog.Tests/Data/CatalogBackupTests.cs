@@ -1,5 +1,6 @@
 using System.Net;
-using FilmCatalog.Web.Data;
+using FilmCatalog.Testing;
+using FilmCatalog.Web.Data.Sqlite;
 using FilmCatalog.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class CatalogBackupTests : IClassFixture<CatalogFactory>
         Assert.Equal(new SiteCommand.Backup(null), command);
         Assert.Equal(["--urls", "x"], siteArgs);
         Assert.Equal(new SiteCommand.Backup("out.db"), SiteCommand.Parse(["backup", "out.db"]).Command);
-        Assert.EndsWith(Path.Combine("data", "backups", "catalog-20260102-030405.db"), CatalogBackup.DefaultPath("data", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)), StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("data", "backups", "catalog-20260102-030405.db"), SqliteBackup.DefaultPath("data", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class CatalogBackupTests : IClassFixture<CatalogFactory>
 
         var target = Path.Combine(_factory.DataFolder, "backups", "during-storm.db");
         var storm = Task.WhenAll(visitors.Skip(10).Select(v => v.SubmitAsync(helpful: false)));
-        await CatalogBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target);
+        await SqliteBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target);
         await storm;
 
         using (var connection = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False"))
@@ -55,6 +56,6 @@ public sealed class CatalogBackupTests : IClassFixture<CatalogFactory>
         Assert.Empty(await backup.CounterMismatchesAsync());
         Assert.Equal(await _factory.Catalog.ReadAsync(db => db.Titles.CountAsync()), await backup.ReadAsync(db => db.Titles.CountAsync()));
         Assert.False(File.Exists(target + ".partial"));
-        await Assert.ThrowsAsync<IOException>(() => CatalogBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target));
+        await Assert.ThrowsAsync<IOException>(() => SqliteBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target));
     }
 }

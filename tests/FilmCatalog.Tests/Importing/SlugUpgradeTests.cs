@@ -11,29 +11,32 @@ namespace FilmCatalog.Tests.Importing;
 /// <summary>
 /// A catalog written under the first slug rule (accents dropped: "Éloïse" was "lo-se") is upgraded
 /// once: titles move to their new slugs, the old ones stay as aliases, and everything that names a
-/// title by slug follows, so a re-import updates the film instead of making a second one.
+/// title by slug follows, so a re-import updates the film instead of making a second one. On each
+/// provider: the upgrade and the importer's renaming write through each provider's own statements.
 /// </summary>
-public sealed class SlugUpgradeTests : IDisposable
+public abstract class SlugUpgradeTests(TestProvider provider) : IDisposable
 {
-    private const string FirstMigration = "20261124025754_InitialCatalog";
     private const string LegacySlug = "lo-se-s-o-paulo-2004";
     private const string NewSlug = "eloise-a-sao-paulo-2004";
 
-    private readonly TestDatabase _database = new(FirstMigration);
+    /// <summary>Columns of a title row, quoted as both providers read them (PostgreSQL's names are case-sensitive).</summary>
+    internal const string TitleColumns =
+        "\"Slug\", \"Name\", \"Year\", \"IsCardOnly\", \"FaqEmpty\", \"ReviewCount\", \"VisitorRatingCount\", \"VisitorRatingSum\", \"CreatedAt\", \"UpdatedAt\"";
+
+    private readonly TestDatabase _database = new(provider, migration: "InitialCatalog");
 
     public void Dispose() => _database.Dispose();
 
     /// <summary>What the first version of the site left: the accented film, another film naming it, and its import record.</summary>
     private void ArrangeLegacyCatalog()
     {
-        const string columns = "Slug, Name, Year, IsCardOnly, FaqEmpty, ReviewCount, VisitorRatingCount, VisitorRatingSum, CreatedAt, UpdatedAt";
         _database.Execute($"""
-            INSERT INTO Titles ({columns}) VALUES ('{LegacySlug}', 'Éloïse à São Paulo', 2004, 0, 0, 1, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
-            INSERT INTO Titles ({columns}) VALUES ('in-the-soup-1992', 'In the Soup', 1992, 0, 0, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
-            INSERT INTO Connections (TitleId, Position, Kind, OtherName, OtherYear, OtherSlug) VALUES (2, 0, 'References', 'Éloïse à São Paulo', 2004, '{LegacySlug}');
-            INSERT INTO ImportRecords (FileName, ContentHash, ImportedAt, TitleSlug, Report) VALUES ('eloise.txt', 'abc', '2026-01-01 00:00:00', '{LegacySlug}', 'imported');
-            INSERT INTO Reviews (TitleId, Origin, Headline, Body, BodyHtml, WrittenAt, SourceHelpful, SourceNotHelpful, SiteHelpful, SiteNotHelpful, HelpfulScore, Status, ReportCount, ContainsSpoilers)
-                VALUES (1, 2, 'Posted here', 'Body', '<p>Body</p>', '2026-01-02 00:00:00', 0, 0, 0, 0, 0, 0, 0, 0);
+            INSERT INTO "Titles" ({TitleColumns}) VALUES ('{LegacySlug}', 'Éloïse à São Paulo', 2004, FALSE, FALSE, 1, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            INSERT INTO "Titles" ({TitleColumns}) VALUES ('in-the-soup-1992', 'In the Soup', 1992, FALSE, FALSE, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            INSERT INTO "Connections" ("TitleId", "Position", "Kind", "OtherName", "OtherYear", "OtherSlug") VALUES (2, 0, 'References', 'Éloïse à São Paulo', 2004, '{LegacySlug}');
+            INSERT INTO "ImportRecords" ("FileName", "ContentHash", "ImportedAt", "TitleSlug", "Report") VALUES ('eloise.txt', 'abc', '2026-01-01 00:00:00', '{LegacySlug}', 'imported');
+            INSERT INTO "Reviews" ("TitleId", "Origin", "Headline", "Body", "BodyHtml", "WrittenAt", "SourceHelpful", "SourceNotHelpful", "SiteHelpful", "SiteNotHelpful", "HelpfulScore", "Status", "ReportCount", "ContainsSpoilers")
+                VALUES (1, 2, 'Posted here', 'Body', '<p>Body</p>', '2026-01-02 00:00:00', 0, 0, 0, 0, 0, 0, 0, FALSE);
             """);
     }
 
@@ -95,8 +98,7 @@ public sealed class SlugUpgradeTests : IDisposable
     public async Task A_page_with_a_year_qualifier_adopts_the_film_imported_before_qualifiers_were_read()
     {
         await UpgradeAsync();
-        const string columns = "Slug, Name, Year, IsCardOnly, FaqEmpty, ReviewCount, VisitorRatingCount, VisitorRatingSum, CreatedAt, UpdatedAt";
-        _database.Execute($"INSERT INTO Titles ({columns}) VALUES ('lanterns-over-krakow-1996', 'Lanterns Over Kraków', 1996, 0, 0, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');");
+        _database.Execute($"INSERT INTO \"Titles\" ({TitleColumns}) VALUES ('lanterns-over-krakow-1996', 'Lanterns Over Kraków', 1996, FALSE, FALSE, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00');");
 
         var first = await _database.ImportAsync("i.txt", File.ReadAllBytes(RepositoryPaths.Fixture("same_name_1996_i.txt")));
         var second = await _database.ImportAsync("ii.txt", File.ReadAllBytes(RepositoryPaths.Fixture("same_name_1996_ii.txt")));
@@ -108,6 +110,11 @@ public sealed class SlugUpgradeTests : IDisposable
         Assert.Equal((1, "lanterns-over-krakow-1996-i", "I"), (titles[0].Id, titles[0].Slug, titles[0].YearQualifier));
         Assert.Equal(("lanterns-over-krakow-1996-ii", "II"), (titles[1].Slug, titles[1].YearQualifier));
         Assert.StartsWith("A documentary", titles[1].Summary);
-        Assert.Equal(("lanterns-over-krakow-1996", 1), await db.SlugAliases.Select(a => ValueTuple.Create(a.OldSlug, a.TitleId)).SingleAsync());
+        var alias = await db.SlugAliases.SingleAsync();
+        Assert.Equal(("lanterns-over-krakow-1996", 1), (alias.OldSlug, alias.TitleId));
     }
 }
+
+public sealed class SlugUpgradeTestsOnSqlite() : SlugUpgradeTests(TestProvider.Sqlite);
+
+public sealed class SlugUpgradeTestsOnPostgres() : SlugUpgradeTests(TestProvider.Postgres);

@@ -8,22 +8,29 @@ namespace FilmCatalog.Tests.Moderation;
 /// anything the command prints or logs.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed partial class ModeratorCommandTests : IDisposable
+public abstract class ModeratorCommandTests : IDisposable
 {
-    private const string Password = "Operator-Typed-This-31";
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("filmcatalog-moderators-").FullName;
+    protected const string Password = "Operator-Typed-This-31";
+    protected readonly string _dataFolder = Directory.CreateTempSubdirectory("filmcatalog-moderators-").FullName;
 
-    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
+    /// <summary>The provider's settings over the defaults (none: SQLite in the data folder).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    public virtual void Dispose()
+    {
+        Directory.Delete(_dataFolder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<(int Exit, string Output)> RunAsync(string? input, params string[] arguments)
     {
-        using var command = input is null ? SiteProcess.StartCommand(_dataFolder, arguments) : SiteProcess.StartCommandWithInput(_dataFolder, input, arguments);
+        using var command = input is null ? SiteProcess.StartCommand(_dataFolder, Settings, arguments) : SiteProcess.StartCommandWithInput(_dataFolder, input, Settings, arguments);
         await command.WaitForExitAsync();
         return (command.ExitCode, string.Join("\n", command.Lines));
     }
 
     /// <summary>Everything the commands wrote to the data folder's log files.</summary>
-    private string Logs() => Directory.Exists(Path.Combine(_dataFolder, "logs"))
+    protected string Logs() => Directory.Exists(Path.Combine(_dataFolder, "logs"))
         ? string.Join("\n", Directory.GetFiles(Path.Combine(_dataFolder, "logs")).Select(f =>
         {
             using var shared = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -76,6 +83,35 @@ public sealed partial class ModeratorCommandTests : IDisposable
         Assert.Contains("Moderator", Logs(), StringComparison.Ordinal); // the log was written, and holds no password
     }
 
+    /// <summary>Waits for a condition that only a hang would never meet.</summary>
+    protected static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var hang = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(hang.Elapsed < SiteProcess.HangTimeout, "the command never got there");
+            await Task.Delay(50);
+        }
+    }
+
+    protected static async Task<string> OutputOfAsync(string tool, params string[] arguments) => (await RunToolAsync(tool, arguments)).Output;
+
+    protected static async Task<(int Exit, string Output)> RunToolAsync(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+}
+
+/// <summary>On SQLite, and the terminal (which is the same whatever the database).</summary>
+public sealed partial class ModeratorCommandTestsOnSqlite : ModeratorCommandTests
+{
     /// <summary>
     /// On a terminal (tmux gives the command a real one) the password is asked twice and typed keys are
     /// not shown. Keys are sent only once the terminal's echo is off (<c>stty</c> on the pane's tty), so
@@ -124,31 +160,28 @@ public sealed partial class ModeratorCommandTests : IDisposable
         Task<string> TmuxOutputAsync(params string[] arguments) => RunToolAsync("tmux", ["-L", socket, .. arguments]).ContinueWith(t => t.Result.Output, TaskScheduler.Default);
     }
 
-    /// <summary>Waits for a condition that only a hang would never meet.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var hang = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(hang.Elapsed < SiteProcess.HangTimeout, "the command never got there");
-            await Task.Delay(50);
-        }
-    }
-
     [System.Text.RegularExpressions.GeneratedRegex(@"(^|\s)-echo(\s|$)")]
     private static partial System.Text.RegularExpressions.Regex EchoOff();
+}
 
-    private static async Task<string> OutputOfAsync(string tool, params string[] arguments) => (await RunToolAsync(tool, arguments)).Output;
+/// <summary>On PostgreSQL: Identity's tables there, made by the command's own migration run.</summary>
+public sealed class ModeratorCommandTestsOnPostgres : ModeratorCommandTests
+{
+    private readonly PostgresDatabase _database;
+    private readonly Dictionary<string, string> _settings;
 
-    private static async Task<(int Exit, string Output)> RunToolAsync(string tool, string[] arguments)
+    public ModeratorCommandTestsOnPostgres()
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        _database = TestServers.NewPostgresDatabase();
+        // Logs in the test's data folder, where Logs() reads them (on PostgreSQL there is no catalog file to sit beside).
+        _settings = new(TestServers.SiteSettings(_database, TestServers.NewRedisPrefix())) { ["Catalog:DataFolder"] = _dataFolder };
+    }
+
+    protected override IReadOnlyDictionary<string, string>? Settings => _settings;
+
+    public override void Dispose()
+    {
+        _database.Dispose();
+        base.Dispose();
     }
 }

@@ -21,7 +21,8 @@ public sealed class ReviewVotingTests : IDisposable
 
         using var leaving = new CancellationTokenSource();
         Task<VoteOutcome> vote;
-        using (await _database.Gate.EnterAsync(default))
+        await using var holder = _database.NewDbContext();
+        await using (await _database.Gate.EnterAsync(holder, default))
         {
             vote = voting.VoteAsync(reviewId, Guid.NewGuid(), clientHash: null, helpful: true, leaving.Token);
             await leaving.CancelAsync();

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace FilmCatalog.Tests.Reviews;
 
 /// <summary>Votes are exact under parallel load: one row per visitor and review, counters equal to the rows.</summary>
-public sealed class VotingUnderLoadTests : IClassFixture<CatalogFactory>
+public abstract class VotingUnderLoadTests<TCatalog> : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
-    private readonly CatalogFactory _factory;
+    private readonly TCatalog _factory;
 
-    public VotingUnderLoadTests(CatalogFactory factory) => _factory = factory;
+    protected VotingUnderLoadTests(TCatalog factory) => _factory = factory;
 
     [Fact]
     public async Task Two_hundred_distinct_visitors_voting_in_parallel_make_exactly_two_hundred_votes()
@@ -95,3 +96,7 @@ public sealed class VotingUnderLoadTests : IClassFixture<CatalogFactory>
         Assert.Equal(90, rows);
     }
 }
+
+public sealed class VotingUnderLoadTestsOnSqlite(SqliteCatalog factory) : VotingUnderLoadTests<SqliteCatalog>(factory);
+
+public sealed class VotingUnderLoadTestsOnPostgres(PostgresCatalog factory) : VotingUnderLoadTests<PostgresCatalog>(factory);

@@ -14,7 +14,7 @@ namespace FilmCatalog.Web.Pages.Titles;
 /// page. Sections the film has nothing for are left out of the view entirely.
 /// </summary>
 [OutputCache(PolicyName = PageCaching.TitlePage)]
-public sealed class DetailsModel(CatalogDbContext db) : PageModel
+public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageModel
 {
     /// <summary>How many reviews the title page shows; the rest are on the all-reviews page.</summary>
     public const int ReviewsShown = 5;
@@ -37,7 +37,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
             Reviews = await WithJustPostedAsync(film, cancellationToken),
         };
-        CanonicalUrl = Url.PageLink(values: new { slug = film.Slug })!;
+        CanonicalUrl = urls.Absolute(Request, Url.Page(null, new { slug = film.Slug })!);
         return Page();
     }
 

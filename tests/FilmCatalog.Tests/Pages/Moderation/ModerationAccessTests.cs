@@ -13,7 +13,8 @@ namespace FilmCatalog.Tests.Pages.Moderation;
 /// data, and nothing is written. The moderator cookie is Secure, HttpOnly, SameSite=Strict and sent
 /// only to /moderation.
 /// </summary>
-public sealed class ModerationAccessTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class ModerationAccessTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string Password = "Moderate-Carefully-42";
     private const string Comment = "SECRETCOMMENT-only-moderators-read-this";
@@ -174,3 +175,7 @@ public sealed class ModerationAccessTests(CatalogFactory factory) : IClassFixtur
 
     private sealed record TokenAnswer(string Token);
 }
+
+public sealed class ModerationAccessTestsOnSqlite(SqliteCatalog factory) : ModerationAccessTests<SqliteCatalog>(factory);
+
+public sealed class ModerationAccessTestsOnPostgres(PostgresCatalog factory) : ModerationAccessTests<PostgresCatalog>(factory);

@@ -11,41 +11,11 @@ namespace FilmCatalog.Tests.Pages.Moderation;
 /// page, never stored in the cache, never served from it; a request that carries it anyway is kept
 /// out of the cache both ways; and what a moderator browses changes nothing an anonymous visitor gets.
 /// </summary>
-public sealed class ModerationCacheTests(ModerationCacheTests.Factory factory) : IClassFixture<ModerationCacheTests.Factory>
+public abstract class ModerationCacheTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory, IRecordingCatalog
 {
     private const string Email = "cache@example.org";
     private const string Password = "Cache-Nothing-Of-Mine-5";
-
-    /// <summary>The site with a record of every entry its output cache stores (the real store, recorded on the way in).</summary>
-    public sealed class Factory : CatalogFactory
-    {
-        public List<(string Key, byte[] Value)> Stored { get; } = [];
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-                services.Remove(store);
-                services.AddSingleton<IOutputCacheStore>(provider => new RecordingStore((IOutputCacheStore)store.ImplementationFactory!(provider), Stored));
-            });
-        }
-    }
-
-    private sealed class RecordingStore(IOutputCacheStore inner, List<(string, byte[])> stored) : IOutputCacheStore
-    {
-        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
-
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-        {
-            lock (stored)
-                stored.Add((key, value));
-            return inner.SetAsync(key, value, tags, validFor, cancellationToken);
-        }
-    }
 
     private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
@@ -109,3 +79,60 @@ public sealed class ModerationCacheTests(ModerationCacheTests.Factory factory) :
         Assert.False(FromCache(await client.SendAsync(again)), "a cached page must not be served to a request with the moderator cookie");
     }
 }
+
+/// <summary>A site with a record of every entry its output cache stores (the real store, memory or Redis, recorded on the way in).</summary>
+public interface IRecordingCatalog
+{
+    List<(string Key, byte[] Value)> Stored { get; }
+
+    static void Record(IWebHostBuilder builder, List<(string Key, byte[] Value)> stored) => builder.ConfigureServices(services =>
+    {
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(provider => new RecordingStore(
+            (IOutputCacheStore)(store.ImplementationInstance
+                ?? store.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, store.ImplementationType!)), stored));
+    });
+}
+
+internal sealed class RecordingStore(IOutputCacheStore inner, List<(string, byte[])> stored) : IOutputCacheStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        lock (stored)
+            stored.Add((key, value));
+        return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
+}
+
+public sealed class RecordingSqliteCatalog : CatalogFactory, IRecordingCatalog
+{
+    public List<(string Key, byte[] Value)> Stored { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        IRecordingCatalog.Record(builder, Stored);
+    }
+}
+
+public sealed class RecordingPostgresCatalog : PostgresCatalog, IRecordingCatalog
+{
+    public List<(string Key, byte[] Value)> Stored { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        IRecordingCatalog.Record(builder, Stored);
+    }
+}
+
+public sealed class ModerationCacheTestsOnSqlite(RecordingSqliteCatalog factory) : ModerationCacheTests<RecordingSqliteCatalog>(factory);
+
+/// <summary>On PostgreSQL the page cache is Redis, shared by every instance.</summary>
+public sealed class ModerationCacheTestsOnPostgres(RecordingPostgresCatalog factory) : ModerationCacheTests<RecordingPostgresCatalog>(factory);

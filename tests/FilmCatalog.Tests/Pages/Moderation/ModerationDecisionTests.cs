@@ -12,7 +12,8 @@ namespace FilmCatalog.Tests.Pages.Moderation;
 /// reviews (with the title page, its counts and its cache following at once), the history of every
 /// decision, and what a reporter is told afterwards.
 /// </summary>
-public sealed class ModerationDecisionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class ModerationDecisionTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string Email = "decider@example.org";
     private const string Password = "Decide-Fairly-2026";
@@ -239,3 +240,7 @@ public sealed class ModerationDecisionTests(CatalogFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient("10.34.0.5").GetAsync($"/reviews/{reviewId}/report")).StatusCode);
     }
 }
+
+public sealed class ModerationDecisionTestsOnSqlite(SqliteCatalog factory) : ModerationDecisionTests<SqliteCatalog>(factory);
+
+public sealed class ModerationDecisionTestsOnPostgres(PostgresCatalog factory) : ModerationDecisionTests<PostgresCatalog>(factory);

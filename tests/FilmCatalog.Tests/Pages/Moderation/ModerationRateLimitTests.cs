@@ -9,20 +9,19 @@ namespace FilmCatalog.Tests.Pages.Moderation;
 /// Moderators' writes are rate limited per network like every other write: password and code guesses
 /// (beside the account's lockout), and decisions (a bound on what a stolen session can do).
 /// </summary>
-public sealed class ModerationRateLimitTests(ModerationRateLimitTests.Factory factory) : IClassFixture<ModerationRateLimitTests.Factory>
+public abstract class ModerationRateLimitTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
-    private const int SignIns = 3;
-    private const int Decisions = 2;
+    public const int SignIns = 3;
+    public const int Decisions = 2;
     private const string Password = "Limit-My-Guesses-88";
 
-    public sealed class Factory : CatalogFactory
+    /// <summary>The budgets under test, small enough to spend.</summary>
+    public static Dictionary<string, string> Budgets() => new()
     {
-        public Factory() => Settings = new Dictionary<string, string>
-        {
-            ["RateLimits:SignInsPerWindow"] = SignIns.ToString(CultureInfo.InvariantCulture),
-            ["RateLimits:ModerationActionsPerWindow"] = Decisions.ToString(CultureInfo.InvariantCulture),
-        };
-    }
+        ["RateLimits:SignInsPerWindow"] = SignIns.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:ModerationActionsPerWindow"] = Decisions.ToString(CultureInfo.InvariantCulture),
+    };
 
     [Fact]
     public async Task Sign_in_attempts_over_the_networks_budget_get_429_even_with_the_right_password()
@@ -64,3 +63,18 @@ public sealed class ModerationRateLimitTests(ModerationRateLimitTests.Factory fa
         Assert.Equal(Decisions, await factory.Catalog.ReadAsync(db => db.ModerationActions.CountAsync(a => film.ReviewIds.Contains(a.ReviewId))));
     }
 }
+
+public sealed class RateLimitedSqliteCatalog : CatalogFactory
+{
+    public RateLimitedSqliteCatalog() => Settings = ModerationRateLimitTests<RateLimitedSqliteCatalog>.Budgets();
+}
+
+public sealed class RateLimitedPostgresCatalog : PostgresCatalog
+{
+    public RateLimitedPostgresCatalog() => Settings = ModerationRateLimitTests<RateLimitedPostgresCatalog>.Budgets();
+}
+
+public sealed class ModerationRateLimitTestsOnSqlite(RateLimitedSqliteCatalog factory) : ModerationRateLimitTests<RateLimitedSqliteCatalog>(factory);
+
+/// <summary>On PostgreSQL the budgets are counted in Redis, shared by every instance.</summary>
+public sealed class ModerationRateLimitTestsOnPostgres(RateLimitedPostgresCatalog factory) : ModerationRateLimitTests<RateLimitedPostgresCatalog>(factory);

@@ -12,22 +12,10 @@ namespace FilmCatalog.Tests.Pages.Moderation;
 /// Signing in as a moderator (ASVS V6): Identity's password check with lockout, two-factor codes and
 /// recovery codes, sign-out everywhere, sessions that end when the account goes; and no password in the log.
 /// </summary>
-public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) : IClassFixture<ModeratorSignInTests.Factory>
+public abstract class ModeratorSignInTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory, ILoggedCatalog
 {
     private const string Password = "Sign-Me-In-Please-7";
-
-    public sealed class Factory : CatalogFactory
-    {
-        public Factory() => Settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Debug" };
-
-        public LoggingTests.LogCapture Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log));
-        }
-    }
 
     private static string NewEmail() => $"mod-{Guid.NewGuid():N}"[..16] + "@example.org";
 
@@ -206,3 +194,42 @@ public sealed class ModeratorSignInTests(ModeratorSignInTests.Factory factory) :
         Assert.DoesNotContain(factory.Log.Events(), e => e.Properties.Values.Any(v => v.ToString().Contains("Never-Log-Me", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>A site whose every log event, at Debug, is captured for the test to read.</summary>
+public interface ILoggedCatalog
+{
+    LoggingTests.LogCapture Log { get; }
+
+    /// <summary>Debug level and the capturing sink, for a factory's <c>ConfigureWebHost</c>.</summary>
+    static void Capture(IWebHostBuilder builder, LoggingTests.LogCapture log)
+    {
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(log));
+    }
+}
+
+public sealed class LoggedSqliteCatalog : CatalogFactory, ILoggedCatalog
+{
+    public LoggingTests.LogCapture Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        ILoggedCatalog.Capture(builder, Log);
+    }
+}
+
+public sealed class LoggedPostgresCatalog : PostgresCatalog, ILoggedCatalog
+{
+    public LoggingTests.LogCapture Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        ILoggedCatalog.Capture(builder, Log);
+    }
+}
+
+public sealed class ModeratorSignInTestsOnSqlite(LoggedSqliteCatalog factory) : ModeratorSignInTests<LoggedSqliteCatalog>(factory);
+
+public sealed class ModeratorSignInTestsOnPostgres(LoggedPostgresCatalog factory) : ModeratorSignInTests<LoggedPostgresCatalog>(factory);

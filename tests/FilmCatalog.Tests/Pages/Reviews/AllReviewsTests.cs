@@ -3,7 +3,8 @@ using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
-public sealed class AllReviewsTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class AllReviewsTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const int ReviewCount = 47;
 
@@ -108,3 +109,7 @@ public sealed class AllReviewsTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/title/not-a-film-1900/reviews")).StatusCode);
     }
 }
+
+public sealed class AllReviewsTestsOnSqlite(SqliteCatalog factory) : AllReviewsTests<SqliteCatalog>(factory);
+
+public sealed class AllReviewsTestsOnPostgres(PostgresCatalog factory) : AllReviewsTests<PostgresCatalog>(factory);

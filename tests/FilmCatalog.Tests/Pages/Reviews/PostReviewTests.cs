@@ -4,7 +4,8 @@ using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
-public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string SeedSlug = "in-the-soup-1992";
 
@@ -104,3 +105,7 @@ public sealed class PostReviewTests(CatalogFactory factory) : IClassFixture<Cata
         Assert.Equal(before, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
     }
 }
+
+public sealed class PostReviewTestsOnSqlite(SqliteCatalog factory) : PostReviewTests<SqliteCatalog>(factory);
+
+public sealed class PostReviewTestsOnPostgres(PostgresCatalog factory) : PostReviewTests<PostgresCatalog>(factory);

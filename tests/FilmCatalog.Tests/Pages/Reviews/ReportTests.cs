@@ -6,7 +6,8 @@ using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
-public sealed class ReportTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class ReportTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string SeedSlug = "in-the-soup-1992";
 
@@ -65,3 +66,7 @@ public sealed class ReportTests(CatalogFactory factory) : IClassFixture<CatalogF
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/reviews/{reviewId}/vote")).StatusCode);
     }
 }
+
+public sealed class ReportTestsOnSqlite(SqliteCatalog factory) : ReportTests<SqliteCatalog>(factory);
+
+public sealed class ReportTestsOnPostgres(PostgresCatalog factory) : ReportTests<PostgresCatalog>(factory);

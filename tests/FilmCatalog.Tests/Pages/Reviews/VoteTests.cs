@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
 
-public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class VoteTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string SeedSlug = "in-the-soup-1992";
 
@@ -166,3 +167,7 @@ public sealed class VoteTests(CatalogFactory factory) : IClassFixture<CatalogFac
         return client.SendAsync(request);
     }
 }
+
+public sealed class VoteTestsOnSqlite(SqliteCatalog factory) : VoteTests<SqliteCatalog>(factory);
+
+public sealed class VoteTestsOnPostgres(PostgresCatalog factory) : VoteTests<PostgresCatalog>(factory);

@@ -5,46 +5,22 @@ namespace FilmCatalog.Tests.Pages.Titles;
 
 /// <summary>
 /// The facts the reworked importer reads are stored and shown, not only parsed: the site seeded from
-/// fixture pages of the shapes of issue 11.
+/// fixture pages of the shapes of issue 11, on each provider (the importer's statements are each provider's own).
 /// </summary>
-public sealed class ImportedShapesTitlePageTests : IClassFixture<ImportedShapesTitlePageTests.ShapesSite>
+public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : CatalogFactory
 {
-    private readonly ShapesSite _site;
+    private readonly TSite _site = site;
 
-    public ImportedShapesTitlePageTests(ShapesSite site) => _site = site;
-
-    /// <summary>A site whose seeds folder holds some of the fixture pages.</summary>
-    public sealed class ShapesSite : CatalogFactory
+    /// <summary>The fixture pages a site of these tests is seeded from.</summary>
+    internal static string CopyFixtures(string dataFolder)
     {
-        private readonly string _seeds;
-
-        public ShapesSite() : this(CopyFixtures(
+        var folder = Directory.CreateDirectory(Path.Combine(dataFolder, "seeds")).FullName;
+        foreach (var name in (string[])[
             "layout_2010_ratings_and_counts.txt", "several_taglines.txt", "nameless_cast_rows.txt", "unknown_genre_and_certificates.txt",
-            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt"))
-        {
-        }
-
-        private ShapesSite(string seeds)
-        {
-            _seeds = seeds;
-            SeedsPath = seeds;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            // WebApplicationFactory may dispose twice (DisposeAsync, then Dispose).
-            if (disposing && Directory.Exists(_seeds))
-                Directory.Delete(_seeds, recursive: true);
-        }
-
-        private static string CopyFixtures(params string[] names)
-        {
-            var folder = Directory.CreateTempSubdirectory("filmcatalog-shapes-").FullName;
-            foreach (var name in names)
-                File.Copy(RepositoryPaths.Fixture(name), Path.Combine(folder, name));
-            return folder;
-        }
+            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt"])
+            File.Copy(RepositoryPaths.Fixture(name), Path.Combine(folder, name));
+        return folder;
     }
 
     [Fact]
@@ -125,7 +101,7 @@ public sealed class ImportedShapesTitlePageTests : IClassFixture<ImportedShapesT
     [Fact]
     public async Task An_old_slug_answers_301_with_the_current_one_and_an_unknown_slug_is_still_404()
     {
-        await _site.Catalog.ExecuteAsync("INSERT INTO SlugAliases (OldSlug, TitleId) SELECT 'kettle-logik-2012', Id FROM Titles WHERE Slug = 'kettle-logic-2012'");
+        await _site.Catalog.ExecuteAsync("INSERT INTO \"SlugAliases\" (\"OldSlug\", \"TitleId\") SELECT 'kettle-logik-2012', \"Id\" FROM \"Titles\" WHERE \"Slug\" = 'kettle-logic-2012'");
 
         var client = _site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var page = await client.GetAsync("/title/kettle-logik-2012");
@@ -139,3 +115,19 @@ public sealed class ImportedShapesTitlePageTests : IClassFixture<ImportedShapesT
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/title/kettle-logik-2013")).StatusCode);
     }
 }
+
+/// <summary>A SQLite site seeded from the shape fixtures (kept in its data folder, deleted with it).</summary>
+public sealed class ShapesSiteOnSqlite : CatalogFactory
+{
+    public ShapesSiteOnSqlite() => SeedsPath = ImportedShapesTitlePageTests<ShapesSiteOnSqlite>.CopyFixtures(DataFolder);
+}
+
+/// <summary>A PostgreSQL and Redis site seeded from the shape fixtures.</summary>
+public sealed class ShapesSiteOnPostgres : PostgresCatalog
+{
+    public ShapesSiteOnPostgres() => SeedsPath = ImportedShapesTitlePageTests<ShapesSiteOnPostgres>.CopyFixtures(DataFolder);
+}
+
+public sealed class ImportedShapesTitlePageTestsOnSqlite(ShapesSiteOnSqlite site) : ImportedShapesTitlePageTests<ShapesSiteOnSqlite>(site);
+
+public sealed class ImportedShapesTitlePageTestsOnPostgres(ShapesSiteOnPostgres site) : ImportedShapesTitlePageTests<ShapesSiteOnPostgres>(site);

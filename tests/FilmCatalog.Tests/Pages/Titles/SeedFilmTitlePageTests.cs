@@ -3,7 +3,8 @@ using System.Net;
 namespace FilmCatalog.Tests.Pages.Titles;
 
 /// <summary>What a reader of the seed film's page must see, section by section.</summary>
-public sealed class SeedFilmTitlePageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class SeedFilmTitlePageTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     private const string Slug = "in-the-soup-1992";
 
@@ -187,3 +188,7 @@ public sealed class SeedFilmTitlePageTests(CatalogFactory factory) : IClassFixtu
 
     private static string PageText(TitlePage page) => TitlePage.Text(page.Main);
 }
+
+public sealed class SeedFilmTitlePageTestsOnSqlite(SqliteCatalog factory) : SeedFilmTitlePageTests<SqliteCatalog>(factory);
+
+public sealed class SeedFilmTitlePageTestsOnPostgres(PostgresCatalog factory) : SeedFilmTitlePageTests<PostgresCatalog>(factory);

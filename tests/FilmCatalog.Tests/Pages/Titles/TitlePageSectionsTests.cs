@@ -3,7 +3,8 @@ using FilmCatalog.Web.Catalog;
 namespace FilmCatalog.Tests.Pages.Titles;
 
 /// <summary>The sections the seed film does not have, on films written into the catalog directly.</summary>
-public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+public abstract class TitlePageSectionsTests<TCatalog>(TCatalog factory) : IClassFixture<TCatalog>
+    where TCatalog : CatalogFactory
 {
     [Fact]
     public async Task A_film_with_everything_shows_every_section_in_order()
@@ -108,3 +109,7 @@ public sealed class TitlePageSectionsTests(CatalogFactory factory) : IClassFixtu
             page.Connections);
     }
 }
+
+public sealed class TitlePageSectionsTestsOnSqlite(SqliteCatalog factory) : TitlePageSectionsTests<SqliteCatalog>(factory);
+
+public sealed class TitlePageSectionsTestsOnPostgres(PostgresCatalog factory) : TitlePageSectionsTests<PostgresCatalog>(factory);

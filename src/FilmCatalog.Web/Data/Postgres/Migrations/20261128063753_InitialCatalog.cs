@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCatalog : Migration
@@ -12,16 +14,30 @@ namespace FilmCatalog.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TitleSlug = table.Column<string>(type: "TEXT", nullable: true),
-                    Report = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "text", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TitleSlug = table.Column<string>(type: "text", nullable: true),
+                    Report = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,9 +48,9 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,33 +61,33 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Titles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsCardOnly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", nullable: true),
-                    Storyline = table.Column<string>(type: "TEXT", nullable: true),
-                    StorylineAuthor = table.Column<string>(type: "TEXT", nullable: true),
-                    CertificateSystem = table.Column<string>(type: "TEXT", nullable: true),
-                    Certificate = table.Column<string>(type: "TEXT", nullable: true),
-                    CertificateReason = table.Column<string>(type: "TEXT", nullable: true),
-                    Awards = table.Column<string>(type: "TEXT", nullable: true),
-                    Rating = table.Column<double>(type: "REAL", nullable: true),
-                    RatingVotes = table.Column<int>(type: "INTEGER", nullable: true),
-                    RuntimeMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    SourceUserReviews = table.Column<int>(type: "INTEGER", nullable: true),
-                    SourceCriticReviews = table.Column<int>(type: "INTEGER", nullable: true),
-                    SoundMix = table.Column<string>(type: "TEXT", nullable: true),
-                    Color = table.Column<string>(type: "TEXT", nullable: true),
-                    AspectRatio = table.Column<string>(type: "TEXT", nullable: true),
-                    FaqEmpty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReviewCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitorRatingCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitorRatingSum = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 500, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    IsCardOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: true),
+                    Storyline = table.Column<string>(type: "text", nullable: true),
+                    StorylineAuthor = table.Column<string>(type: "text", nullable: true),
+                    CertificateSystem = table.Column<string>(type: "text", nullable: true),
+                    Certificate = table.Column<string>(type: "text", nullable: true),
+                    CertificateReason = table.Column<string>(type: "text", nullable: true),
+                    Awards = table.Column<string>(type: "text", nullable: true),
+                    Rating = table.Column<double>(type: "double precision", nullable: true),
+                    RatingVotes = table.Column<int>(type: "integer", nullable: true),
+                    RuntimeMinutes = table.Column<int>(type: "integer", nullable: true),
+                    SourceUserReviews = table.Column<int>(type: "integer", nullable: true),
+                    SourceCriticReviews = table.Column<int>(type: "integer", nullable: true),
+                    SoundMix = table.Column<string>(type: "text", nullable: true),
+                    Color = table.Column<string>(type: "text", nullable: true),
+                    AspectRatio = table.Column<string>(type: "text", nullable: true),
+                    FaqEmpty = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewCount = table.Column<int>(type: "integer", nullable: false),
+                    VisitorRatingCount = table.Column<int>(type: "integer", nullable: false),
+                    VisitorRatingSum = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,18 +98,18 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "AlsoLiked",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetTitleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true),
-                    Genres = table.Column<string>(type: "TEXT", nullable: false),
-                    Rating = table.Column<double>(type: "REAL", nullable: true),
-                    Plot = table.Column<string>(type: "TEXT", nullable: true),
-                    Directors = table.Column<string>(type: "TEXT", nullable: false),
-                    Stars = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    TargetTitleId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "text", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Genres = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Rating = table.Column<double>(type: "double precision", nullable: true),
+                    Plot = table.Column<string>(type: "text", nullable: true),
+                    Directors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Stars = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,15 +132,15 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Connections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    OtherName = table.Column<string>(type: "TEXT", nullable: false),
-                    OtherYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    OtherSlug = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    OtherName = table.Column<string>(type: "text", nullable: false),
+                    OtherYear = table.Column<int>(type: "integer", nullable: true),
+                    OtherSlug = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -141,14 +157,14 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Credits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Character = table.Column<string>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Character = table.Column<string>(type: "text", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,12 +186,12 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Faq",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Question = table.Column<string>(type: "TEXT", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Question = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -192,26 +208,26 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Reviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceKey = table.Column<string>(type: "TEXT", nullable: true),
-                    Headline = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContainsSpoilers = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AuthorVisitorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceHelpful = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceNotHelpful = table.Column<int>(type: "INTEGER", nullable: false),
-                    SiteHelpful = table.Column<int>(type: "INTEGER", nullable: false),
-                    SiteNotHelpful = table.Column<int>(type: "INTEGER", nullable: false),
-                    HelpfulScore = table.Column<double>(type: "REAL", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<int>(type: "integer", nullable: false),
+                    SourceKey = table.Column<string>(type: "text", nullable: true),
+                    Headline = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: false),
+                    AuthorName = table.Column<string>(type: "text", maxLength: 100, nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    ContainsSpoilers = table.Column<bool>(type: "boolean", nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AuthorVisitorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceHelpful = table.Column<int>(type: "integer", nullable: false),
+                    SourceNotHelpful = table.Column<int>(type: "integer", nullable: false),
+                    SiteHelpful = table.Column<int>(type: "integer", nullable: false),
+                    SiteNotHelpful = table.Column<int>(type: "integer", nullable: false),
+                    HelpfulScore = table.Column<double>(type: "double precision", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReportCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,12 +244,12 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Soundtrack",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Song = table.Column<string>(type: "TEXT", nullable: true),
-                    CreditLines = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Song = table.Column<string>(type: "text", nullable: true),
+                    CreditLines = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,13 +266,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "TitleFacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    Qualifier = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Qualifier = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,12 +289,12 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "Trivia",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,12 +311,12 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "HelpfulVotes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsHelpful = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CastAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    VisitorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsHelpful = table.Column<bool>(type: "boolean", nullable: false),
+                    CastAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,13 +333,13 @@ namespace FilmCatalog.Web.Data.Migrations
                 name: "ReviewReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    VisitorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "text", maxLength: 500, nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,7 +420,7 @@ namespace FilmCatalog.Web.Data.Migrations
                 table: "Reviews",
                 columns: new[] { "TitleId", "SourceKey" },
                 unique: true,
-                filter: "SourceKey IS NOT NULL");
+                filter: "\"SourceKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reviews_TitleId_Status_HelpfulScore_Id",
@@ -459,6 +475,9 @@ namespace FilmCatalog.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Credits");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Faq");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ClientAddressHashes : Migration
@@ -13,14 +13,14 @@ namespace FilmCatalog.Web.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ClientHash",
                 table: "ReviewReports",
-                type: "TEXT",
+                type: "text",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientHash",
                 table: "HelpfulVotes",
-                type: "TEXT",
+                type: "text",
                 maxLength: 32,
                 nullable: true);
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FilmCatalog.Web.Data;
+namespace FilmCatalog.Web.Data.Sqlite;
 
 /// <summary>
 /// A consistent copy of the live catalog, taken while the site serves traffic. SQLite's
@@ -9,8 +9,25 @@ namespace FilmCatalog.Web.Data;
 /// the site's writers. The copy is written beside its final name and renamed when complete, so a
 /// backup file that exists is a whole one.
 /// </summary>
-public static class CatalogBackup
+public sealed class SqliteBackup(CatalogSettings settings, TimeProvider clock) : ICatalogBackup
 {
+    public async Task<int> RunAsync(string? target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        target = target is null ? DefaultPath(settings.DataFolder, clock.GetUtcNow().UtcDateTime) : Path.GetFullPath(target);
+        try
+        {
+            await WriteAsync(settings.ConnectionString, target, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            await error.WriteLineAsync($"backup: {e.Message}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"backup written to {target}");
+        return 0;
+    }
+
     /// <summary><c>backups/catalog-YYYYMMDD-HHMMSS.db</c> under the data folder, in UTC.</summary>
     public static string DefaultPath(string dataFolder, DateTime utcNow) =>
         Path.Combine(dataFolder, "backups", $"catalog-{utcNow:yyyyMMdd-HHmmss}.db");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace FilmCatalog.Web.Data.Migrations
+namespace FilmCatalog.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TitlePageFactsAndSlugAliases : Migration

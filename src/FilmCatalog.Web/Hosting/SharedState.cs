@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+
+namespace FilmCatalog.Web.Hosting;
+
+/// <summary>
+/// What site instances share beyond the database: with <c>ConnectionStrings:Redis</c> set, one Redis
+/// connection per process serves the page cache and its eviction count (<see cref="PageCaching"/>)
+/// and the write rate limits (<see cref="WriteRateLimits"/>). Without it, both are per process,
+/// which is right for one instance. (The Data Protection key ring is the catalog's: see AddCatalog.)
+/// </summary>
+public static class SharedState
+{
+    public static WebApplicationBuilder AddSharedState(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } configuration)
+        {
+            var options = ConfigurationOptions.Parse(configuration);
+
+            // Start, and keep serving, while Redis is away: the connection comes back by itself.
+            options.AbortOnConnectFail = false;
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+            builder.Services.AddSingleton(new RedisKeys(builder.Configuration["Redis:KeyPrefix"] ?? RedisKeys.DefaultPrefix));
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>
+/// Every key the site writes in Redis starts with <see cref="Prefix"/> (<c>Redis:KeyPrefix</c>), so
+/// several sites, or several test fixtures, can share one Redis without sharing entries.
+/// </summary>
+public sealed record RedisKeys(string Prefix)
+{
+    public const string DefaultPrefix = "filmcatalog:";
+}
