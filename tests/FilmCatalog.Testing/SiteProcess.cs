@@ -145,7 +145,12 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Completes when the process has exited (of itself or killed).</summary>
-    public Task WaitForExitAsync() => _exited.Task.WaitAsync(HangTimeout);
+    public async Task WaitForExitAsync()
+    {
+        await _exited.Task.WaitAsync(HangTimeout);
+        // The Exited event can come before the last lines printed are read: wait for the end of both streams too.
+        await _process.WaitForExitAsync().WaitAsync(HangTimeout);
+    }
 
     /// <summary>SIGTERM, as a service manager stops the site: it shuts down gracefully, flushing its logs; returns once it has exited.</summary>
     public async Task StopAsync()
