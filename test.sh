@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: parser and importer, the site through WebApplicationFactory on SQLite and on
 # PostgreSQL with Redis, and real-browser tests in headless Chromium. Installs Debian's Chromium,
-# ChromeDriver, PostgreSQL and Redis first when they are missing; starts PostgreSQL and a Redis of
-# its own for the run and stops what it started (tests/servers.sh).
+# ChromeDriver, PostgreSQL and Redis first when they are missing, and the npm package axe-core (the
+# accessibility checks the browser tests inject); starts PostgreSQL and a Redis of its own for the
+# run and stops what it started (tests/servers.sh).
 # tmux is installed too: the moderator command's terminal test types its password into a real terminal.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,18 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq chromium chromium-driver tmux >/dev/null
+fi
+
+axe=tests/FilmCatalog.BrowserTests
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+    echo "== installing axe-core (npm) for the browser tests' accessibility checks"
+    if ! command -v npm >/dev/null; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq
+        $sudo apt-get install -y -qq npm >/dev/null
+    fi
+    (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 . tests/servers.sh

@@ -48,9 +48,10 @@ public sealed class ImportedShapesInBrowserTests(LiveSite site, Browser browser)
         browser.SevereConsoleEntries();
         browser.GoTo(site.Url($"/title/{slug}"));
 
-        var metascore = browser.Driver.FindElement(By.CssSelector(".metascore")).Text;
+        var metascore = browser.Driver.FindElement(By.CssSelector(".hero .rating-metascore")).Text;
         Assert.Contains("58/100", metascore);
-        Assert.Contains("Metascore", metascore);
+        Assert.Contains("Metascore", metascore, StringComparison.OrdinalIgnoreCase); // the label is set in capitals by CSS
+        Assert.Contains("15A (Ireland)", browser.Driver.FindElement(By.CssSelector("#details .other-certificates")).Text);
         Assert.Equal("Name not recorded", browser.Driver.FindElement(By.CssSelector("#cast tbody tr:nth-child(2) th")).Text);
         var scrollWidth = browser.Script<long>("return document.documentElement.scrollWidth;");
         var clientWidth = browser.Script<long>("return document.documentElement.clientWidth;");

@@ -58,6 +58,31 @@ public sealed class Title
     public int VisitorRatingCount { get; set; }
     public int VisitorRatingSum { get; set; }
 
+    /// <summary>
+    /// How many of those ratings gave each score: [0] counts 1/10, [9] counts 10/10; null before
+    /// the first. Kept beside the count and sum so the title page draws the distribution without a query.
+    /// </summary>
+    public List<int>? VisitorRatingCounts { get; set; }
+
+    /// <summary>A visible review posted here with <paramref name="rating"/> now counts in the visitors' aggregate.</summary>
+    public void AddVisitorRating(int rating) => CountVisitorRating(rating, +1);
+
+    /// <summary>A review posted here with <paramref name="rating"/> left the visible ones (hidden or removed).</summary>
+    public void RemoveVisitorRating(int rating) => CountVisitorRating(rating, -1);
+
+    private void CountVisitorRating(int rating, int change)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rating, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rating, 10);
+        VisitorRatingCount += change;
+        VisitorRatingSum += change * rating;
+
+        // A new list, not the old one changed in place: EF Core compares the property's value to see that it changed.
+        var counts = VisitorRatingCounts is { Count: 10 } known ? new List<int>(known) : [.. new int[10]];
+        counts[rating - 1] = Math.Max(0, counts[rating - 1] + change);
+        VisitorRatingCounts = counts;
+    }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

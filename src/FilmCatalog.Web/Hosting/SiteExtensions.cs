@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Moderation;
+using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -118,6 +119,7 @@ public static class SiteExtensions
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapReviewEndpoints();
+        app.MapTitleData();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
         app.MapGet("/health", () => Results.Text("ok", "text/plain"));

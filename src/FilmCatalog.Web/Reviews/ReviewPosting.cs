@@ -37,8 +37,7 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
         };
         db.Reviews.Add(review);
         title.ReviewCount++;
-        title.VisitorRatingCount++;
-        title.VisitorRatingSum += input.Rating;
+        title.AddVisitorRating(input.Rating);
 
         await db.SaveChangesAsync(cancellationToken);
         await turn.CommitAsync(cancellationToken);

@@ -93,10 +93,7 @@ public static class ReviewAggregates
         review.Status = status;
         title.ReviewCount--;
         if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
-        {
-            title.VisitorRatingCount--;
-            title.VisitorRatingSum -= rating;
-        }
+            title.RemoveVisitorRating(rating);
     }
 
     /// <summary>Brings a review that is not visible back into the page and the title's counts.</summary>

@@ -8,7 +8,7 @@ namespace FilmCatalog.BrowserTests.Infrastructure;
 /// The test factory's site on a real Kestrel port (.NET 10's <c>UseKestrel</c>), as a visitor of the
 /// running site gets it (Production), so a real browser can load it.
 /// </summary>
-public sealed class LiveSite : CatalogFactory
+public class LiveSite : CatalogFactory
 {
     public LiveSite()
     {

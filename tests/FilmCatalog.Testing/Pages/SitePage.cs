@@ -26,6 +26,13 @@ public partial class SitePage
     /// <summary>The confirmation shown after a write (Post/Redirect/Get) or on the form page itself; null when there is none.</summary>
     public string? StatusMessage => Main.QuerySelector("[role=status].status-message") is { } status ? Text(status) : null;
 
+    /// <summary>The error summary at the top of a form (GOV.UK's pattern): each message and the id of the field it links to (null for a form-wide one).</summary>
+    public IReadOnlyList<(string Message, string? FieldId)> ErrorSummary =>
+    [
+        .. Main.QuerySelectorAll(".error-summary li").Select(li =>
+            (Text(li), li.QuerySelector("a")?.GetAttribute("href")?.TrimStart('#'))),
+    ];
+
     /// <summary>The validation messages next to the fields, in page order.</summary>
     public IReadOnlyList<string> FieldErrors => [.. Main.QuerySelectorAll(".field-error").Select(Text).Where(t => t.Length > 0)];
 

@@ -43,10 +43,10 @@ public sealed class TitlePage : SitePage
         return await ReportForm.OpenAsync(Client, link.PathName);
     }
 
-    /// <summary>Follows the "N reviews here" link to the all-reviews page.</summary>
+    /// <summary>Follows the "All reviews" link under the reviews to the all-reviews page.</summary>
     public async Task<AllReviewsPage> ClickAllReviewsAsync()
     {
-        var link = Required<IHtmlAnchorElement>("main .review-counts a");
+        var link = Required<IHtmlAnchorElement>("#reviews .more-link a");
         return await AllReviewsPage.OpenAsync(Client, link.PathName + link.Search);
     }
 
@@ -72,7 +72,29 @@ public sealed class TitlePage : SitePage
 
     public IReadOnlyList<string> SubHeadings => [.. Main.QuerySelectorAll("h3").Select(Text)];
 
-    public string ReviewCountsLine => Text(Main.QuerySelector(".review-counts"));
+    /// <summary>The reviews section's first line: how many reviews there are.</summary>
+    public string ReviewCountsLine => Text(Main.QuerySelector("#reviews .review-counts"));
+
+    /// <summary>What the reviews section says the original site counted, or "".</summary>
+    public string SourceReviewCounts => Text(Main.QuerySelector("#reviews .source-counts"));
+
+    /// <summary>The header's ratings, by their label ("Original site", "FilmCatalog visitors"): what each says under it.</summary>
+    public IReadOnlyDictionary<string, string> Ratings =>
+        Main.QuerySelectorAll(".hero .ratings .rating").ToDictionary(
+            r => Text(r.QuerySelector(".rating-label")),
+            r => VisibleText(r).Replace(Text(r.QuerySelector(".rating-label")), "", StringComparison.Ordinal).Trim());
+
+    /// <summary>The plot the header tells, and who wrote it when it is the storyline.</summary>
+    public string Plot => Text(Main.QuerySelector(".hero .plot .lede"));
+
+    public string PlotAuthor => Text(Main.QuerySelector(".hero .plot .attribution .author"));
+
+    public string Tagline => Text(Main.QuerySelector(".hero .tagline"));
+
+    /// <summary>Certificate, runtime and genres under the title, as read aloud.</summary>
+    public IReadOnlyList<string> HeaderFacts => [.. Main.QuerySelectorAll(".hero-facts li").Select(Text)];
+
+    public IReadOnlyList<string> Genres => [.. Main.QuerySelectorAll(".hero-facts .genre").Select(Text)];
 
     public string? Notice => Main.QuerySelector(".notice") is { } notice ? Text(notice) : null;
 
@@ -87,7 +109,7 @@ public sealed class TitlePage : SitePage
 
     public string StorylineAuthor => Text(Main.QuerySelector("#storyline .attribution .author"));
 
-    public IReadOnlyDictionary<string, string> StorylineFacts => Rows("#storyline");
+    public IReadOnlyList<string> MoreTaglines => Items("#storyline .taglines li");
 
     public IReadOnlyDictionary<string, string> Details => Rows("#details");
 
@@ -123,6 +145,7 @@ public sealed class TitlePage : SitePage
         .. Main.QuerySelectorAll("#reviews article.review").Select(article => new Review(
             Text(article.QuerySelector(".review-headline")),
             Text(article.QuerySelector(".review-meta")),
+            VisibleText(article.QuerySelector(".review-rating")),
             Text(article.QuerySelector(".review-body")),
             Text(article.QuerySelector(".review-helpful")),
             article.QuerySelector("details.review-spoiler") is { } spoiler && !spoiler.HasAttribute("open"))),
@@ -138,7 +161,9 @@ public sealed class TitlePage : SitePage
             VisibleText(li.QuerySelector(".card-rating")),
             Text(li.QuerySelector(".card-genres")),
             Text(li.QuerySelector(".card-plot")),
-            Text(li.QuerySelector(".card-credits"))))
+            Text(li.QuerySelector(".card-credits")),
+            Text(li.QuerySelector(".card-why")),
+            li.ClassList.Contains("card-untitled")))
     ];
 
     /// <summary>Every script element: its type, its src (null when inline) and its contents.</summary>
@@ -172,7 +197,7 @@ public sealed class TitlePage : SitePage
 
     public sealed record Song(string Title, IReadOnlyList<string> CreditLines);
 
-    public sealed record Review(string Headline, string Meta, string Body, string Helpful, bool BodyCollapsed);
+    public sealed record Review(string Headline, string Meta, string Rating, string Body, string Helpful, bool BodyCollapsed);
 
-    public sealed record Card(string Title, string? Href, string Rating, string Genres, string Plot, string Credits);
+    public sealed record Card(string Title, string? Href, string Rating, string Genres, string Plot, string Credits, string Why, bool Untitled);
 }

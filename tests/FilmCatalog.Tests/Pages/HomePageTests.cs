@@ -14,7 +14,7 @@ public sealed class HomePageTests : IClassFixture<CatalogFactory>
 
         var home = await HtmlPage.GetAsync(client, "/");
 
-        var links = home.QuerySelectorAll("main a[href^='/title/']").Select(a => a.TextContent.Trim()).ToList();
+        var links = home.QuerySelectorAll("main a[href^='/title/'] .catalog-name").Select(a => a.TextContent.Trim()).ToList();
         Assert.Contains("In the Soup", links);
         // The films known only from the seed's "people also liked" cards are titles too.
         Assert.Contains("Trees Lounge", links);

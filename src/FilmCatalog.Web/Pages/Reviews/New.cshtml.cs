@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace FilmCatalog.Web.Pages.Reviews;
 [RateLimitedWrites(WriteKind.Review)]
 public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors) : PageModel
 {
+    public const int HeadlineMin = 3;
     public const int HeadlineMax = 100;
     public const int BodyMin = 100;
     public const int BodyMax = 6_000;
@@ -64,7 +66,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return NotFound();
 
         StatusMessage = "Thank you: your review is posted.";
-        TempData[Titles.DetailsModel.PostedReviewKey] = review.Id;
+        TempData[Titles.DetailsModel.StatusReviewKey] = review.Id;
         return RedirectToPage("/Titles/Details", null, new { slug }, $"review-{review.Id}");
     }
 
@@ -73,13 +75,26 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             .Select(t => new TitleHeading(t.Slug, t.Name, t.Year))
             .SingleOrDefaultAsync(cancellationToken);
 
-    public sealed record TitleHeading(string Slug, string Name, int? Year);
+    public sealed record TitleHeading(string Slug, string Name, int? Year)
+    {
+        public string Display => Year is { } year ? $"{Name} ({year})" : Name;
+    }
+
+    /// <summary>The form's fields in page order, with the id of the element an error links to.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
+    [
+        ("Input.Headline", "Input_Headline"),
+        ("Input.Rating", "Input_Rating"),
+        ("Input.Body", "Input_Body"),
+        ("Input.DisplayName", "Input_DisplayName"),
+        ("Input.ContainsSpoilers", "Input_ContainsSpoilers"),
+    ];
 
     /// <summary>Only what the form posts; nothing here is an entity.</summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Give your review a headline.")]
-        [StringLength(HeadlineMax, MinimumLength = 3, ErrorMessage = "The headline must be {2} to {1} characters.")]
+        [TextLength(HeadlineMax, MinimumLength = HeadlineMin, ErrorMessage = "The headline must be {2} to {1} characters.")]
         [Display(Name = "Headline")]
         public string Headline { get; set; } = "";
 
@@ -89,7 +104,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         public int? Rating { get; set; }
 
         [Required(ErrorMessage = "Write your review.")]
-        [StringLength(BodyMax, MinimumLength = BodyMin, ErrorMessage = "Your review must be {2} to {1} characters (a few sentences, at most about 1,000 words).")]
+        [TextLength(BodyMax, MinimumLength = BodyMin, ErrorMessage = "Your review must be {2} to {1} characters (a few sentences, at most about 1,000 words).")]
         [Display(Name = "Your review")]
         public string Body
         {
@@ -101,7 +116,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         private string _body = "";
 
-        [StringLength(NameMax, ErrorMessage = "Keep the name to {1} characters.")]
+        [TextLength(NameMax, ErrorMessage = "Keep the name to {1} characters.")]
         [Display(Name = "Display name (optional)")]
         public string? DisplayName { get; set; }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,15 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         (ReportReason.Spam, "Spam or advertising"),
         (ReportReason.OffTopic, "Not about this film"),
         (ReportReason.Other, "Something else"),
+    ];
+
+    public const int CommentMax = 500;
+
+    /// <summary>The form's fields in page order, with the id of the element an error links to.</summary>
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields =
+    [
+        ("Input.Reason", "Input_Reason"),
+        ("Input.Comment", "Input_Comment"),
     ];
 
     [BindProperty]
@@ -79,7 +89,7 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         [EnumDataType(typeof(ReportReason), ErrorMessage = "Choose one of the reasons.")]
         public ReportReason? Reason { get; set; }
 
-        [StringLength(500, ErrorMessage = "Keep the note to {1} characters.")]
+        [TextLength(CommentMax, ErrorMessage = "Keep the note to {1} characters.")]
         [Display(Name = "Anything the moderators should know (optional)")]
         public string? Comment { get; set; }
     }

@@ -71,6 +71,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         }
 
         TempData["StatusMessage"] = message;
+        TempData[Titles.DetailsModel.StatusReviewKey] = id;
         return RedirectToPage("/Titles/Details", null, new { slug = outcome.TitleSlug }, $"review-{id}");
     }
 

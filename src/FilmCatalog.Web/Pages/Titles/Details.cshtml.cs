@@ -35,36 +35,51 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
         Film = film with
         {
             KnownFrom = [.. film.KnownFrom.Distinct().OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Year)],
-            Reviews = await WithJustPostedAsync(film, cancellationToken),
+            Reviews = await WithStatusReviewAsync(film, cancellationToken),
         };
         CanonicalUrl = urls.Absolute(Request, Url.Page(null, new { slug = film.Slug })!);
         return Page();
     }
 
     /// <summary>
-    /// Right after posting (Post/Redirect/Get), the visitor's new review is shown first even when it is
-    /// not yet among the most helpful. Such a response carries TempData and is never served from a cache.
+    /// TempData key under which a write (posting a review, a vote without script) leaves the id of the
+    /// review its confirmation is about, beside <c>StatusMessage</c>.
     /// </summary>
-    private async Task<List<ReviewView>> WithJustPostedAsync(TitlePageView film, CancellationToken cancellationToken)
-    {
-        if (TempData.Peek(PostedReviewKey) is not int id || film.Reviews.Any(r => r.Id == id))
-            return film.Reviews;
-
-        var posted = await db.Reviews.AsNoTracking()
-            .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
-            .Select(ReviewView.FromReview)
-            .SingleOrDefaultAsync(cancellationToken);
-        return posted is null ? film.Reviews : [posted, .. film.Reviews];
-    }
-
-    /// <summary>TempData key under which the review form leaves the id of the review just posted.</summary>
-    public const string PostedReviewKey = "PostedReviewId";
+    public const string StatusReviewKey = "StatusReviewId";
 
     /// <summary>
-    /// The page's one query: a projection, untracked, split per collection so that cast, facts,
-    /// cards and the few reviews shown do not multiply each other's rows. Only the shown reviews'
-    /// bodies are read.
+    /// Right after a write (Post/Redirect/Get), the review it was about is shown first, even when it is
+    /// not among the most helpful, with the confirmation beside it where the browser lands
+    /// (<c>#review-{id}</c>) rather than at the top of the page. Such a response carries TempData and
+    /// is never served from, nor stored in, the cache.
     /// </summary>
+    private async Task<List<ReviewView>> WithStatusReviewAsync(TitlePageView film, CancellationToken cancellationToken)
+    {
+        if (TempData.Peek(StatusReviewKey) is not int id)
+            return film.Reviews;
+
+        var reviews = film.Reviews;
+        if (!reviews.Any(r => r.Id == id))
+        {
+            var review = await db.Reviews.AsNoTracking()
+                .Where(r => r.Id == id && r.Title!.Slug == film.Slug && r.Status == ReviewStatus.Visible)
+                .Select(ReviewView.FromReview)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (review is null)
+                return reviews;
+            reviews = [review, .. reviews];
+        }
+
+        // Read here, so the layout does not show it again at the top of the page.
+        if (TempData["StatusMessage"] is string message)
+        {
+            ViewData["StatusForReview"] = id;
+            ViewData["StatusMessage"] = message;
+        }
+
+        return reviews;
+    }
+
     /// <summary>
     /// The reviews shown, read in the order of the (TitleId, Status, HelpfulScore, Id) index. A query
     /// of their own: inside the page's projection, EF Core turned Take into ROW_NUMBER() over every
@@ -77,6 +92,10 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
         .Take(ReviewsShown)
         .Select(ReviewView.FromReview);
 
+    /// <summary>
+    /// The page's one query: a projection, untracked, split per collection so that cast, facts and
+    /// cards do not multiply each other's rows.
+    /// </summary>
     internal static IQueryable<TitlePageView> Query(CatalogDbContext db, string slug) => db.Titles
         .AsNoTracking()
         .AsSplitQuery()
@@ -108,6 +127,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             ReviewCount = t.ReviewCount,
             VisitorRatingCount = t.VisitorRatingCount,
             VisitorRatingSum = t.VisitorRatingSum,
+            VisitorRatingCounts = t.VisitorRatingCounts,
             Facts = t.Facts
                 .Where(f => f.Kind != TitleFactKind.CreditFragment)
                 .OrderBy(f => f.Kind).ThenBy(f => f.Position)

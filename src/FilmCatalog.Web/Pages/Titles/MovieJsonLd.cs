@@ -56,25 +56,34 @@ public static partial class MovieJsonLd
         if (film.CreditsAs(CreditRole.Director) is { Count: > 0 } directors)
             movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name!)));
 
-        if (film.Rating is { } rating)
-        {
-            var aggregate = new JsonObject
-            {
-                ["@type"] = "AggregateRating",
-                ["ratingValue"] = rating,
-                ["bestRating"] = 10,
-                ["worstRating"] = 1,
-            };
-            if (film.RatingVotes is { } votes)
-                aggregate["ratingCount"] = votes;
+        if (AggregateRating(film) is { } aggregate)
             movie["aggregateRating"] = aggregate;
-        }
 
-        if (film.Reviews.Count > 0)
-            movie["review"] = Array(film.Reviews.Select(r => (JsonNode?)Review(r)));
+        // A review without an author's name is not a valid schema.org Review for search engines.
+        if (film.Reviews.Where(r => r.AuthorName is { Length: > 0 }).ToList() is { Count: > 0 } signed)
+            movie["review"] = Array(signed.Select(r => (JsonNode?)Review(r)));
 
         return movie.ToJsonString(Options);
     }
+
+    /// <summary>
+    /// One aggregate, from one population: the source's rating when it comes with its vote count,
+    /// otherwise our visitors' when they have rated. Never an average of the two, and never without
+    /// <c>ratingCount</c> (search engines ignore a rating that lacks it).
+    /// </summary>
+    private static JsonObject? AggregateRating(TitlePageView film) =>
+        film.Rating is { } rating && film.RatingVotes is { } votes and > 0 ? Aggregate(rating, votes)
+        : film.VisitorRating is { } visitors ? Aggregate(visitors, film.VisitorRatingCount)
+        : null;
+
+    private static JsonObject Aggregate(double value, int count) => new()
+    {
+        ["@type"] = "AggregateRating",
+        ["ratingValue"] = value,
+        ["ratingCount"] = count,
+        ["bestRating"] = 10,
+        ["worstRating"] = 1,
+    };
 
     private static JsonObject Person(string name) => new() { ["@type"] = "Person", ["name"] = name };
 
@@ -118,7 +127,7 @@ public static partial class MovieJsonLd
     }
 
     /// <summary>The review's text without markup: paragraphs joined by blank lines.</summary>
-    private static string PlainText(string html) =>
+    internal static string PlainText(string html) =>
         WebUtility.HtmlDecode(Tags().Replace(BlockEnds().Replace(html, "\n\n"), "")).Trim();
 
     [GeneratedRegex("</(p|li|blockquote|h[1-6])>|<br ?/?>", RegexOptions.IgnoreCase)]

@@ -39,6 +39,11 @@ public sealed record TitlePageView
     public int VisitorRatingSum { get; init; }
     public double? VisitorRating => VisitorRatingCount > 0 ? Math.Round((double)VisitorRatingSum / VisitorRatingCount, 1) : null;
 
+    /// <summary>Visitors' ratings per score ([0] counts 1/10), kept on the title: the chart costs no query.</summary>
+    public List<int>? VisitorRatingCounts { get; init; }
+
+    public RatingDistribution VisitorRatings => RatingDistribution.From(VisitorRatingCounts);
+
     public List<FactView> Facts { get; init; } = [];
     public List<CreditView> Credits { get; init; } = [];
     public List<TriviaView> Trivia { get; init; } = [];
@@ -69,19 +74,68 @@ public sealed record TitlePageView
 
     public IReadOnlyList<string> TriviaOf(TriviaKind kind) => [.. Trivia.Where(t => t.Kind == kind).Select(t => t.Text)];
 
-    /// <summary>Year, certificate and runtime, as the header lists them under the title.</summary>
-    public IReadOnlyList<string> HeaderFacts =>
-    [
-        .. Year is { } year ? [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>(),
-        .. Certificate is { Length: > 0 } certificate ? [certificate] : Array.Empty<string>(),
-        .. Runtime is { } runtime ? [runtime] : Array.Empty<string>(),
-    ];
+    /// <summary>The tagline the header shows under the title: the first one; the others are in the storyline section.</summary>
+    public string? Tagline => Facts.FirstOrDefault(f => f.Kind == TitleFactKind.Tagline)?.Text;
+
+    public IReadOnlyList<FactView> OtherTaglines => [.. FactsOf(TitleFactKind.Tagline).Skip(1)];
+
+    /// <summary>
+    /// Whether the header's plot is the storyline. The source's summary is usually the storyline's
+    /// first lines cut short; then the page tells the storyline once, whole, at the top, instead of
+    /// the cut summary there and the same text again further down. A storyline without a summary is
+    /// told at the top too.
+    /// </summary>
+    public bool PlotIsStoryline => Storyline is { Length: > 0 } storyline
+        && (Summary is not { Length: > 0 } summary || storyline.StartsWith(WithoutCutMark(summary), StringComparison.Ordinal));
+
+    /// <summary>The plot the header shows: the storyline (see <see cref="PlotIsStoryline"/>) or the summary.</summary>
+    public string? Plot => PlotIsStoryline ? Storyline : Summary is { Length: > 0 } summary ? MarkCut(summary) : null;
+
+    /// <summary>Certificate, runtime and genres, as the header lists them under the title (the year is in the title).</summary>
+    public bool HasHeaderFacts => Certificate is { Length: > 0 } || Runtime is not null || Facts.Any(f => f.Kind == TitleFactKind.Genre);
+
+    /// <summary>The source's own review counts, in words: "13 user reviews, 21 critic reviews and 9 Metacritic reviews".</summary>
+    public string? SourceReviewCounts
+    {
+        get
+        {
+            var parts = new List<string>(3);
+            if (SourceUserReviews is { } users)
+                parts.Add(Plural(users, "user review", "user reviews"));
+            if (SourceCriticReviews is { } critics)
+                parts.Add(Plural(critics, "critic review", "critic reviews"));
+            if (SourceMetacriticReviews is { } metacritic)
+                parts.Add(Plural(metacritic, "Metacritic review", "Metacritic reviews"));
+            return parts.Count switch
+            {
+                0 => null,
+                1 => parts[0],
+                _ => string.Join(", ", parts[..^1]) + " and " + parts[^1],
+            };
+        }
+    }
+
+    /// <summary>
+    /// Why a "people also liked" card is there, when the film's own credits show it: a director they
+    /// share ("Also directed by ..."), else the actors they share ("Shares ..."). Null for a card
+    /// with nothing in common that the file records.
+    /// </summary>
+    public string? WhyLiked(CardView card)
+    {
+        var directors = Credits.Where(c => c.Role == CreditRole.Director && c.Name is not null).Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
+        if (card.Directors.FirstOrDefault(directors.Contains) is { } director)
+            return $"Also directed by {director}";
+
+        var actors = Credits.Where(c => c.Role is CreditRole.Cast or CreditRole.Star && c.Name is not null).Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
+        var shared = card.Stars.Where(actors.Contains).Take(2).ToList();
+        return shared.Count == 0 ? null : "Shares " + string.Join(" and ", shared);
+    }
 
     // Which sections the page shows: a section with nothing in it is left out, and so is its entry in "On this page".
     public bool HasCast => Credits.Any(c => c.Role == CreditRole.Cast);
 
-    public bool HasStoryline => Storyline is { Length: > 0 } || Certificate is { Length: > 0 }
-        || Facts.Any(f => f.Kind is TitleFactKind.Tagline or TitleFactKind.Genre or TitleFactKind.Certificate);
+    /// <summary>The storyline section holds what the header does not: the storyline when the header tells the summary, and further taglines.</summary>
+    public bool HasStoryline => (!PlotIsStoryline && Storyline is { Length: > 0 }) || Facts.Count(f => f.Kind == TitleFactKind.Tagline) > 1;
 
     public bool HasDidYouKnow => Trivia.Count > 0 || Connections.Count > 0 || Soundtrack.Count > 0;
 
@@ -89,7 +143,7 @@ public sealed record TitlePageView
 
     public bool HasFaq => Faq.Count > 0;
 
-    public bool HasDetails => Facts.Any(f => f.Kind is TitleFactKind.ReleaseDate or TitleFactKind.AlsoKnownAs
+    public bool HasDetails => Certificate is { Length: > 0 } || Facts.Any(f => f.Kind is TitleFactKind.Certificate or TitleFactKind.ReleaseDate or TitleFactKind.AlsoKnownAs
         or TitleFactKind.Country or TitleFactKind.Language or TitleFactKind.FilmingLocation);
 
     public bool HasBoxOffice => Facts.Any(f => f.Kind == TitleFactKind.BoxOffice);
@@ -98,11 +152,11 @@ public sealed record TitlePageView
 
     public bool HasTechSpecs => Runtime is not null || SoundMix is { Length: > 0 } || Color is { Length: > 0 } || AspectRatio is { Length: > 0 };
 
-    /// <summary>The sections shown, in page order, with their anchors: "On this page" lists them. User reviews are always shown.</summary>
+    /// <summary>The sections shown, in page order (main column, then sidebar), with their anchors: "On this page" lists them. User reviews are always shown.</summary>
     public IReadOnlyList<PageSection> Sections =>
     [
-        .. HasCast ? [new PageSection("cast", "Cast")] : Array.Empty<PageSection>(),
         .. HasStoryline ? [new PageSection("storyline", "Storyline")] : Array.Empty<PageSection>(),
+        .. HasCast ? [new PageSection("cast", "Cast")] : Array.Empty<PageSection>(),
         .. HasDidYouKnow ? [new PageSection("did-you-know", "Did you know")] : Array.Empty<PageSection>(),
         new PageSection("reviews", "User reviews"),
         .. HasAlsoLiked ? [new PageSection("also-liked", "More like this")] : Array.Empty<PageSection>(),
@@ -113,12 +167,15 @@ public sealed record TitlePageView
         .. HasTechSpecs ? [new PageSection("tech-specs", "Technical specs")] : Array.Empty<PageSection>(),
     ];
 
+    /// <summary>Whether the sidebar (details, box office, company credits, technical specs) has anything.</summary>
+    public bool HasSidebar => HasDetails || HasBoxOffice || HasCompanies || HasTechSpecs;
+
     /// <summary>"1 review", "1,234 reviews": a count with the noun that agrees with it.</summary>
     public static string Plural(int count, string one, string many) =>
         count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
     /// <summary>The names of <paramref name="credits"/>, comma-separated.</summary>
-    public static string Names(IEnumerable<CreditView> credits) => string.Join(", ", credits.Select(c => c.Name));
+    public static string Names(IEnumerable<CreditView> credits) => string.Join(", ", credits.Select(c => c.Name).OfType<string>());
 
     /// <summary>
     /// A short text the source cut off mid-sentence (its "See full summary" link removed) ends
@@ -129,6 +186,31 @@ public sealed record TitlePageView
         var trimmed = text.TrimEnd();
         return trimmed.Length > 0 && char.IsLetterOrDigit(trimmed[^1]) ? trimmed + "\u2026" : trimmed;
     }
+
+    /// <summary>
+    /// Trivia, goofs and answers that warn they give the plot away ("Spoiler: ...", "SPOILERS!") fold
+    /// away like spoiler reviews, and the page's spoiler switch hides them.
+    /// </summary>
+    public static bool IsSpoiler(string text) =>
+        text.StartsWith("spoiler", StringComparison.OrdinalIgnoreCase)
+        && text.AsSpan(text.StartsWith("spoilers", StringComparison.OrdinalIgnoreCase) ? 8 : 7) is var rest
+        && (rest.IsEmpty || rest[0] is ':' or '!' or '.' or ' ' or '-' or ')');
+
+    /// <summary>Whether anything on the page is marked as a spoiler: the spoiler switch is shown only then.</summary>
+    public bool HasSpoilers => Reviews.Any(r => r.ContainsSpoilers) || Trivia.Any(t => IsSpoiler(t.Text))
+        || Faq.Any(f => f.Answer is { } answer && IsSpoiler(answer));
+
+    /// <summary>
+    /// The column class of a grid of <paramref name="items"/> boxes, chosen so the last row is not one
+    /// box alone where a count allows it: 3 columns if that works, else 2, else 4 (4 as 2 + 2, 5 as
+    /// 3 + 2, 7 as 4 + 3).
+    /// </summary>
+    public static string GridColumns(int items) =>
+        items <= 3 ? $"cols-{Math.Max(items, 1)}"
+        : "cols-" + (new[] { 3, 2, 4 }.FirstOrDefault(columns => items % columns != 1) is var columns and > 0 ? columns : 3);
+
+    /// <summary>The text without the "..." the source left where it cut it.</summary>
+    public static string WithoutCutMark(string text) => text.TrimEnd().TrimEnd('.', '\u2026').TrimEnd();
 
     /// <summary>"1h 36min", as film databases print a runtime.</summary>
     public string? Runtime => RuntimeMinutes is { } m and > 0

@@ -69,3 +69,81 @@
         show();
     }
 })();
+
+// "Read more": a text that fits in its lines anyway loses the toggle (without script it is harmless).
+(() => {
+    "use strict";
+    const check = () => {
+        for (const clamp of document.querySelectorAll(".clamp")) {
+            const body = clamp.querySelector(".clamp-body");
+            const toggle = clamp.querySelector(".clamp-toggle");
+            if (!body || !toggle || toggle.checked) continue;
+            clamp.classList.toggle("fits", body.scrollHeight <= body.clientHeight + 2);
+        }
+    };
+    // A sideways row is a tab stop only where it scrolls.
+    const rows = () => {
+        for (const row of document.querySelectorAll("[data-scroll-row]")) {
+            if (row.scrollWidth > row.clientWidth + 2) row.setAttribute("tabindex", "0");
+            else row.removeAttribute("tabindex");
+        }
+    };
+    check();
+    rows();
+    window.addEventListener("resize", () => {
+        check();
+        rows();
+    }, { passive: true });
+})();
+
+// The page-wide spoiler switch: the choice is this browser's (localStorage), never the cached page's.
+(() => {
+    "use strict";
+    const key = "filmcatalog.hideSpoilers";
+    const stored = () => {
+        try {
+            return localStorage.getItem(key) === "yes";
+        } catch {
+            return false;
+        }
+    };
+    const apply = hide => {
+        document.documentElement.classList.toggle("spoilers-hidden", hide);
+        const hidden = hide ? document.querySelectorAll("[data-spoiler]").length : 0;
+        for (const button of document.querySelectorAll("[data-spoiler-switch]")) {
+            button.setAttribute("aria-pressed", String(hide));
+            const note = button.closest(".spoiler-switch")?.querySelector(".spoiler-note");
+            if (note) note.textContent = hidden > 0 ? `${hidden} ${hidden === 1 ? "item" : "items"} with spoilers hidden` : "";
+        }
+    };
+    for (const container of document.querySelectorAll(".spoiler-switch")) container.hidden = false;
+    apply(stored());
+    document.addEventListener("click", event => {
+        const button = event.target instanceof Element ? event.target.closest("[data-spoiler-switch]") : null;
+        if (!button) return;
+        const hide = button.getAttribute("aria-pressed") !== "true";
+        try {
+            localStorage.setItem(key, hide ? "yes" : "no");
+        } catch {
+            // Storage refused (private mode): the choice holds for this page only.
+        }
+        apply(hide);
+    });
+})();
+
+// The error summary takes focus when a form comes back with errors (GOV.UK's pattern), and a link to a
+// field focuses the field, not only scrolls to it.
+(() => {
+    "use strict";
+    const summary = document.querySelector(".error-summary");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", event => {
+        const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+        const field = link && document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        (field.closest("fieldset")?.querySelector("legend") ?? field.labels?.[0] ?? field).scrollIntoView();
+        field.focus({ preventScroll: true });
+    });
+})();

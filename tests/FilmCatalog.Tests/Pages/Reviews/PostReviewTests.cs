@@ -28,7 +28,14 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.NotEqual(countBefore, page.ReviewCountsLine);
         var film = await factory.Catalog.ReadAsync(db => db.Titles.SingleAsync(t => t.Slug == SeedSlug));
         var average = ((double)film.VisitorRatingSum / film.VisitorRatingCount).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(average, page.Main.QuerySelector(".visitor-rating strong")!.TextContent);
+        Assert.Equal(average, page.Main.QuerySelector(".rating-visitors .rating-value")!.TextContent);
+        Assert.Contains("posted here", review.QuerySelector(".review-meta")!.TextContent);
+
+        // The confirmation is beside the new review, where the browser lands (#review-id), not at the top of the page.
+        Assert.Equal($"review-{id}", new Uri(page.Document.Url).Fragment.TrimStart('#'));
+        Assert.NotNull(review.QuerySelector("[role=status].status-message"));
+        Assert.Contains("review-highlight", review.ClassList);
+        Assert.Single(page.Main.QuerySelectorAll(".status-message"));
 
         // The confirmation is shown once; the next visit is the plain page again.
         var again = await TitlePage.GetAsync(page.Client, SeedSlug);
@@ -43,8 +50,8 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         { "missing rating", "Fine headline", "", ValidBody, "Choose a rating from 1 to 10." },
         { "rating out of range", "Fine headline", "11", ValidBody, "Choose a rating from 1 to 10." },
         { "rating not a number", "Fine headline", "ten", ValidBody, "Choose a rating from 1 to 10." },
-        { "body too short", "Fine headline", "8", "Too short.", "Your review must be 100 to 6000 characters" },
-        { "body too long", "Fine headline", "8", new string('x', 6_001), "Your review must be 100 to 6000 characters" },
+        { "body too short", "Fine headline", "8", "Too short.", "Your review must be 100 to 6,000 characters" },
+        { "body too long", "Fine headline", "8", new string('x', 6_001), "Your review must be 100 to 6,000 characters" },
         { "missing body", "Fine headline", "8", "", "Write your review." },
     };
 
@@ -58,7 +65,8 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         var again = await form.PostInvalidAsync(Values(headline, rating, body, name: "Kept Name"));
 
         Assert.EndsWith("/review", new Uri(again.Document.Url).AbsolutePath);
-        Assert.Contains(again.FieldErrors, e => e.StartsWith(message.Replace("6000", "6,000", StringComparison.Ordinal), StringComparison.Ordinal) || e.StartsWith(message, StringComparison.Ordinal));
+        Assert.Contains(again.FieldErrors, e => e.StartsWith(message, StringComparison.Ordinal));
+        Assert.Contains(again.ErrorSummary, e => e.Message.StartsWith(message, StringComparison.Ordinal));
         Assert.Equal("Kept Name", again.FieldValue("Input.DisplayName"));
         if (body.Length is > 0 and <= 6_000)
             Assert.Equal(body, again.FieldValue("Input.Body"));
@@ -103,6 +111,52 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
+    }
+}
+
+/// <summary>The review and report forms' error summary: GOV.UK's pattern.</summary>
+public sealed class FormErrorSummaryTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    [Fact]
+    public async Task An_invalid_review_lists_every_error_at_the_top_in_form_order_each_linking_to_its_field()
+    {
+        var form = await ReviewForm.OpenForAsync(factory.CreateClient(), "in-the-soup-1992");
+        Assert.Empty(form.ErrorSummary);
+        Assert.DoesNotContain("Error:", form.Document.Title, StringComparison.Ordinal);
+
+        var again = await form.PostInvalidAsync(ReviewForm.Values("", "", "Too short.", name: new string('n', 51)));
+
+        Assert.Equal(
+        [
+            ("Give your review a headline.", "Input_Headline"),
+            ("Choose a rating from 1 to 10.", "Input_Rating"),
+            ("Your review must be 100 to 6,000 characters (a few sentences, at most about 1,000 words).", "Input_Body"),
+            ("Keep the name to 50 characters.", "Input_DisplayName"),
+        ], again.ErrorSummary);
+        foreach (var (_, fieldId) in again.ErrorSummary)
+            Assert.NotNull(again.Document.GetElementById(fieldId!));
+        Assert.StartsWith("Error: ", again.Document.Title, StringComparison.Ordinal);
+        var summary = again.Main.QuerySelector(".error-summary")!;
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        // The summary comes first in the form, before any field.
+        Assert.Same(summary, again.Main.QuerySelector("form.review-form")!.FirstElementChild);
+        // Numbers read the same in the hint as in the message.
+        Assert.Contains("100 to 6,000 characters", SitePage.Text(again.Document.GetElementById("body-hint")));
+    }
+
+    [Fact]
+    public async Task A_report_without_a_reason_links_the_summary_to_the_first_reason()
+    {
+        var client = factory.CreateClient();
+        var title = await TitlePage.GetAsync(client, "in-the-soup-1992");
+        var report = await title.ClickReportAsync(title.ReviewId("Hopefully, This Fresh and Personal Film Holds Its Own Over Time."));
+
+        var again = await report.SendAsync(reason: null);
+
+        var (message, fieldId) = Assert.Single(again.ErrorSummary);
+        Assert.Equal("Choose why you are reporting this review.", message);
+        Assert.Equal("radio", again.Document.GetElementById(fieldId!)!.GetAttribute("type"));
     }
 }
 

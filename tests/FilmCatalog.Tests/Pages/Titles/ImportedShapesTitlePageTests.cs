@@ -28,17 +28,44 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
     {
         var page = await TitlePage.GetAsync(_site.CreateClient(), "the-salt-orchard-2009");
 
-        var rating = TitlePage.Text(page.Main.QuerySelector(".rating-badge"));
-        Assert.Contains("6.4/10", rating);
-        Assert.Contains("3,118 votes", rating);
-        Assert.Equal("58/100 Metascore", TitlePage.Text(page.Main.QuerySelector(".metascore")));
-        Assert.Equal("31 user, 12 critic and 9 Metacritic reviews on the source page", TitlePage.Text(page.Main.QuerySelector(".source-counts")));
-        Assert.Equal("R (USA) certificate #45120", page.StorylineFacts["Certificate"]);
-        Assert.Equal("15A (Ireland) 15 (UK)", page.StorylineFacts["Other certificates"]);
-        Assert.Equal("Drama, Mumblecore", page.StorylineFacts["Genres"]);
+        Assert.Equal("6.4/10 3,118 votes", page.Ratings["Original site"]);
+        Assert.Equal("58/100 from 9 critics on Metacritic", page.Ratings["Metascore"]);
+        Assert.Equal("The original site counted 31 user reviews, 12 critic reviews and 9 Metacritic reviews.", page.SourceReviewCounts);
+        Assert.Equal("R (USA) certificate #45120", page.Details["Certificate"]);
+        Assert.Equal("15A (Ireland) 15 (UK)", page.Details["Other certificates"]);
+        Assert.Equal(["Drama", "Mumblecore"], page.Genres);
         Assert.Contains(page.Reviews, r => r.Meta.Contains("by Pella Orme from Colchester", StringComparison.Ordinal));
         Assert.Equal(["The bees in the film were kept by the production for two seasons before shooting began."], page.Trivia);
         Assert.Equal(["Continuity: Marian's veil is on, then off, then on again during the swarm scene."], page.Goofs);
+    }
+
+    [Fact]
+    public async Task The_2010_layout_page_as_data_carries_its_metascore_counts_other_certificates_and_reviewers_places()
+    {
+        using var data = System.Text.Json.JsonDocument.Parse(await _site.CreateClient().GetStringAsync("/title/the-salt-orchard-2009.json"));
+        var film = data.RootElement;
+
+        var ratings = film.GetProperty("ratings");
+        Assert.Equal(58, ratings.GetProperty("metascore").GetInt32());
+        Assert.Equal(6.4, ratings.GetProperty("source").GetProperty("value").GetDouble());
+        Assert.Equal(9, ratings.GetProperty("sourceReviewCounts").GetProperty("metacritic").GetInt32());
+        Assert.Equal(
+            [("15A", "Ireland"), ("15", "UK")],
+            film.GetProperty("otherCertificates").EnumerateArray().Select(c => (c.GetProperty("rating").GetString(), c.GetProperty("country").GetString())));
+        Assert.Contains(film.GetProperty("reviews").GetProperty("fromSource").EnumerateArray(),
+            r => r.GetProperty("author").GetString() == "Pella Orme" && r.GetProperty("authorPlace").GetString() == "Colchester");
+    }
+
+    [Fact]
+    public async Task A_nameless_cast_row_is_data_without_a_name_and_a_year_qualifier_is_kept()
+    {
+        var client = _site.CreateClient();
+        using var cast = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/title/marrow-and-frost-2007.json"));
+        var rows = cast.RootElement.GetProperty("credits").GetProperty("cast").EnumerateArray().ToList();
+        Assert.Contains(rows, r => !r.TryGetProperty("name", out _) && r.GetProperty("character").GetString() == "Innkeeper");
+
+        using var qualified = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/title/lanterns-over-krakow-1996-ii.json"));
+        Assert.Equal("II", qualified.RootElement.GetProperty("yearQualifier").GetString());
     }
 
     [Fact]
@@ -46,9 +73,8 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
     {
         var page = await TitlePage.GetAsync(_site.CreateClient(), "nine-doors-on-calloway-street-2003");
 
-        Assert.Equal(
-            "Knock first. Nine doors. No secrets. Somebody always knows. Home is where the gossip is. The cat knows more than you do.",
-            page.StorylineFacts["Taglines"]);
+        Assert.Equal("Knock first.", page.Tagline);
+        Assert.Equal(["Nine doors. No secrets.", "Somebody always knows.", "Home is where the gossip is.", "The cat knows more than you do."], page.MoreTaglines);
     }
 
     [Fact]
@@ -69,9 +95,9 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
     {
         var page = await TitlePage.GetAsync(_site.CreateClient(), "kettle-logic-2012");
 
-        Assert.Equal("Comedy, Mumblecore, Cringe", page.StorylineFacts["Genres"]);
-        Assert.Equal("12A (UK)", page.StorylineFacts["Certificate"]);
-        Assert.Equal("15 6 (Germany) AL (Netherlands)", page.StorylineFacts["Other certificates"]);
+        Assert.Equal(["Comedy", "Mumblecore", "Cringe"], page.Genres);
+        Assert.Equal("12A (UK)", page.Details["Certificate"]);
+        Assert.Equal("15 6 (Germany) AL (Netherlands)", page.Details["Other certificates"]);
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class MovieJsonLdTests(CatalogFactory factory) : IClassFixture<Cat
         Assert.Contains("Sully Boyar", actors);
         Assert.Contains("Steven Randazzo", actors);
         Assert.False(movie.TryGetProperty("aggregateRating", out _), "the seed page carries no rating");
-        var review = Assert.Single(movie.GetProperty("review").EnumerateArray().ToList());
-        Assert.StartsWith("In the Soup was a part of", review.GetProperty("reviewBody").GetString());
+        // Its one review lost its author's name, and a Review without an author is not valid for search engines.
+        Assert.False(movie.TryGetProperty("review", out _), "an unsigned review is left out");
     }
 
     [Fact]

@@ -598,6 +598,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("VisitorRatingCount")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<int>>("VisitorRatingCounts")
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("VisitorRatingSum")
                         .HasColumnType("integer");
 

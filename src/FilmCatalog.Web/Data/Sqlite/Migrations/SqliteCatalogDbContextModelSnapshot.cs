@@ -566,6 +566,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<int>("VisitorRatingCount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("VisitorRatingCounts")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VisitorRatingSum")
                         .HasColumnType("INTEGER");
 

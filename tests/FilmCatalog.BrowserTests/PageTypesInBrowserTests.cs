@@ -1,0 +1,123 @@
+using FilmCatalog.BrowserTests.Infrastructure;
+using OpenQA.Selenium;
+
+namespace FilmCatalog.BrowserTests;
+
+/// <summary>
+/// Every page type a visitor meets, at a desktop and a phone width, in the light and the dark scheme:
+/// it fits the screen, axe-core finds no violation, the console stays clean, and a full-page
+/// screenshot is left in artifacts/screenshots/ for a person to look at.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) : IClassFixture<ShowcaseSite>, IClassFixture<Browser>
+{
+    /// <summary>Page type (the screenshot's name) and its address.</summary>
+    public static readonly IReadOnlyList<(string Name, string Path)> Pages =
+    [
+        ("title", $"/title/{ShowcaseSite.SeedSlug}"),
+        ("title-rich", $"/title/{ShowcaseSite.RichSlug}"),
+        ("title-sparse", $"/title/{ShowcaseSite.SparseSlug}"),
+        ("title-card-only", $"/title/{ShowcaseSite.CardOnlySlug}"),
+        ("front", "/"),
+        ("all-reviews", $"/title/{ShowcaseSite.RichSlug}/reviews"),
+        ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),
+        ("review-form-errors", $"/title/{ShowcaseSite.SeedSlug}/review"),
+        ("vote", "/reviews/{review}/vote?helpful=yes"),
+        ("report-form", "/reviews/{review}/report"),
+        ("report-form-errors", "/reviews/{review}/report"),
+        ("not-found", "/title/no-such-film-1900"),
+        ("status-429", "/Status/429"),
+        ("error", "/Error"),
+    ];
+
+    /// <summary>Every word on a poster tile that is broken across lines or runs past the name's box, as "name: word".</summary>
+    private const string BrokenTileWords = """
+        const broken = [];
+        for (const name of document.querySelectorAll(".poster-name")) {
+            const box = name.getBoundingClientRect();
+            const text = name.firstChild;
+            let start = 0;
+            for (const word of text.textContent.split(" ")) {
+                const range = document.createRange();
+                range.setStart(text, start);
+                range.setEnd(text, start + word.length);
+                const rect = range.getBoundingClientRect();
+                if (word.length > 0 && (range.getClientRects().length > 1 || rect.right > box.right + 1 || rect.left < box.left - 1))
+                    broken.push(text.textContent + ": " + word);
+                start += word.length + 1;
+            }
+        }
+        return broken.join(", ");
+        """;
+
+    public static TheoryData<string, string, int, string> Views()
+    {
+        var views = new TheoryData<string, string, int, string>();
+        foreach (var (name, path) in Pages)
+        {
+            foreach (var width in new[] { 1280, 390 })
+            {
+                foreach (var scheme in new[] { "light", "dark" })
+                    views.Add(name, path, width, scheme);
+            }
+        }
+
+        return views;
+    }
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Every_page_type_fits_the_screen_passes_axe_and_is_photographed(string name, string path, int width, string scheme)
+    {
+        await site.ArrangeAsync();
+        browser.SetViewport(width, width < 600 ? 844 : 900, mobile: width < 600);
+        browser.PreferColorScheme(scheme);
+        try
+        {
+            browser.SevereConsoleEntries(); // start from an empty log
+            browser.GoTo(site.Url(path.Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            if (name.EndsWith("-errors", StringComparison.Ordinal))
+            {
+                // Sent empty: the page comes back with the error summary, focused.
+                browser.Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+                new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1))
+                    .Until(_ => browser.Script<bool>("return document.activeElement.matches('.error-summary');"));
+            }
+
+            Assert.True(browser.Driver.FindElement(By.CssSelector("main h1")).Displayed, "the page has a visible h1");
+
+            var scrollWidth = browser.Script<long>("return document.documentElement.scrollWidth;");
+            var clientWidth = browser.Script<long>("return document.documentElement.clientWidth;");
+            Assert.True(scrollWidth <= clientWidth, $"{name} scrolls sideways at {width}px: {scrollWidth} > {clientWidth}");
+
+            var brokenWords = browser.Script<string>(BrokenTileWords);
+            Assert.True(brokenWords.Length == 0, $"{name} at {width}px: words broken or cut on a poster tile: {brokenWords}");
+
+            var violations = AxeCore.Violations(browser);
+            Assert.True(violations.Count == 0, $"{name} at {width}px, {scheme}:\n" + string.Join("\n", violations));
+
+            // A 404 logs its own status in the console; nothing else may.
+            Assert.DoesNotContain(browser.SevereConsoleEntries(), e => !e.Contains("404", StringComparison.Ordinal));
+            browser.SaveFullPageScreenshot($"{name}-{width}-{scheme}.png", width);
+        }
+        finally
+        {
+            browser.PreferColorScheme("light");
+        }
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 1100)]
+    public async Task On_a_short_page_the_footer_sits_at_the_bottom_of_the_window(int width, int height)
+    {
+        await site.ArrangeAsync();
+        browser.SetViewport(width, height, mobile: width < 600);
+        browser.GoTo(site.Url($"/title/{ShowcaseSite.SparseSlug}"));
+
+        var footerBottom = Convert.ToDouble(browser.Driver.ExecuteScript("return document.querySelector('footer.site-footer').getBoundingClientRect().bottom;"), System.Globalization.CultureInfo.InvariantCulture);
+        var documentHeight = browser.Script<long>("return document.documentElement.scrollHeight;");
+        Assert.True(documentHeight <= height, $"the sparse page is short enough to fit: {documentHeight} > {height}");
+        Assert.True(Math.Abs(footerBottom - height) <= 1, $"the footer ends at {footerBottom}, not at the window's bottom {height}");
+    }
+}
