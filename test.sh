@@ -4,16 +4,17 @@
 # ChromeDriver, PostgreSQL and Redis first when they are missing, and the npm package axe-core (the
 # accessibility checks the browser tests inject); starts PostgreSQL and a Redis of its own for the
 # run and stops what it started (tests/servers.sh).
+# tmux is installed too: the moderator command's terminal test types its password into a real terminal.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    echo "== installing chromium and chromium-driver (Debian packages) for the browser tests"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tmux >/dev/null; then
+    echo "== installing chromium, chromium-driver and tmux (Debian packages) for the browser and terminal tests"
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    $sudo apt-get install -y -qq chromium chromium-driver tmux >/dev/null
 fi
 
 axe=tests/FilmCatalog.BrowserTests

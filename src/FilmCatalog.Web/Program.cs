@@ -1,6 +1,7 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
+using FilmCatalog.Web.Moderation;
 using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
 
@@ -13,6 +14,7 @@ builder.AddCatalog();
 builder.AddImporting();
 builder.AddReviews();
 builder.AddSearch();
+builder.AddModeration();
 builder.AddSite();
 
 var app = builder.Build();

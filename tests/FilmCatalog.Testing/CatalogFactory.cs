@@ -92,6 +92,8 @@ public class CatalogFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ReviewsPerWindow", writes);
         builder.UseSetting("RateLimits:VotesPerWindow", writes);
         builder.UseSetting("RateLimits:ReportsPerWindow", writes);
+        builder.UseSetting("RateLimits:SignInsPerWindow", writes);
+        builder.UseSetting("RateLimits:ModerationActionsPerWindow", writes);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
@@ -102,6 +104,30 @@ public class CatalogFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(ClientHeader, address);
+        return client;
+    }
+
+    /// <summary>
+    /// A moderator's browser: HTTPS (the moderator cookie is Secure), cookies kept by path as a browser
+    /// keeps them, no redirect followed, requests from <paramref name="address"/>.
+    /// </summary>
+    public HttpClient CreateModeratorClient(string address = "10.99.0.1") => CreateClient(address, "https://localhost");
+
+    /// <summary>Makes a moderator account through the site's own <c>moderator add</c> code (Identity's rules and hashing).</summary>
+    public Task AddModeratorAsync(string email, string password) => InScopeAsync<object?>(async services =>
+    {
+        var errors = await services.GetRequiredService<FilmCatalog.Web.Moderation.ModeratorAccounts>().AddAsync(email, password);
+        Assert.True(errors.Count == 0, string.Join("; ", errors));
+        return null;
+    });
+
+    /// <summary>A moderator signed in (password only) on a fresh client; the client is returned with its cookie.</summary>
+    public async Task<HttpClient> SignedInModeratorAsync(string email, string password, string address = "10.99.0.1")
+    {
+        var client = CreateModeratorClient(address);
+        var signIn = await SignInPage.OpenAsync(client);
+        var response = await signIn.SendPasswordAsync(email, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email}: {(int)response.StatusCode}");
         return client;
     }
 

@@ -21,13 +21,14 @@ public sealed class SiteProcess : IDisposable
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _awaited = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteProcess(string dataFolder, string[] arguments, IReadOnlyDictionary<string, string>? settings = null)
+    private SiteProcess(string dataFolder, string[] arguments, IReadOnlyDictionary<string, string>? settings = null, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Dll);
@@ -53,6 +54,11 @@ public sealed class SiteProcess : IDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            _process.StandardInput.Write(input);
+            _process.StandardInput.Close();
+        }
     }
 
     /// <summary>Where the site listens; null for a command (<c>import</c>, <c>backup</c>).</summary>
@@ -103,6 +109,10 @@ public sealed class SiteProcess : IDisposable
     /// <summary>Runs a site command (<c>import PATH</c>, <c>backup PATH</c>) as a process of its own.</summary>
     public static SiteProcess StartCommand(string dataFolder, params string[] arguments) => new(dataFolder, arguments);
 
+    /// <summary>Runs a site command that reads standard input (<c>moderator add EMAIL</c>), given <paramref name="input"/>, then end of input.</summary>
+    public static SiteProcess StartCommandWithInput(string dataFolder, string input, IReadOnlyDictionary<string, string>? settings, params string[] arguments) =>
+        new(dataFolder, arguments, settings, input);
+
     /// <summary>Runs a site command with configuration over the defaults.</summary>
     public static SiteProcess StartCommand(string dataFolder, IReadOnlyDictionary<string, string>? settings, params string[] arguments) => new(dataFolder, arguments, settings);
 
@@ -135,7 +145,12 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Completes when the process has exited (of itself or killed).</summary>
-    public Task WaitForExitAsync() => _exited.Task.WaitAsync(HangTimeout);
+    public async Task WaitForExitAsync()
+    {
+        await _exited.Task.WaitAsync(HangTimeout);
+        // The Exited event can come before the last lines printed are read: wait for the end of both streams too.
+        await _process.WaitForExitAsync().WaitAsync(HangTimeout);
+    }
 
     /// <summary>SIGTERM, as a service manager stops the site: it shuts down gracefully, flushing its logs; returns once it has exited.</summary>
     public async Task StopAsync()

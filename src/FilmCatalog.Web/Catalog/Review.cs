@@ -52,7 +52,12 @@ public sealed class Review
     public double HelpfulScore { get; set; }
 
     public ReviewStatus Status { get; set; }
+
+    /// <summary>Open reports: those no moderator has acted on yet (see <see cref="ReviewReport.ClosedAt"/>).</summary>
     public int ReportCount { get; set; }
+
+    /// <summary>A moderator kept or restored this review: new reports bring it back to the queue but no longer hide it.</summary>
+    public bool KeptByModerator { get; set; }
 
     public List<HelpfulVote> Votes { get; set; } = [];
     public List<ReviewReport> Reports { get; set; } = [];
@@ -70,7 +75,12 @@ public enum ReviewStatus
 
     /// <summary>Reported by enough distinct visitors: out of the page and the aggregates until moderated.</summary>
     PendingModeration = 1,
+
+    /// <summary>Removed by a moderator as spam; kept only for the moderation history.</summary>
     Removed = 2,
+
+    /// <summary>Hidden by a moderator: out of the page and the aggregates until a moderator restores it.</summary>
+    Hidden = 3,
 }
 
 /// <summary>One visitor's vote on one review; the database keeps it unique per (review, visitor).</summary>
@@ -97,6 +107,16 @@ public sealed class ReviewReport
     public ReportReason Reason { get; set; }
     public string? Comment { get; set; }
     public DateTime ReportedAt { get; set; }
+
+    /// <summary>When a moderator acted on the review and so closed this report; null while it is open.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The <see cref="ModerationAction"/> that closed it, which the reporter is told of. A plain column,
+    /// not a foreign key: adding one to an existing table makes SQLite rebuild it outside a transaction,
+    /// and actions are never deleted.
+    /// </summary>
+    public long? ClosedByActionId { get; set; }
 }
 
 public enum ReportReason

@@ -1,11 +1,16 @@
 using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Search;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data;
 
-/// <summary>The catalog: titles and everything known about them, reviews and their votes.</summary>
+/// <summary>
+/// The catalog: titles and everything known about them, reviews, their votes and reports, the
+/// moderators' accounts (ASP.NET Core Identity's tables) and what moderators did.
+/// </summary>
 /// <remarks>
 /// One model for every database engine. Entity configuration lives in <c>Data/Configurations</c>,
 /// one class per entity. Each provider has a context of its own deriving from this one
@@ -25,7 +30,7 @@ namespace FilmCatalog.Web.Data;
 /// set lags behind the model.
 /// </para>
 /// </remarks>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CatalogDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Title> Titles => Set<Title>();
     public DbSet<TitleFact> TitleFacts => Set<TitleFact>();
@@ -44,9 +49,14 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<TitleName> TitleNames => Set<TitleName>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<TitleListing> TitleListings => Set<TitleListing>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
     public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity's tables first (AspNetUsers, AspNetRoles, ...), then the catalog's own.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+    }
 }

@@ -41,7 +41,10 @@ public sealed class ModelSql
         _sql = db.GetService<ISqlGenerationHelper>();
         foreach (var entity in db.Model.GetEntityTypes())
         {
-            if (entity.ClrType is { } type && entity.GetTableMappings().SingleOrDefault() is { } mapping)
+            // The catalog's own tables (a browse list's has a key of two columns). Identity's tables
+            // (user roles, logins, tokens) are written by Identity's stores, never here.
+            if (entity.ClrType is { } type && type.Namespace?.StartsWith("FilmCatalog.Web", StringComparison.Ordinal) == true
+                && entity.FindPrimaryKey() is not null && entity.GetTableMappings().SingleOrDefault() is { } mapping)
                 _tables[type] = new Table(mapping, _sql);
         }
     }

@@ -119,7 +119,7 @@ public static class PageCaching
     /// <summary>
     /// Caches GET and HEAD of a page about one title (its <c>slug</c> route value), varied by
     /// <c>Accept-Encoding</c>, tagged with the title. A request carrying a TempData cookie (the
-    /// visitor's own confirmation after a write) is neither served from nor stored in the cache, and
+    /// visitor's own confirmation after a write) or a moderator's cookie is neither served from nor stored in the cache, and
     /// a response that sets a cookie or is not a 200 is never stored.
     /// </summary>
     /// <param name="varyByQuery">
@@ -135,7 +135,9 @@ public static class PageCaching
             var cacheable = slug is { Length: > 0 }
                 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && !request.Headers.ContainsKey("Authorization")
-                && !request.Cookies.ContainsKey(QuietTempDataProvider.CookieName);
+                && !request.Cookies.ContainsKey(QuietTempDataProvider.CookieName)
+                // Never sent here (its path is /moderation); should that change, a moderator still never shares a cached page.
+                && !request.Cookies.ContainsKey(Moderation.ModerationExtensions.CookieName);
 
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;

@@ -1,11 +1,13 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Search;
+using FilmCatalog.Web.Moderation;
 
 namespace FilmCatalog.Web.Hosting;
 
 /// <summary>
-/// Commands the site's executable runs instead of serving: <c>import PATH...</c>, <c>reindex</c> and <c>backup [PATH]</c>.
+/// Commands the site's executable runs instead of serving: <c>import PATH...</c>, <c>reindex</c>, <c>backup [PATH]</c>
+/// and <c>moderator add|remove|list</c>.
 /// They share the site's configuration, so they write to the same database.
 /// </summary>
 public abstract record SiteCommand
@@ -16,6 +18,8 @@ public abstract record SiteCommand
             paths.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
         ["reindex", .. var rest] => (new Reindex(), rest),
         ["backup", .. var rest] => (new Backup(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault()),
+            rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
+        ["moderator", .. var rest] => (new Moderators(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
             rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
         _ => (null, args),
     };
@@ -84,5 +88,64 @@ public abstract record SiteCommand
     {
         public override Task<int> RunAsync(WebApplication app) =>
             app.Services.GetRequiredService<ICatalogBackup>().RunAsync(Path, Console.Out, Console.Error, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// <c>moderator add EMAIL</c> (the password typed twice without echo, or two lines of standard
+    /// input), <c>moderator remove EMAIL</c>, <c>moderator list</c>. Exit code 0 when done, 1 when
+    /// refused (with the reason), 2 for a usage error.
+    /// </summary>
+    public sealed record Moderators(string[] Arguments) : SiteCommand
+    {
+        private const string Usage = "usage: moderator add EMAIL | moderator remove EMAIL | moderator list";
+
+        public override async Task<int> RunAsync(WebApplication app)
+        {
+            if (Arguments is not (["add", _] or ["remove", _] or ["list"]))
+            {
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+            }
+
+            await app.Services.MigrateCatalogAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<ModeratorAccounts>();
+            switch (Arguments)
+            {
+                case ["add", var email]:
+                    var password = PasswordPrompt.ReadNew(Console.In, Console.Error, isTerminal: !Console.IsInputRedirected);
+                    if (password is null)
+                        return 1;
+                    var errors = await accounts.AddAsync(email, password);
+                    foreach (var error in errors)
+                        await Console.Error.WriteLineAsync($"moderator add: {error}");
+                    if (errors.Count > 0)
+                        return 1;
+                    Console.WriteLine($"moderator {email} added; they sign in at /moderation/signin");
+                    return 0;
+
+                case ["remove", var email]:
+                    if (!await accounts.RemoveAsync(email))
+                    {
+                        await Console.Error.WriteLineAsync($"moderator remove: {email} is not a moderator");
+                        return 1;
+                    }
+
+                    Console.WriteLine($"moderator {email} removed; their sessions have ended");
+                    return 0;
+
+                default:
+                    var moderators = await accounts.ListAsync();
+                    foreach (var moderator in moderators)
+                    {
+                        var twoFactor = moderator.TwoFactor ? "two-factor on" : "two-factor off";
+                        var locked = moderator.LockedOutUntil is { } until ? $", locked out until {until:yyyy-MM-dd HH:mm} UTC" : "";
+                        Console.WriteLine($"{moderator.Email}\t{twoFactor}{locked}");
+                    }
+
+                    Console.WriteLine($"{moderators.Count} moderator(s)");
+                    return 0;
+            }
+        }
     }
 }

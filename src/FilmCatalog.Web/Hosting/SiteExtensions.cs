@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using FilmCatalog.Web.Data;
+using FilmCatalog.Web.Moderation;
 using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
@@ -89,7 +90,7 @@ public static class SiteExtensions
         context.RequestAborted.IsCancellationRequested
         && (exception is OperationCanceledException || context.Response.StatusCode == StatusCodes.Status499ClientClosedRequest);
 
-    /// <summary>The request pipeline, in order: forwarded headers, security headers, logging, errors, methods, origins, limits, cache, compression, static files, pages.</summary>
+    /// <summary>The request pipeline, in order: forwarded headers, security headers, logging, errors, methods, origins, limits, cache, compression, moderators' sign-in, static files, pages.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseReverseProxy();
@@ -116,6 +117,7 @@ public static class SiteExtensions
         app.UseSameOriginWrites();
         app.UseRateLimiter();
         app.UsePageCaching();
+        app.UseModeration();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapReviewEndpoints();

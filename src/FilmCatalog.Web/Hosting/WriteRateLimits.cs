@@ -12,6 +12,12 @@ public enum WriteKind
     Review,
     Vote,
     Report,
+
+    /// <summary>A moderator's password or two-factor code: guesses are bounded per network as well as per account (lockout).</summary>
+    SignIn,
+
+    /// <summary>A moderator's decision or account change: generous for a moderator clearing a brigade, a bound on a stolen session.</summary>
+    Moderation,
 }
 
 /// <summary>Marks a page whose POST handlers spend the client's budget for <paramref name="kind"/>.</summary>
@@ -27,12 +33,16 @@ public sealed class WriteRateLimitOptions
     public int ReviewsPerWindow { get; set; } = 5;
     public int VotesPerWindow { get; set; } = 120;
     public int ReportsPerWindow { get; set; } = 20;
+    public int SignInsPerWindow { get; set; } = 10;
+    public int ModerationActionsPerWindow { get; set; } = 300;
     public int WindowSeconds { get; set; } = 600;
 
     public int PermitsFor(WriteKind kind) => kind switch
     {
         WriteKind.Review => ReviewsPerWindow,
         WriteKind.Vote => VotesPerWindow,
+        WriteKind.SignIn => SignInsPerWindow,
+        WriteKind.Moderation => ModerationActionsPerWindow,
         _ => ReportsPerWindow,
     };
 }

@@ -20,7 +20,9 @@ public sealed record ReportOutcome(ReportResult Result, string TitleSlug, bool H
 /// Takes reports, one per visitor per review. A review reported by <see cref="HideThreshold"/>
 /// distinct visitors from as many distinct client addresses waits for moderation: it leaves the
 /// pages, the counts and the aggregates. Visitor cookies cost nothing to mint, so visitors alone
-/// would let one client hide any review.
+/// would let one client hide any review. Only open reports count: a moderator's decision closes
+/// them, and a review a moderator kept or restored is no longer hidden by reports alone (they bring
+/// it back to the moderators' queue).
 /// </summary>
 public sealed class ReviewReporting(CatalogDbContext db, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
@@ -48,9 +50,18 @@ public sealed class ReviewReporting(CatalogDbContext db, IWriteGate gate, PageCa
             ReportedAt = clock.GetUtcNow().UtcDateTime,
         });
         review.ReportCount++;
-        if (review.Status == ReviewStatus.Visible && review.ReportCount >= HideThreshold
+        if (review.Status == ReviewStatus.Visible && !review.KeptByModerator && review.ReportCount >= HideThreshold
             && await DistinctAddressesAsync(reviewId, clientHash, cancellationToken) >= HideThreshold)
-            ReviewAggregates.Hide(review, review.Title!);
+        {
+            ReviewAggregates.Hide(review, review.Title!, ReviewStatus.PendingModeration);
+            db.ModerationActions.Add(new ModerationAction
+            {
+                ReviewId = reviewId,
+                Kind = ModerationKind.HiddenByReports,
+                Note = $"Reported by {review.ReportCount} visitors from {HideThreshold} or more networks.",
+                At = clock.GetUtcNow().UtcDateTime,
+            });
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         await turn.CommitAsync(cancellationToken);
@@ -60,23 +71,45 @@ public sealed class ReviewReporting(CatalogDbContext db, IWriteGate gate, PageCa
         return new ReportOutcome(ReportResult.Received, review.Title!.Slug, review.Status != ReviewStatus.Visible);
     }
 
-    /// <summary>Client addresses the review's reports came from, this one included (reports from before addresses were kept count none).</summary>
+    /// <summary>Client addresses the review's open reports came from, this one included (reports from before addresses were kept count none).</summary>
     private async Task<int> DistinctAddressesAsync(int reviewId, string? clientHash, CancellationToken cancellationToken)
     {
-        var earlier = await db.ReviewReports.Where(r => r.ReviewId == reviewId && r.ClientHash != null)
+        var earlier = await db.ReviewReports.Where(r => r.ReviewId == reviewId && r.ClientHash != null && r.ClosedAt == null)
             .Select(r => r.ClientHash!).Distinct().ToListAsync(cancellationToken);
         return earlier.Append(clientHash).OfType<string>().Distinct().Count();
     }
 }
 
-/// <summary>The title's counters follow what is visible; hiding a review goes through here.</summary>
+/// <summary>The title's counters follow what is visible; every change of a review's visibility goes through here.</summary>
 public static class ReviewAggregates
 {
-    public static void Hide(Review review, Title title)
+    /// <summary>Takes a visible review out of the page and the title's counts, into <paramref name="status"/>.</summary>
+    public static void Hide(Review review, Title title, ReviewStatus status)
     {
-        review.Status = ReviewStatus.PendingModeration;
+        if (review.Status != ReviewStatus.Visible)
+        {
+            review.Status = status;
+            return;
+        }
+
+        review.Status = status;
         title.ReviewCount--;
         if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
             title.RemoveVisitorRating(rating);
+    }
+
+    /// <summary>Brings a review that is not visible back into the page and the title's counts.</summary>
+    public static void Show(Review review, Title title)
+    {
+        if (review.Status == ReviewStatus.Visible)
+            return;
+
+        review.Status = ReviewStatus.Visible;
+        title.ReviewCount++;
+        if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
+        {
+            title.VisitorRatingCount++;
+            title.VisitorRatingSum += rating;
+        }
     }
 }

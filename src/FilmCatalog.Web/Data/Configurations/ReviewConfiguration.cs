@@ -26,6 +26,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         // The front page's recent reviews, across titles.
         review.HasIndex(r => new { r.Origin, r.Status, r.WrittenAt });
 
+        // The moderators' queue (open reports, most first) and their list of hidden reviews.
+        review.HasIndex(r => new { r.Status, r.ReportCount });
+
         review.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.ReviewId);
         review.HasMany(r => r.Reports).WithOne().HasForeignKey(r => r.ReviewId);
     }

@@ -6,6 +6,7 @@ using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
@@ -39,8 +40,19 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
     /// <summary>Set after a POST: what happened to the report.</summary>
     public ReportResult? Result { get; private set; }
 
+    /// <summary>This visitor's own report on the review, when they made one: what they are told of it on a later visit.</summary>
+    public ReportReceipt? Receipt { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        if (visitors.Find(HttpContext) is { } known && await ReportReceipt.FindAsync(db, id, known, cancellationToken) is { } receipt)
+        {
+            // The reporter may come back after a moderator hid or removed the review: they still learn what became of it.
+            Receipt = receipt;
+            Review = (await ReviewSummary.FindAnyAsync(db, id, cancellationToken))!;
+            return Page();
+        }
+
         if (await ReviewSummary.FindAsync(db, id, cancellationToken) is not { } review)
             return NotFound();
         Review = review;
@@ -81,4 +93,29 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         [Display(Name = "Anything the moderators should know (optional)")]
         public string? Comment { get; set; }
     }
+}
+
+/// <summary>
+/// One visitor's report as they are told of it later: when they sent it and, once a moderator acted
+/// on the review, when and what was decided. Nothing about anyone else's reports.
+/// </summary>
+public sealed record ReportReceipt(DateTime ReportedAt, DateTime? ReviewedAt, ModerationKind? Decision)
+{
+    public static Task<ReportReceipt?> FindAsync(CatalogDbContext db, int reviewId, Guid visitor, CancellationToken cancellationToken) =>
+        db.ReviewReports.AsNoTracking()
+            .Where(r => r.ReviewId == reviewId && r.VisitorId == visitor)
+            .Select(r => new ReportReceipt(r.ReportedAt, r.ClosedAt,
+                db.ModerationActions.Where(a => a.Id == r.ClosedByActionId).Select(a => (ModerationKind?)a.Kind).FirstOrDefault()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>What the reporter reads: waiting, or reviewed with the outcome.</summary>
+    public string Outcome => (ReviewedAt, Decision) switch
+    {
+        (null, _) => "Our moderators have not looked at it yet.",
+        (_, ModerationKind.Kept or ModerationKind.Restored) => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and decided it may stay on the site.",
+        (_, ModerationKind.RemovedAsSpam) => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and removed it as spam.",
+        _ => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and took it off the site.",
+    };
+
+    public static string Day(DateTime utc) => utc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,12 @@ public sealed record ReviewSummary(int Id, string Headline, string? AuthorName, 
     public string Film => TitleYear is { } year ? $"{TitleName} ({year})" : TitleName;
 
     public static Task<ReviewSummary?> FindAsync(CatalogDbContext db, int id, CancellationToken cancellationToken) =>
-        db.Reviews.Where(r => r.Id == id && r.Status == ReviewStatus.Visible)
-            .Select(r => new ReviewSummary(r.Id, r.Headline, r.AuthorName, r.Title!.Slug, r.Title.Name, r.Title.Year, r.AuthorVisitorId))
-            .SingleOrDefaultAsync(cancellationToken);
+        Of(db.Reviews.Where(r => r.Id == id && r.Status == ReviewStatus.Visible)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The review whatever its status: for its reporter, who is told what became of it.</summary>
+    public static Task<ReviewSummary?> FindAnyAsync(CatalogDbContext db, int id, CancellationToken cancellationToken) =>
+        Of(db.Reviews.Where(r => r.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<ReviewSummary> Of(IQueryable<Review> reviews) =>
+        reviews.Select(r => new ReviewSummary(r.Id, r.Headline, r.AuthorName, r.Title!.Slug, r.Title.Name, r.Title.Year, r.AuthorVisitorId));
 }

@@ -37,7 +37,14 @@ public abstract class ReportTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         var received = await ReportAsync(reporter, reviewId, nameof(ReportReason.Spam), "Advertises a shop.");
         Assert.Contains("your report was received", received.StatusMessage);
 
-        var again = await ReportAsync(reporter, reviewId, nameof(ReportReason.Offensive));
+        // Coming back, the reporter finds their receipt, not a second form.
+        var back = await ReportForm.OpenForAsync(reporter, reviewId);
+        Assert.Null(back.Form);
+        Assert.Contains("You reported this review on", back.StatusMessage);
+        Assert.Contains("not looked at it yet", back.StatusMessage);
+
+        // A form opened before the report (another tab) that posts again is told the report is already in.
+        var again = await missing.SendAsync(nameof(ReportReason.Offensive));
         Assert.Contains("already reported", again.StatusMessage);
 
         var reports = await factory.Catalog.ReadAsync(db => db.ReviewReports.Where(r => r.ReviewId == reviewId).ToListAsync());

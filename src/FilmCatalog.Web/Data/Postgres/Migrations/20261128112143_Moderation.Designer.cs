@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresCatalogDbContext))]
-    [Migration("20261128101634_AddSearch")]
-    partial class AddSearch
+    [Migration("20261128112143_Moderation")]
+    partial class Moderation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,51 +25,6 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
-                {
-                    b.Property<string>("Genre")
-                        .HasColumnType("text");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("GenreName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("RatingTenths")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ReviewCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Genre", "TitleId");
-
-                    b.HasIndex("TitleId");
-
-                    b.HasIndex("Genre", "Folded", "TitleId");
-
-                    b.HasIndex("Genre", "RatingTenths", "TitleId");
-
-                    b.HasIndex("Genre", "ReviewCount", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "Folded", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "RatingTenths", "TitleId");
-
-                    b.HasIndex("Genre", "Year", "ReviewCount", "TitleId");
-
-                    b.ToTable("TitleListings");
-                });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
                 {
@@ -119,38 +74,6 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasIndex("TitleId", "Position");
 
                     b.ToTable("AlsoLiked");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CardPosition")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TitleId", "CardPosition");
-
-                    b.ToTable("CardCredits");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.CatalogUpgrade", b =>
@@ -340,6 +263,49 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("ImportRecords");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.ModerationAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModeratorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModeratorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportsClosed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("ReviewId", "At");
+
+                    b.ToTable("ModerationActions");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +365,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<double>("HelpfulScore")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("KeptByModerator")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Origin")
                         .HasColumnType("integer");
 
@@ -434,11 +403,11 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status", "ReportCount");
+
                     b.HasIndex("TitleId", "SourceKey")
                         .IsUnique()
                         .HasFilter("\"SourceKey\" IS NOT NULL");
-
-                    b.HasIndex("Origin", "Status", "WrittenAt");
 
                     b.HasIndex("TitleId", "Status", "HelpfulScore", "Id");
 
@@ -460,6 +429,12 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("ClientHash")
                         .HasMaxLength(32)
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClosedByActionId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
@@ -626,6 +601,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("VisitorRatingCount")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<int>>("VisitorRatingCounts")
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("VisitorRatingSum")
                         .HasColumnType("integer");
 
@@ -640,8 +618,6 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
-
-                    b.HasIndex("VisitorRatingCount");
 
                     b.HasIndex("Name", "Year");
 
@@ -707,70 +683,6 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("Trivia");
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("Folded");
-
-                    b.HasIndex("PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("Slug");
-
-                    b.ToTable("PersonNames");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Qualifier")
-                        .HasColumnType("text");
-
-                    b.Property<int>("TitleId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Variant")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("Folded");
-
-                    b.HasIndex("TitleId");
-
-                    b.ToTable("TitleNames");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -790,13 +702,200 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
-                        .WithMany()
-                        .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.AlsoLiked", b =>
@@ -813,23 +912,6 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Target");
-                });
-
-            modelBuilder.Entity("FilmCatalog.Web.Catalog.CardCredit", b =>
-                {
-                    b.HasOne("FilmCatalog.Web.Catalog.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
-                        .WithMany()
-                        .HasForeignKey("TitleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Connection", b =>
@@ -871,6 +953,20 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                 {
                     b.HasOne("FilmCatalog.Web.Catalog.Review", null)
                         .WithMany("Votes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.ModerationAction", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("FilmCatalog.Web.Catalog.Review", null)
+                        .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -932,20 +1028,53 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Search.PersonName", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
-                    b.HasOne("FilmCatalog.Web.Catalog.Person", null)
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FilmCatalog.Web.Search.TitleName", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
-                        .HasForeignKey("TitleId")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using FilmCatalog.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FilmCatalog.Web.Pages.Moderation;
+
+/// <summary>The second step with one of the recovery codes shown when two-factor sign-in was turned on; each works once.</summary>
+[RateLimitedWrites(WriteKind.SignIn)]
+public sealed class SignInRecoveryModel(SignInManager<IdentityUser> signIn, ILogger<SignInRecoveryModel> logger) : PageModel
+{
+    public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.RecoveryCode", "Input_RecoveryCode")];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Moderation/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+            return RedirectToPage("/Moderation/SignIn");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            logger.LogWarning("A moderator signed in with a recovery code");
+            return LocalRedirect(SignInModel.Target(Url, ReturnUrl));
+        }
+
+        logger.LogWarning("A moderator's recovery code was refused ({Reason})", result.IsLockedOut ? "locked out" : "wrong code");
+        ModelState.AddModelError("", result.IsLockedOut ? SignInModel.LockedOutMessage : "That recovery code is wrong or was used already.");
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter one of your recovery codes.")]
+        [StringLength(64, ErrorMessage = "A recovery code is shorter than that.")]
+        [Display(Name = "Recovery code")]
+        public string? RecoveryCode { get; set; }
+    }
+}
