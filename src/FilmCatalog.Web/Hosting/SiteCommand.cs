@@ -1,7 +1,7 @@
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Importing;
-using FilmCatalog.Web.Search;
 using FilmCatalog.Web.Moderation;
+using FilmCatalog.Web.Search;
 
 namespace FilmCatalog.Web.Hosting;
 
