@@ -5,7 +5,7 @@ namespace FilmCatalog.Web.Catalog;
 
 /// <summary>
 /// Readable, stable URL keys: "Some Film (1992)" becomes <c>some-film-1992</c>, "Éloïse (1999)"
-/// <c>eloise-1999</c>, "Hamlet (1996/I)" <c>hamlet-1996-i</c>, "Steve Buscemi" <c>steve-buscemi</c>.
+/// <c>eloise-1999</c>, "Hamlet (1996/I)" <c>hamlet-1996-i</c>, "Zoë Lund" <c>zoe-lund</c>.
 /// </summary>
 /// <remarks>
 /// The words are those of <see cref="TextFold"/>, the one fold that search matches by too, so a

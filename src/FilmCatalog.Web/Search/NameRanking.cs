@@ -12,7 +12,7 @@ public enum MatchTier
     /// <summary>Every word of the query is a whole word of the name, in any order ("wars star").</summary>
     Words = 2,
 
-    /// <summary>Every word of the query begins a word of the name ("bus" for "Steve Buscemi").</summary>
+    /// <summary>Every word of the query begins a word of the name ("hitch" for "Alfred Hitchcock").</summary>
     Prefixes = 3,
 }
 
@@ -25,7 +25,7 @@ public readonly record struct NameMatch(MatchTier Tier, int ExtraWords) : ICompa
     /// <param name="startCounts">
     /// Whether beginning with the query ranks above holding its words elsewhere: it does for a title
     /// ("star wa"), not for a person, whose first name is no better a match than their surname
-    /// ("bus" is Busby Berkeley as much as Steve Buscemi).
+    /// ("bus" is Busby Berkeley as much as Buster Keaton).
     /// </param>
     public static NameMatch Of(string folded, IReadOnlyList<string> words, bool startCounts = true)
     {
