@@ -17,6 +17,7 @@ public static class SearchEndpoints
         endpoints.MapGet("/search/suggest", async (HttpContext context, string? q, CatalogSearch search, CancellationToken cancellationToken) =>
         {
             var query = SearchQuery.Parse(q);
+            await using var connection = await search.HoldConnectionAsync(cancellationToken);
             var titles = await search.TitlesAsync(query, 0, SuggestedTitles, cancellationToken);
             var people = await search.PeopleAsync(query, 0, SuggestedPeople, cancellationToken);
             context.Response.Headers.CacheControl = "public, max-age=300";

@@ -55,6 +55,7 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
         if (Query.IsEmpty)
             return;
 
+        await using var connection = await search.HoldConnectionAsync(cancellationToken);
         if (!PeopleOnly)
         {
             var skip = TitlesOnly ? (PageNumber - 1) * TitlesPerPage : 0;
