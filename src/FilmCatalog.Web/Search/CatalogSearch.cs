@@ -147,67 +147,49 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     }
 
     /// <summary>
-    /// The results for a page of people: the spellings under each page key, what they did and the film
-    /// they are best known for (full pages first, then the source's votes, then reviews held here).
-    /// One statement per kind for the whole page, whatever its length: a statement per person made a
-    /// search page of eight people forty statements.
+    /// The results for a page of people, in one statement whatever the page's length: the spellings
+    /// under each page key, and what their name rows keep for the result line (<see cref="PersonSummary"/>:
+    /// their roles and best-known film), so that no person's credits are read, however many they have.
     /// </summary>
     private async Task<List<PersonHit>> PersonHitsAsync(IReadOnlyList<(string Slug, MatchTier Tier)> page, CancellationToken cancellationToken)
     {
         if (page.Count == 0)
             return [];
         var slugs = page.Select(p => p.Slug).ToList();
-        var people = await db.PersonNames.AsNoTracking()
-            .Where(n => slugs.Contains(n.Slug))
-            .Join(db.People, n => n.PersonId, p => p.Id, (n, p) => new { n.Slug, p.Id, p.Name })
-            .ToListAsync(cancellationToken);
-        var ids = people.Select(p => p.Id).ToList();
-        var roles = (await db.Credits.AsNoTracking()
-                .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
-                .Select(c => new { PersonId = c.PersonId!.Value, c.Role })
-                .Union(db.CardCredits.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.PersonId, c.Role }))
-                .ToListAsync(cancellationToken))
-            .ToLookup(r => r.PersonId, r => r.Role);
-        var knownFor = (await db.Credits.AsNoTracking()
-                .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
-                .Select(c => new
+        var rows = await (
+                from n in db.PersonNames.AsNoTracking()
+                where slugs.Contains(n.Slug)
+                join p in db.People on n.PersonId equals p.Id
+                join t in db.Titles on n.KnownForTitleId equals t.Id into known
+                from t in known.DefaultIfEmpty()
+                select new
                 {
-                    PersonId = c.PersonId!.Value,
-                    c.TitleId,
-                    c.Title!.IsCardOnly,
-                    Votes = c.Title.RatingVotes ?? 0,
-                    c.Title.ReviewCount,
-                    c.Title.Slug,
-                    c.Title.Name,
-                    c.Title.Year,
+                    n.Slug,
+                    p.Id,
+                    p.Name,
+                    n.Roles,
+                    KnownFor = t == null ? null : new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, Votes = t.RatingVotes ?? 0 },
                 })
-                .GroupBy(c => c.PersonId)
-                .Select(g => g.OrderBy(c => c.IsCardOnly).ThenByDescending(c => c.Votes).ThenByDescending(c => c.ReviewCount).ThenBy(c => c.TitleId).First())
-                .ToListAsync(cancellationToken))
-            .Select(k => new KnownForRow(k.PersonId, k.TitleId, k.IsCardOnly, k.Votes, k.ReviewCount, k.Slug, k.Name, k.Year))
-            .ToList();
+            .ToListAsync(cancellationToken);
 
-        var bySlug = people.ToLookup(p => p.Slug, StringComparer.Ordinal);
+        var bySlug = rows.ToLookup(r => r.Slug, StringComparer.Ordinal);
         return [.. page.Select(p =>
         {
-            var personIds = bySlug[p.Slug].OrderBy(x => x.Id).ToList();
-            var spellings = personIds.Select(x => x.Name).ToList();
-            var best = knownFor
-                .Where(k => personIds.Any(x => x.Id == k.PersonId))
-                .OrderBy(k => k.IsCardOnly).ThenByDescending(k => k.Votes).ThenByDescending(k => k.ReviewCount).ThenBy(k => k.TitleId)
+            var people = bySlug[p.Slug].OrderBy(r => r.Id).ToList();
+            var spellings = people.Select(r => r.Name).ToList();
+            var roles = people.Aggregate(0, (bits, r) => bits | r.Roles);
+            var best = people.Where(r => r.KnownFor is not null).Select(r => r.KnownFor!)
+                .OrderBy(k => k.IsCardOnly).ThenByDescending(k => k.Votes).ThenBy(k => k.Id)
                 .FirstOrDefault();
             return new PersonHit(
                 p.Slug,
                 spellings.FirstOrDefault() ?? p.Slug,
                 spellings,
-                [.. personIds.SelectMany(x => roles[x.Id]).Distinct().Order()],
+                PersonSummary.RolesOf(roles),
                 best is null ? null : new FilmLink(best.Slug, best.Name, best.Year),
                 p.Tier);
         })];
     }
-
-    /// <summary>A person's best-known film, with what orders it.</summary>
-    private sealed record KnownForRow(int PersonId, int TitleId, bool IsCardOnly, int Votes, int ReviewCount, string Slug, string Name, int? Year);
 }
 
 /// <summary>A page of title results; <see cref="Total"/> counts the matches ranked, <see cref="Capped"/> says there were more to read.</summary>

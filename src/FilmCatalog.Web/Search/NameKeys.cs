@@ -71,7 +71,9 @@ public static class NameKeys
             $"(SELECT COUNT(*) FROM \"CardCredits\" c WHERE c.\"PersonId\" = p.\"PersonId\"{except}) AS \"Films\" " +
             $"FROM \"PersonNames\" p{scope}), " +
             $"keyed AS (SELECT \"PersonId\", ({MaxBucket} - {BucketSql("\"Films\"")}) * {1L << PersonBucketShift} + \"PersonId\" AS \"Key\" FROM counted) " +
-            "UPDATE \"PersonNames\" SET \"Key\" = (SELECT k.\"Key\" FROM keyed k WHERE k.\"PersonId\" = \"PersonNames\".\"PersonId\") " +
+            "UPDATE \"PersonNames\" SET \"Key\" = (SELECT k.\"Key\" FROM keyed k WHERE k.\"PersonId\" = \"PersonNames\".\"PersonId\"), " +
+            // What their result line shows, in the same update (one trigger run for the full-text row): see PersonSummary.
+            $"\"Roles\" = {PersonSummary.RolesSql(except)}, \"KnownForTitleId\" = {PersonSummary.KnownForSql(title, excludingTitle)} " +
             // Uncorrelated, so it is one list of the title's people and each row is found by its index: a filter that
             // compared the old key here was evaluated for every person in the catalog, and made an import quadratic.
             "WHERE \"PersonId\" IN (SELECT k.\"PersonId\" FROM keyed k)";

@@ -39,4 +39,10 @@ public sealed class PersonName
     public int PersonId { get; set; }
     public required string Folded { get; set; }
     public required string Slug { get; set; }
+
+    /// <summary>A bit for each role their credits give them (<see cref="PersonSummary.Bit"/>); derived, see <see cref="PersonSummary"/>.</summary>
+    public int Roles { get; set; }
+
+    /// <summary>The film they are best known for; derived, see <see cref="PersonSummary"/>.</summary>
+    public int? KnownForTitleId { get; set; }
 }

@@ -19,6 +19,7 @@ internal sealed class CreditConfiguration : IEntityTypeConfiguration<Credit>
     public void Configure(EntityTypeBuilder<Credit> credit)
     {
         credit.HasIndex(c => new { c.TitleId, c.Role, c.Position });
-        credit.HasIndex(c => c.PersonId);
+        // A person's credits, and whether any gives them a role (PersonSummary), by index alone.
+        credit.HasIndex(c => new { c.PersonId, c.Role });
     }
 }

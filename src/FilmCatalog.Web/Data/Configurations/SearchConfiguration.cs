@@ -45,7 +45,7 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
         credit.HasOne<Title>().WithMany().HasForeignKey(c => c.TitleId);
         credit.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
         credit.HasIndex(c => new { c.TitleId, c.CardPosition });
-        credit.HasIndex(c => c.PersonId);
+        credit.HasIndex(c => new { c.PersonId, c.Role });
     }
 }
 

@@ -143,7 +143,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TitleId", "CardPosition");
 
@@ -230,7 +230,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TitleId", "Role", "Position");
 
@@ -771,7 +771,13 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int?>("KnownForTitleId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Roles")
                         .HasColumnType("integer");
 
                     b.Property<string>("Slug")

@@ -132,7 +132,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TitleId", "CardPosition");
 
@@ -215,7 +215,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TitleId", "Role", "Position");
 
@@ -731,7 +731,13 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("KnownForTitleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
