@@ -74,6 +74,47 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         await AssertIndexIsRebuildableAsync();
     }
 
+    /// <summary>
+    /// A person's result line (their roles, the film they are best known for) is kept on their name row
+    /// (<see cref="PersonSummary"/>): it must follow every change of their credits and of their films'
+    /// votes, and say what a rebuild from the catalog says.
+    /// </summary>
+    [Fact]
+    public async Task A_persons_result_line_follows_their_credits_through_newer_captures_and_a_refused_file()
+    {
+        var person = Unique("Marta Sundqvist");
+        var big = new TitlePageText(Unique("Bigger Film"), 1990) { Rating = 7.0, Votes = 9_000, Genres = ["Drama"], Directors = [person], Stars = [person] };
+        var small = new TitlePageText(Unique("Smaller Film"), 1995) { Rating = 6.0, Votes = 300, Genres = ["Drama"], Cast = [(person, "Ruth")] };
+        await factory.ImportAsync(big);
+        await factory.ImportAsync(small);
+        Assert.Equal($"Actor, Director, Star \u00b7 known for {big.Name} (1990)", await ResultLineAsync(person));
+
+        // A newer capture in which the film lost its votes: the other film is now the better known.
+        var fewerVotes = big with { Votes = 100, Summary = "A newer capture of the page, in which the film has far fewer votes than before." };
+        await factory.ImportAsync(fewerVotes);
+        Assert.Equal($"Actor, Director, Star \u00b7 known for {small.Name} (1995)", await ResultLineAsync(person));
+
+        // Votes back, then a capture that no longer names them as director: the role goes, the film stays theirs as star.
+        var starOnly = big with { Votes = 20_000, Directors = [], Summary = "A newer capture again, naming someone else as the director of the film." };
+        await factory.ImportAsync(starOnly);
+        Assert.Equal($"Actor, Star \u00b7 known for {big.Name} (1990)", await ResultLineAsync(person));
+        await AssertIndexIsRebuildableAsync();
+
+        // Dropped from it altogether: only the other film is left.
+        var dropped = starOnly with { Stars = [], Summary = "The newest capture of the page, which names neither the director nor the star any more." };
+        await factory.ImportAsync(dropped);
+        Assert.Equal($"Actor \u00b7 known for {small.Name} (1995)", await ResultLineAsync(person));
+
+        var outcome = await factory.InScopeAsync(services =>
+            services.GetRequiredService<CatalogImporter>().ImportAsync("refused.txt", [0, 1, 2, 0xFF, 0xFE, 0, 0, 0, 7]));
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Equal($"Actor \u00b7 known for {small.Name} (1995)", await ResultLineAsync(person));
+        await AssertIndexIsRebuildableAsync();
+    }
+
+    private async Task<string> ResultLineAsync(string person) =>
+        (await SearchPage.GetAsync(Client, person)).People.Single(p => p.Slug == Slug.ForName(person)).Meta;
+
     [Fact]
     public async Task A_refused_file_leaves_the_catalog_and_its_index_as_they_were()
     {
@@ -176,7 +217,7 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         foreach (var n in await db.TitleNames.OrderBy(n => n.Key).ToListAsync())
             dump.AppendLine($"T {n.Key} {n.TitleId} {n.Variant} {n.Name} {n.Qualifier} {n.Folded} {n.Year}");
         foreach (var n in await db.PersonNames.OrderBy(n => n.Key).ToListAsync())
-            dump.AppendLine($"P {n.Key} {n.PersonId} {n.Folded} {n.Slug}");
+            dump.AppendLine($"P {n.Key} {n.PersonId} {n.Folded} {n.Slug} {n.Roles} {n.KnownForTitleId}");
         foreach (var l in await db.TitleListings.OrderBy(l => l.Genre).ThenBy(l => l.TitleId).ToListAsync())
             dump.AppendLine($"L {l.Genre} {l.TitleId} {l.GenreName} {l.Year} {l.RatingTenths} {l.Folded} {l.ReviewCount}");
         return dump.ToString();
@@ -257,6 +298,8 @@ public sealed class SearchIndexInStepTestsOnSqlite(SqliteCatalog factory) : Sear
             }
 
             Assert.DoesNotContain(plan, step => step.StartsWith("SCAN PersonNames", StringComparison.Ordinal));
+            // What a result line keeps (PersonSummary) is found by index too, never by reading every credit or title.
+            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN Credits", StringComparison.Ordinal) || step.StartsWith("SCAN CardCredits", StringComparison.Ordinal) || step.StartsWith("SCAN Titles", StringComparison.Ordinal));
             Assert.Contains(plan, step => step.StartsWith("SEARCH PersonNames", StringComparison.Ordinal));
         }
     }
