@@ -40,17 +40,18 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     }
 
     /// <summary>Titles found for <paramref name="query"/>, best first, with what paging needs.</summary>
-    public async Task<TitleResults> TitlesAsync(SearchQuery query, int skip, int take, CancellationToken cancellationToken)
+    /// <param name="candidates">Names read per query and kind: <see cref="Candidates"/>, or fewer for the suggestions, which show the best few.</param>
+    public async Task<TitleResults> TitlesAsync(SearchQuery query, int skip, int take, int candidates, CancellationToken cancellationToken)
     {
         if (query.IsEmpty)
             return TitleResults.None;
 
-        var found = await MatchTitlesAsync(query.NameWords, query.Year, cancellationToken);
+        var found = await MatchTitlesAsync(query.NameWords, query.Year, candidates, cancellationToken);
         var yearIgnored = false;
         if (found.Count == 0 && query.Year is not null)
         {
             // "blade runner 2049": no film of 2049 is named "blade runner", so the number was part of the name.
-            found = await MatchTitlesAsync(query.Words, null, cancellationToken);
+            found = await MatchTitlesAsync(query.Words, null, candidates, cancellationToken);
             yearIgnored = true;
         }
 
@@ -89,11 +90,11 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             p.Found.Name.Variant == 0 ? null : p.Found.Name.Name,
             p.Found.Name.Variant == 0 ? null : p.Found.Name.Qualifier,
             p.Found.Match.Tier)).ToList();
-        return new TitleResults(hits, ranked.Count, found.Count >= Candidates, yearIgnored);
+        return new TitleResults(hits, ranked.Count, found.Count >= candidates, yearIgnored);
     }
 
     /// <summary>People found for <paramref name="query"/>, best first; people whose names fold alike are one result, as they are one page.</summary>
-    public async Task<PersonResults> PeopleAsync(SearchQuery query, int skip, int take, CancellationToken cancellationToken)
+    public async Task<PersonResults> PeopleAsync(SearchQuery query, int skip, int take, int candidates, CancellationToken cancellationToken)
     {
         // A year narrows films; for people it is part of no name.
         var words = query.NameWords;
@@ -102,9 +103,9 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
 
         var phrase = string.Join(' ', words);
         var names = new List<PersonName>();
-        names.AddRange(await db.PersonNames.AsNoTracking().Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(Candidates).ToListAsync(cancellationToken));
-        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: true), Candidates / 2, cancellationToken));
-        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: false), Candidates, cancellationToken));
+        names.AddRange(await db.PersonNames.AsNoTracking().Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates).ToListAsync(cancellationToken));
+        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: true), candidates / 2, cancellationToken));
+        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: false), candidates, cancellationToken));
 
         // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
@@ -120,11 +121,11 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             .ToList();
 
         var page = ranked.Skip(skip).Take(take).Select(x => (x.Name.Slug, x.Match.Tier)).ToList();
-        return new PersonResults(await PersonHitsAsync(page, cancellationToken), ranked.Count, names.Count >= Candidates);
+        return new PersonResults(await PersonHitsAsync(page, cancellationToken), ranked.Count, names.Count >= candidates);
     }
 
     /// <summary>Titles whose names match, each once with its best-matching name.</summary>
-    private async Task<List<(TitleName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, CancellationToken cancellationToken)
+    private async Task<List<(TitleName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
     {
         if (words.Count == 0)
             return [];
@@ -134,9 +135,9 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var exact = db.TitleNames.AsNoTracking().Where(n => n.Folded == phrase);
         if (year is { } y)
             exact = exact.Where(n => n.Year == y);
-        names.AddRange(await exact.OrderBy(n => n.Key).Take(Candidates).ToListAsync(cancellationToken));
-        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: true, year), Candidates / 2, cancellationToken));
-        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: false, year), Candidates, cancellationToken));
+        names.AddRange(await exact.OrderBy(n => n.Key).Take(candidates).ToListAsync(cancellationToken));
+        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: true, year), candidates / 2, cancellationToken));
+        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: false, year), candidates, cancellationToken));
 
         return names
             .DistinctBy(n => n.Key)

@@ -8,8 +8,16 @@ public static class SearchEndpoints
     public const int SuggestedPeople = 4;
 
     /// <summary>
+    /// Names read per query and kind for the suggestions: the most popular few dozen, among which the
+    /// best six titles and four people are ranked as the search page ranks. Reading the search page's
+    /// 200 for a box that shows ten was most of a suggestion's cost, and one comes with every key typed.
+    /// </summary>
+    public const int SuggestionCandidates = 24;
+
+    /// <summary>
     /// <c>/search/suggest?q=...</c>: what the search box offers as the visitor types (<c>wwwroot/js/search.js</c>),
-    /// a few titles and people as JSON, ranked as the search page ranks them. Any text gives a 200 with
+    /// a few titles and people as JSON, ranked as the search page ranks them among the most popular
+    /// <see cref="SuggestionCandidates"/> matches of each kind. Any text gives a 200 with
     /// lists (empty ones for an empty or unreadable query). Browsers may keep an answer five minutes:
     /// it is the same for every visitor, and typing back over a word asks nothing again.
     /// </summary>
@@ -18,8 +26,8 @@ public static class SearchEndpoints
         {
             var query = SearchQuery.Parse(q);
             await using var connection = await search.HoldConnectionAsync(cancellationToken);
-            var titles = await search.TitlesAsync(query, 0, SuggestedTitles, cancellationToken);
-            var people = await search.PeopleAsync(query, 0, SuggestedPeople, cancellationToken);
+            var titles = await search.TitlesAsync(query, 0, SuggestedTitles, SuggestionCandidates, cancellationToken);
+            var people = await search.PeopleAsync(query, 0, SuggestedPeople, SuggestionCandidates, cancellationToken);
             context.Response.Headers.CacheControl = "public, max-age=300";
             var pathBase = context.Request.PathBase;
             return Results.Json(new Suggestions(

@@ -59,15 +59,15 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
         if (!PeopleOnly)
         {
             var skip = TitlesOnly ? (PageNumber - 1) * TitlesPerPage : 0;
-            Titles = await search.TitlesAsync(Query, skip, TitlesPerPage, cancellationToken);
+            Titles = await search.TitlesAsync(Query, skip, TitlesPerPage, CatalogSearch.Candidates, cancellationToken);
             TitleList = [.. Titles.Hits.Select(h => new ListedTitle(h.Slug, h.Name, h.Year, h.IsCardOnly, h.Rating, h.RatingVotes, h.ReviewCount, h.Genres, Why(h)))];
         }
 
         if (!TitlesOnly)
         {
             People = PeopleOnly
-                ? await search.PeopleAsync(Query, (PageNumber - 1) * PeoplePerPage, PeoplePerPage, cancellationToken)
-                : await search.PeopleAsync(Query, 0, PeopleShown, cancellationToken);
+                ? await search.PeopleAsync(Query, (PageNumber - 1) * PeoplePerPage, PeoplePerPage, CatalogSearch.Candidates, cancellationToken)
+                : await search.PeopleAsync(Query, 0, PeopleShown, CatalogSearch.Candidates, cancellationToken);
         }
     }
 
