@@ -7,7 +7,8 @@ namespace FilmCatalog.Web.Importing;
 /// <summary>
 /// The people whose credits a batch may have changed, and their rows in the name index brought in step
 /// with those credits when the batch ends, in its transaction: a row for each person who has none, and a
-/// new key for each whose popularity bucket moved (<see cref="NameKeys"/>).
+/// new key for each whose popularity bucket moved (<see cref="NameKeys"/>) or whose result line changed
+/// (their roles and best-known film, <see cref="PersonSummary"/>).
 /// </summary>
 /// <remarks>
 /// Once per batch rather than once per file: a person many files of a batch name is counted once, and
@@ -60,27 +61,50 @@ internal sealed class PeopleToIndex(ModelSql sql, IImportTransaction tx)
         var credits = sql.Of<Credit>();
         var cardCredits = sql.Of<CardCredit>();
         var (personId, nameKey, namePerson) = (people.Key.Name, names[nameof(PersonName.Key)].Name, names[nameof(PersonName.PersonId)].Name);
-        var found = new List<(int Id, string Name, long? Key, long Credits)>(_ids.Count);
+        var (nameRoles, nameKnownFor) = (names[nameof(PersonName.Roles)], names[nameof(PersonName.KnownForTitleId)]);
+        var found = new List<Found>(_ids.Count);
         await tx.QueryAsync([.. sql.InLists(tx, people.Key, [.. _ids.Order().Cast<object>()],
             list => $"SELECT p.{personId}, p.{people[nameof(Person.Name)].Name}, n.{nameKey}, " +
                 $"(SELECT COUNT(*) FROM {credits.Name} c WHERE c.{credits[nameof(Credit.PersonId)].Name} = p.{personId}) + " +
-                $"(SELECT COUNT(*) FROM {cardCredits.Name} c WHERE c.{cardCredits[nameof(CardCredit.PersonId)].Name} = p.{personId}) " +
+                $"(SELECT COUNT(*) FROM {cardCredits.Name} c WHERE c.{cardCredits[nameof(CardCredit.PersonId)].Name} = p.{personId}), " +
+                $"n.{nameRoles.Name}, n.{nameKnownFor.Name}, {PersonSummary.RolesSql($"p.{personId}")}, {PersonSummary.KnownForSql($"p.{personId}")} " +
                 $"FROM {people.Name} p LEFT JOIN {names.Name} n ON n.{namePerson} = p.{personId} WHERE p.{personId} IN {list}",
-            reader => found.Add((reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture))))]);
+            reader => found.Add(new Found(
+                reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), Number(reader, 3),
+                reader.IsDBNull(4) ? 0 : (int)Number(reader, 4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                (int)Number(reader, 6), reader.IsDBNull(7) ? null : reader.GetInt32(7))))]);
 
         // The padded last chunk repeats its last id.
         var rows = found.DistinctBy(p => p.Id).ToList();
-        sql.Insert(tx, rows.Where(p => p.Key is null).Select(p => NameRowsOf.Person(p.Id, p.Name, p.Credits)).ToList(), skipExisting: true);
-        foreach (var (id, _, key, count) in rows)
+        sql.Insert(tx, rows.Where(p => p.Key is null).Select(p =>
         {
-            var wanted = NameKeys.ForPerson(id, count);
-            if (key is { } current && current != wanted)
+            var row = NameRowsOf.Person(p.Id, p.Name, p.Credits);
+            (row.Roles, row.KnownForTitleId) = (p.Roles, p.KnownFor);
+            return row;
+        }).ToList(), skipExisting: true);
+        foreach (var p in rows.Where(p => p.Key is not null))
+        {
+            var wanted = NameKeys.ForPerson(p.Id, p.Credits);
+            if (p.Key != wanted || p.StoredRoles != p.Roles || p.StoredKnownFor != p.KnownFor)
             {
-                tx.Execute($"UPDATE {names.Name} SET {nameKey} = {sql.Placeholder("key")} WHERE {namePerson} = {sql.Placeholder("person")}",
-                    [names[nameof(PersonName.Key)].Parameter(tx, sql.ParameterName("key"), wanted), names[nameof(PersonName.PersonId)].Parameter(tx, sql.ParameterName("person"), id)]);
+                tx.Execute(
+                    $"UPDATE {names.Name} SET {nameKey} = {sql.Placeholder("key")}, {nameRoles.Name} = {sql.Placeholder("roles")}, " +
+                    $"{nameKnownFor.Name} = {sql.Placeholder("knownFor")} WHERE {namePerson} = {sql.Placeholder("person")}",
+                    [
+                        names[nameof(PersonName.Key)].Parameter(tx, sql.ParameterName("key"), wanted),
+                        nameRoles.Parameter(tx, sql.ParameterName("roles"), p.Roles),
+                        nameKnownFor.Parameter(tx, sql.ParameterName("knownFor"), p.KnownFor),
+                        names[nameof(PersonName.PersonId)].Parameter(tx, sql.ParameterName("person"), p.Id),
+                    ]);
             }
         }
 
         _ids.Clear();
     }
+
+    private static long Number(System.Data.Common.DbDataReader reader, int ordinal) =>
+        Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A person as their credits now stand, beside what their name row holds (no row: a null key).</summary>
+    private sealed record Found(int Id, string Name, long? Key, long Credits, int StoredRoles, int? StoredKnownFor, int Roles, int? KnownFor);
 }

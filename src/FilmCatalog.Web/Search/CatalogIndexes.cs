@@ -129,10 +129,7 @@ public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger
         db.ChangeTracker.Clear();
 
         foreach (var id in titleIds)
-        {
             await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql("{0}"), [id], cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(PersonSummary.RefreshSql("{0}"), [id], cancellationToken);
-        }
     }
 
     /// <summary>A title's rows in the browse lists: every title's, and each of its genres'.</summary>

@@ -61,6 +61,7 @@ public static class NameKeys
     /// </summary>
     public static string PersonRekeySql(string? title, bool excludingTitle = false)
     {
+        const string person = "\"PersonNames\".\"PersonId\"";
         var except = excludingTitle && title is not null ? $" AND c.\"TitleId\" <> {title}" : "";
         var scope = title is null
             ? ""
@@ -73,8 +74,8 @@ public static class NameKeys
             $"FROM \"PersonNames\" p{scope}), " +
             $"keyed AS (SELECT \"PersonId\", ({MaxBucket} - {BucketSql("\"Films\"")}) * {1L << PersonBucketShift} + \"PersonId\" AS \"Key\" FROM counted) " +
             "UPDATE \"PersonNames\" SET \"Key\" = (SELECT k.\"Key\" FROM keyed k WHERE k.\"PersonId\" = \"PersonNames\".\"PersonId\"), " +
-            // What their result line shows, in the same update (one trigger run for the full-text row): see PersonSummary.
-            $"\"Roles\" = {PersonSummary.RolesSql(except)}, \"KnownForTitleId\" = {PersonSummary.KnownForSql(title, excludingTitle)} " +
+            // What their result line shows, from the same credits (PersonSummary).
+            $"\"Roles\" = {PersonSummary.RolesSql(person, except)}, \"KnownForTitleId\" = {PersonSummary.KnownForSql(person, except)} " +
             // Uncorrelated, so it is one list of the title's people and each row is found by its index: a filter that
             // compared the old key here was evaluated for every person in the catalog, and made an import quadratic.
             "WHERE \"PersonId\" IN (SELECT k.\"PersonId\" FROM keyed k)";

@@ -41,6 +41,15 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                 table: "CardCredits",
                 columns: new[] { "PersonId", "Role" });
 
+            // The full-text row holds the folded name under the key: only a change of those rewrites it (not of Roles or KnownForTitleId).
+            migrationBuilder.Sql("""DROP TRIGGER "PersonNames_Fts_Update";""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "PersonNames_Fts_Update" AFTER UPDATE OF "Key", "Folded" ON "PersonNames" BEGIN
+                    INSERT INTO "PersonNamesFts"("PersonNamesFts", rowid, "Folded") VALUES ('delete', old."Key", old."Folded");
+                    INSERT INTO "PersonNamesFts"(rowid, "Folded") VALUES (new."Key", new."Folded");
+                END;
+                """);
+
             // The result lines of a catalog imported before: its people's roles and best-known films, from its credits.
             migrationBuilder.Sql(Search.PersonSummary.FillAllSql());
         }
@@ -48,6 +57,14 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER "PersonNames_Fts_Update";""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "PersonNames_Fts_Update" AFTER UPDATE ON "PersonNames" BEGIN
+                    INSERT INTO "PersonNamesFts"("PersonNamesFts", rowid, "Folded") VALUES ('delete', old."Key", old."Folded");
+                    INSERT INTO "PersonNamesFts"(rowid, "Folded") VALUES (new."Key", new."Folded");
+                END;
+                """);
+
             migrationBuilder.DropIndex(
                 name: "IX_Credits_PersonId_Role",
                 table: "Credits");
