@@ -100,7 +100,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
     /// </summary>
     internal static async Task<TitlePageView?> LoadAsync(CatalogDbContext db, string slug, CancellationToken cancellationToken)
     {
-        var head = await TitleWithDocument(db, slug, cancellationToken);
+        var head = await TitleWithDocument(db, slug).SingleOrDefaultAsync(cancellationToken);
         if (head is null)
             return null;
         if (head.Document is null)
@@ -109,7 +109,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
         var facts = TitlePageFacts.FromJson(head.Document);
         var links = new Dictionary<(LinkPart, int), PageLink>();
         var knownFrom = new List<TitleLink>();
-        await foreach (var link in LinksOf(db, head.Id).WithCancellation(cancellationToken))
+        await foreach (var link in LinksOf(db, head.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (link.Part == LinkPart.KnownFrom)
                 knownFrom.Add(new TitleLink(link.Slug, link.Name, link.Year));
@@ -134,9 +134,11 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
 
     private sealed record TitleWithDocumentRow(int Id, string? Document, TitlePageView View);
 
-    /// <summary>The title's columns and its document: one statement, compiled once (no expression tree to walk per request).</summary>
-    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<TitleWithDocumentRow?>> TitleWithDocument =
-        EF.CompileAsyncQuery((CatalogDbContext db, string slug, CancellationToken _) => db.Titles
+    /// <summary>
+    /// The title's columns and its document, in one statement. Not an <c>EF.CompileAsyncQuery</c>: a
+    /// compiled query keeps the first model it ran with, and tests run both providers in one process.
+    /// </summary>
+    private static IQueryable<TitleWithDocumentRow> TitleWithDocument(CatalogDbContext db, string slug) => db.Titles
             .AsNoTracking()
             .Where(t => t.Slug == slug)
             .Select(t => new TitleWithDocumentRow(
@@ -170,8 +172,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
                     VisitorRatingCount = t.VisitorRatingCount,
                     VisitorRatingSum = t.VisitorRatingSum,
                     VisitorRatingCounts = t.VisitorRatingCounts,
-                }))
-            .SingleOrDefault());
+                }));
 
     private enum LinkPart { Card, Connection, KnownFrom }
 
@@ -182,8 +183,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
     /// Every link of the page to other titles, in one statement (UNION ALL): read live, because they
     /// change when another title's file is imported or a title moves to a new slug.
     /// </summary>
-    private static readonly Func<CatalogDbContext, int, IAsyncEnumerable<PageLink>> LinksOf =
-        EF.CompileAsyncQuery((CatalogDbContext db, int id) => db.AlsoLiked
+    private static IQueryable<PageLink> LinksOf(CatalogDbContext db, int id) => db.AlsoLiked
             .Where(a => a.TitleId == id && a.Target != null)
             .Select(a => new { Part = (int)LinkPart.Card, a.Position, a.Target!.Slug, a.Target.Name, a.Target.Year })
             .Concat(db.Connections
@@ -192,7 +192,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             .Concat(db.AlsoLiked
                 .Where(a => a.TargetTitleId == id && a.TitleId != id)
                 .Join(db.Titles, a => a.TitleId, o => o.Id, (a, o) => new { Part = (int)LinkPart.KnownFrom, a.Position, o.Slug, o.Name, o.Year }))
-            .Select(l => new PageLink((LinkPart)l.Part, l.Position, l.Slug, l.Name, l.Year)));
+            .Select(l => new PageLink((LinkPart)l.Part, l.Position, l.Slug, l.Name, l.Year));
 
     /// <summary>
     /// The page read from the tables, as it was before documents (ADR-004): a projection, untracked,
