@@ -5,8 +5,8 @@ using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
-using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Pages.Titles;
+using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
 
 namespace FilmCatalog.Web.Importing;

@@ -41,7 +41,7 @@ public static class TitlePageDocuments
     /// rows, a chunk of titles per transaction. A catalog imported before documents existed renders
     /// as it did; until its title has a document, a page reads the tables (<see cref="DetailsModel"/>).
     /// </summary>
-    public static async Task UpgradeAsync(CatalogDbContext db, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task UpgradeAsync(CatalogDbContext db, IWriteGate gate, ILogger logger, CancellationToken cancellationToken = default)
     {
         const int chunk = 500;
         var missing = await db.Titles.AsNoTracking()
@@ -53,13 +53,15 @@ public static class TitlePageDocuments
 
         for (var start = 0; start < missing.Count; start += chunk)
         {
+            // Read and written in one write turn, as the importer writes: no file imported meanwhile
+            // can slip between the rows read here and the documents written from them.
             var ids = missing.GetRange(start, Math.Min(chunk, missing.Count - start));
+            await using var turn = await gate.EnterAsync(db, cancellationToken);
             var built = await FromTablesAsync(db, ids, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.TitlePageDocuments.Where(d => ids.Contains(d.TitleId)).ExecuteDeleteAsync(cancellationToken);
             db.TitlePageDocuments.AddRange(built.Select(b => new TitlePageDocument { TitleId = b.Key, Json = b.Value.ToJson(), Version = TitlePageFacts.Version }));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await turn.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 

@@ -94,7 +94,7 @@ public abstract partial class TitlePageDocumentTests<TCatalog>(TCatalog factory)
 
         await factory.InScopeAsync(async services =>
         {
-            await TitlePageDocuments.UpgradeAsync(services.GetRequiredService<Web.Data.CatalogDbContext>(), NullLogger.Instance);
+            await TitlePageDocuments.UpgradeAsync(services.GetRequiredService<Web.Data.CatalogDbContext>(), services.GetRequiredService<Web.Data.IWriteGate>(), NullLogger.Instance);
             return 0;
         });
         Assert.Equal(await factory.Catalog.ScalarAsync("SELECT COUNT(*) FROM \"Titles\""), await factory.Catalog.ScalarAsync("SELECT COUNT(*) FROM \"TitlePageDocuments\""));
