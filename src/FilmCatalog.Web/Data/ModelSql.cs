@@ -106,8 +106,17 @@ public sealed class ModelSql
         where T : class
     {
         var table = Of<T>();
-        var column = table[property];
         var columns = string.Join(", ", select.Select(p => table[p].Name));
+        var column = table[property];
+        return InLists(tx, column, values, list => $"SELECT {columns} FROM {table.Name} WHERE {column.Name} IN {list}", readRow);
+    }
+
+    /// <summary>
+    /// One query per chunk of <paramref name="values"/> (a power of two, the last padded with its own last value):
+    /// <paramref name="sql"/> makes the statement from the chunk's list, <c>(@v_0, @v_1, ...)</c>, its values bound as <paramref name="column"/> binds.
+    /// </summary>
+    public IEnumerable<ImportQuery> InLists(IImportTransaction tx, Column column, IReadOnlyList<object> values, Func<string, string> sql, Action<DbDataReader> readRow)
+    {
         for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
         {
             var count = Math.Min(MaxRowsPerStatement, values.Count - start);
@@ -121,7 +130,7 @@ public sealed class ModelSql
                 parameters[i] = column.Parameter(tx, ParameterName(stem), values[start + Math.Min(i, count - 1)]);
             }
 
-            yield return new ImportQuery($"SELECT {columns} FROM {table.Name} WHERE {column.Name} IN ({string.Join(", ", placeholders)})", parameters, readRow);
+            yield return new ImportQuery(sql($"({string.Join(", ", placeholders)})"), parameters, readRow);
         }
     }
 

@@ -52,8 +52,13 @@ public abstract record SiteCommand
             await app.Services.MigrateCatalogAsync();
             await using var scope = app.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
-            var outcomes = await importer.ImportAllAsync(Paths, report: Console.WriteLine);
+            var times = new ImportTimes();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcomes = await importer.ImportAllAsync(Paths, report: Console.WriteLine, times: times);
 
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"time: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s in all; {times.Writing.TotalSeconds:F2} s writing (one writer), " +
+                $"{times.Preparing.TotalSeconds:F2} s reading and parsing (summed over {Environment.ProcessorCount} threads, beside the writer)"));
             var refused = outcomes.Count(o => o.Status == ImportStatus.Refused);
             Console.WriteLine(
                 $"{outcomes.Count} file(s): {outcomes.Count(o => o.Status == ImportStatus.Imported)} imported, " +

@@ -130,6 +130,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         /// <summary>People added by the files of this batch that were kept: known to the importer only after the commit.</summary>
         private readonly Dictionary<string, int> _batchPeople = new(StringComparer.Ordinal);
+
+        /// <summary>Everyone the batch's files credit or credited, whose name rows are brought in step when it commits.</summary>
+        private readonly PeopleToIndex _peopleToIndex;
         private bool _written;
         private bool _done;
 
@@ -138,6 +141,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             _importer = importer;
             _sql = sql;
             _tx = tx;
+            _peopleToIndex = new PeopleToIndex(sql, tx);
         }
 
         /// <summary>Files added so far, refused ones included.</summary>
@@ -157,12 +161,15 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             var slug = outcome.Slug!;
 
             // One trip to the database: was this file imported (by this parser) before, which of the titles it
-            // names exist, and, for a page with a year qualifier, is its film there under the slug without one?
+            // names exist, for a page with a year qualifier, is its film there under the slug without one, and
+            // who is credited now on the titles the file will fill again?
             var recorded = false;
             var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
             (int Id, bool IsCardOnly)? unqualified = null;
             var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
+            string[] ownSlugs = page.YearQualifier is null ? [slug] : [slug, Slug.For(page.Name, page.Year)];
             await _tx.QueryAsync([
+                .. _peopleToIndex.CreditedOn([.. named.Union(ownSlugs)], ownSlugs),
                 ImportRecordQuery(prepared.Hash, slug, () => recorded = true),
                 .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
                     reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
@@ -205,6 +212,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
             foreach (var (name, id) in filePeople)
                 _batchPeople[name] = id;
+            _peopleToIndex.AddRange(filePeople.Values);
             _written = true;
             _outcomes.Add(outcome);
         }
@@ -213,6 +221,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         public async Task<IReadOnlyList<ImportOutcome>> CommitAsync()
         {
             ObjectDisposedException.ThrowIf(_done, this);
+            await _peopleToIndex.WriteAsync();
             await _tx.CommitAsync();
             foreach (var (name, id) in _batchPeople)
                 _importer._people[name] = id;
@@ -438,9 +447,6 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 .. isNew ? [] : new[] { ImportedReviewsQuery(existing.Id, imported) },
             ]);
 
-            // A new person's row in the name index (one who already had one keeps it).
-            sql.Insert(tx, unknown.Select(n => NameRowsOf.Person(filePeople[(string)n], (string)n)).ToList(), skipExisting: true);
-
             var titleId = titles[slug].Id;
             AddFacts(titleId, TitleFactKind.Genre, page.Genres);
             AddFacts(titleId, TitleFactKind.Tagline, page.Taglines);
@@ -552,8 +558,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                     [count.Parameter(tx, sql.ParameterName("added"), added), titleTable.Key.Parameter(tx, sql.ParameterName("id"), titleId)]);
             }
 
-            // The indexes, in the same transaction, after what they copy: the title's names and lists, those of the
-            // card-only titles its cards filled, and the keys of everyone they credit.
+            // The indexes, in the same transaction, after what they copy: the title's names and lists, and those of
+            // the card-only titles its cards filled. The people they credit are indexed once the batch ends (PeopleToIndex).
             IndexTitle(titleId, page.Name, page.Year, isCardOnly: false, NameKeys.TitlePopularity(page.RatingVotes, page.SourceUserReviews),
                 page.AlsoKnownAs.Select(a => (a.Text, a.Qualifier)), page.Genres);
             foreach (var (target, card) in filled)
@@ -562,7 +568,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         /// <summary>
         /// The title's rows in the name index and the browse lists (<see cref="ClearSourceFacts"/> removed any it had),
-        /// each list row with the sort values copied from the title's row as it now is; then the people it credits re-keyed.
+        /// each list row with the sort values copied from the title's row as it now is.
         /// </summary>
         private void IndexTitle(int titleId, string name, int? year, bool isCardOnly, long popularity,
             IEnumerable<(string Text, string? Qualifier)> alsoKnownAs, IEnumerable<string> genres)
@@ -587,18 +593,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                         titleTable.Key.Parameter(tx, sql.ParameterName("title"), titleId),
                     ]);
             }
-
-            RekeyPeople(titleId, excludingTitle: false);
         }
-
-        /// <summary>
-        /// Sets the popularity key of everyone the title credits (on its page or its cards) from the credits that
-        /// name them (<see cref="NameKeys.PersonRekeySql"/>); <paramref name="excludingTitle"/> counts as if this
-        /// title's credits were already gone, for the people a newer capture may no longer name.
-        /// </summary>
-        private void RekeyPeople(int titleId, bool excludingTitle) =>
-            tx.Execute(NameKeys.PersonRekeySql(sql.Placeholder("title"), excludingTitle),
-                [sql.Of<Title>().Key.Parameter(tx, sql.ParameterName("title"), titleId)]);
 
         private Title TitleRow(ParsedTitle page, string slug) => new()
         {
@@ -631,11 +626,10 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         /// <summary>
         /// Everything that came from the source page, which the newer capture replaces whole, and the index
-        /// rows derived from it; the people it credited are first re-keyed as if their credits here were gone.
+        /// rows derived from it (the batch read whom it credited first: <see cref="PeopleToIndex.CreditedOn"/>).
         /// </summary>
         private void ClearSourceFacts(int titleId)
         {
-            RekeyPeople(titleId, excludingTitle: true);
             sql.DeleteWhere<TitleName>(tx, nameof(TitleName.TitleId), titleId);
             sql.DeleteWhere<TitleListing>(tx, nameof(TitleListing.TitleId), titleId);
             sql.DeleteWhere<CardCredit>(tx, nameof(CardCredit.TitleId), titleId);

@@ -16,7 +16,8 @@ namespace FilmCatalog.Web.Search;
 /// imported, and nothing a visitor does changes it: the reviews held here, which do change, are
 /// read live when results are ranked.
 /// A person's key: how many credits (on title pages and on cards) name them, then the person. It
-/// changes when an import adds or drops credits, in the same transaction (<see cref="PersonRekeySql"/>).
+/// changes when an import adds or drops credits, in the same transaction: the importer re-keys the
+/// people a batch touched when it ends (<c>Importing/PeopleToIndex</c>), other writers use <see cref="PersonRekeySql"/>.
 /// </remarks>
 public static class NameKeys
 {

@@ -43,10 +43,10 @@ public static class NameRowsOf
         return rows;
     }
 
-    /// <summary>A person's row, keyed as having no credits yet: <see cref="NameKeys.PersonRekeySql"/> sets the key once their credits are written.</summary>
-    public static PersonName Person(int personId, string name) => new()
+    /// <summary>A person's row, keyed by <paramref name="credits"/> (none yet, by default: <see cref="NameKeys.PersonRekeySql"/> sets the key once their credits are written).</summary>
+    public static PersonName Person(int personId, string name, long credits = 0) => new()
     {
-        Key = NameKeys.ForPerson(personId, 0),
+        Key = NameKeys.ForPerson(personId, credits),
         PersonId = personId,
         Folded = TextFold.Fold(name),
         Slug = Slug.ForName(name),

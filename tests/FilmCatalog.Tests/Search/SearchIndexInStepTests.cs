@@ -234,7 +234,7 @@ public sealed class SearchIndexInStepTestsOnSqlite(SqliteCatalog factory) : Sear
     }
 
     /// <summary>
-    /// The importer re-keys a title's people once per file: the statement must find them by index. A filter that
+    /// A writer that refreshes a title's index rows re-keys its people with this statement: it must find them by index. A filter that
     /// compared each person's old key read every person in the catalog per file, which made a 100,000-title
     /// import quadratic (found by measuring it); the plan is the fence, since no test may time an import.
     /// </summary>
