@@ -23,10 +23,14 @@ public sealed class BenchScriptTests : IDisposable
         Directory.Delete(_catalog, recursive: true);
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task The_benchmark_script_is_valid_bash()
+    public static TheoryData<string> Scripts() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "bench"), "*.sh").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(Scripts))]
+    public async Task The_benchmark_scripts_are_valid_bash(string name)
     {
-        var script = Path.Combine(RepositoryPaths.Root, "bench", "run.sh");
+        var script = Path.Combine(RepositoryPaths.Root, "bench", name);
         using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", script]) { RedirectStandardError = true })!;
         var errors = await bash.StandardError.ReadToEndAsync();
         await bash.WaitForExitAsync();
