@@ -52,6 +52,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
     public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();
+    public DbSet<TitlePageDocument> TitlePageDocuments => Set<TitlePageDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

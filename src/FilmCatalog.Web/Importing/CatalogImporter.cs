@@ -5,6 +5,7 @@ using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
+using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
 
@@ -511,8 +512,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             sql.Insert(tx, _facts);
             sql.Insert(tx, _credits);
             sql.Insert(tx, _cardCredits);
-            sql.Insert(tx, page.Trivia.Select((t, i) => new Trivia { TitleId = titleId, Kind = t.Kind, Position = i, Text = t.Text }).ToList());
-            sql.Insert(tx, page.Connections.Select((c, i) => new Connection
+            var trivia = page.Trivia.Select((t, i) => new Trivia { TitleId = titleId, Kind = t.Kind, Position = i, Text = t.Text }).ToList();
+            sql.Insert(tx, trivia);
+            var connections = page.Connections.Select((c, i) => new Connection
             {
                 TitleId = titleId,
                 Position = i,
@@ -521,10 +523,13 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 OtherYear = c.OtherYear,
                 OtherSlug = Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier),
                 Note = c.Note,
-            }).ToList());
-            sql.Insert(tx, page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList());
-            sql.Insert(tx, page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList());
-            sql.Insert(tx, page.AlsoLiked.Select((card, i) => new AlsoLiked
+            }).ToList();
+            sql.Insert(tx, connections);
+            var soundtrack = page.Soundtrack.Select((s, i) => new SoundtrackEntry { TitleId = titleId, Position = i, Song = s.Song, CreditLines = [.. s.CreditLines] }).ToList();
+            sql.Insert(tx, soundtrack);
+            var faq = page.Faq.Select((f, i) => new FaqEntry { TitleId = titleId, Position = i, Question = f.Question, Answer = f.Answer }).ToList();
+            sql.Insert(tx, faq);
+            var cards = page.AlsoLiked.Select((card, i) => new AlsoLiked
             {
                 TitleId = titleId,
                 Position = i,
@@ -536,7 +541,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 Plot = card.Plot,
                 Directors = [.. card.Directors],
                 Stars = [.. card.Stars],
-            }).ToList());
+            }).ToList();
+            sql.Insert(tx, cards);
+
+            // The title page's read model of every title this file wrote facts for, with them (ADR-004).
+            TitlePageDocuments.Write(sql, tx, [titleId, .. filled.Select(f => titles[f.Slug].Id)], filePeople.ToDictionary(p => p.Value, p => p.Key),
+                _facts, _credits, trivia, connections, soundtrack, faq, cards);
 
             var added = UpsertReviews(titleId, imported, reviews);
             if (added > 0)

@@ -38,6 +38,16 @@ internal sealed class SlugAliasConfiguration : IEntityTypeConfiguration<SlugAlia
     }
 }
 
+internal sealed class TitlePageDocumentConfiguration : IEntityTypeConfiguration<TitlePageDocument>
+{
+    public void Configure(EntityTypeBuilder<TitlePageDocument> document)
+    {
+        document.HasKey(d => d.TitleId);
+        document.Property(d => d.TitleId).ValueGeneratedNever();
+        document.HasOne<Title>().WithOne().HasForeignKey<TitlePageDocument>(d => d.TitleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CatalogUpgradeConfiguration : IEntityTypeConfiguration<CatalogUpgrade>
 {
     public void Configure(EntityTypeBuilder<CatalogUpgrade> upgrade)

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Pages.Titles;
 /// <summary>
 /// <c>GET /title/{slug}.json</c>: a film's data for people who want it as data. Everything the title
 /// page shows that came from the source page, and our visitors' aggregates (never their identities).
-/// Read with the title page's own query, cached and evicted with the page (its tag is the title's).
+/// Read as the title page reads it, cached and evicted with the page (its tag is the title's).
 /// The README documents the shape.
 /// </summary>
 public static class TitleData
@@ -27,7 +27,7 @@ public static class TitleData
     public static void MapTitleData(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/title/{slug}.json", async (string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken) =>
         {
-            var film = await DetailsModel.Query(db, slug).SingleOrDefaultAsync(cancellationToken);
+            var film = await DetailsModel.LoadAsync(db, slug, cancellationToken);
             if (film is null)
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No film has this slug.");
 

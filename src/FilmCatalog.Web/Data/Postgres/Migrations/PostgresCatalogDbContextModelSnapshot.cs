@@ -733,6 +733,23 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.ToTable("TitleFacts");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.TitlePageDocument", b =>
+                {
+                    b.Property<int>("TitleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TitleId");
+
+                    b.ToTable("TitlePageDocuments");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Trivia", b =>
                 {
                     b.Property<int>("Id")
@@ -1189,6 +1206,15 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany("Facts")
                         .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.TitlePageDocument", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithOne()
+                        .HasForeignKey("FilmCatalog.Web.Catalog.TitlePageDocument", "TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -696,6 +696,23 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.ToTable("TitleFacts");
                 });
 
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.TitlePageDocument", b =>
+                {
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TitleId");
+
+                    b.ToTable("TitlePageDocuments");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Catalog.Trivia", b =>
                 {
                     b.Property<int>("Id")
@@ -1125,6 +1142,15 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.HasOne("FilmCatalog.Web.Catalog.Title", null)
                         .WithMany("Facts")
                         .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Catalog.TitlePageDocument", b =>
+                {
+                    b.HasOne("FilmCatalog.Web.Catalog.Title", null)
+                        .WithOne()
+                        .HasForeignKey("FilmCatalog.Web.Catalog.TitlePageDocument", "TitleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
