@@ -28,6 +28,7 @@ public static class CatalogDataExtensions
                 break;
         }
 
+        builder.Services.AddHostedService<Pages.Titles.TitlePageDocumentUpgrade>();
         return builder;
     }
 

@@ -1,5 +1,4 @@
 using FilmCatalog.Web.Data;
-using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +17,6 @@ public static class CatalogInitializer
         // catalog imported before they existed lacks, done before anything reads the catalog.
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogInitializer));
         await SlugUpgrade.RunAsync(db, logger, cancellationToken);
-        await TitlePageDocuments.UpgradeAsync(db, scope.ServiceProvider.GetRequiredService<IWriteGate>(), logger, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CatalogIndexes>().UpgradeAsync(cancellationToken);
     }
 

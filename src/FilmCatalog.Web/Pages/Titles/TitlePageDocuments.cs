@@ -37,9 +37,10 @@ public static class TitlePageDocuments
     }
 
     /// <summary>
-    /// At start: builds the document of every title that has none, or one of an older shape, from its
-    /// rows, a chunk of titles per transaction. A catalog imported before documents existed renders
-    /// as it did; until its title has a document, a page reads the tables (<see cref="DetailsModel"/>).
+    /// Builds the document of every title that has none, or one of an older shape, from its rows, a
+    /// chunk of titles per write turn, logging progress; run in the background after start
+    /// (<see cref="TitlePageDocumentUpgrade"/>). Until a title has its document, its page reads the
+    /// tables (<see cref="DetailsModel"/>) and renders the same.
     /// </summary>
     public static async Task UpgradeAsync(CatalogDbContext db, IWriteGate gate, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -63,9 +64,9 @@ public static class TitlePageDocuments
             await db.SaveChangesAsync(cancellationToken);
             await turn.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            logger.LogInformation("Title page documents: {Done} of {Titles} titles written", start + ids.Count, missing.Count);
         }
 
-        logger.LogInformation("Wrote the title page documents of {Titles} titles", missing.Count);
     }
 
     /// <summary>The documents of <paramref name="titleIds"/> built from the tables, as the importer builds them from the rows it writes.</summary>
