@@ -26,5 +26,10 @@ public sealed class TitlePageDocumentUpgrade(IServiceScopeFactory scopes, ILogge
         {
             // Stopped with the site: the titles left are done at the next start.
         }
+        catch (Exception e)
+        {
+            // A background service's exception would stop the whole site; the titles left still render from the tables.
+            logger.LogError(e, "Building the title page documents the catalog lacks failed; the titles left render from the tables and are built at the next start");
+        }
     }
 }
