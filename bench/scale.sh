@@ -4,6 +4,7 @@
 #
 #   bench/scale.sh                 10,000 then 100,000 titles (SMALL=, LARGE= to change them)
 #   bench/scale.sh --quick         30 then 300 titles, 1 s runs: checks the script itself
+#   KEEP=10000 bench/scale.sh      runs only the other size, keeping that one's figures from an earlier run
 #
 # Writes bench/results/scale/<titles>/ (each run's latest.json, medians.tsv, figures.tsv) and
 # bench/results/scale/latest.md (the table).
@@ -14,6 +15,8 @@ OUT=bench/results/scale
 mkdir -p "$OUT"
 
 for titles in "$SMALL" "$LARGE"; do
+    # KEEP=<titles> keeps that size's figures from an earlier run of this script (say so when you report them).
+    [ "${KEEP:-}" = "$titles" ] && [ -f "$OUT/$titles/medians.tsv" ] && continue
     TITLES=$titles bench/run.sh "$@"
     rm -rf "${OUT:?}/$titles"
     mkdir -p "$OUT/$titles"
