@@ -136,7 +136,7 @@ timed_import() { # paths... -> seconds on stdout
 # The title pages are handed over as two folders, not one argument per file: at 100,000 titles the
 # paths would pass the system's limit on a command line. The generated pages are hard-linked (copied
 # across file systems) into a folder of their own, without the big page; a folder is read in name order.
-PAGES="$RUN/pages"
+PAGES="$PWD/$RUN/pages"
 mkdir -p "$PAGES"
 find "$PWD/$CATALOG/" -maxdepth 1 -name 'gen_[0-9]*.txt' -exec ln -t "$PAGES" {} + 2>/dev/null \
     || find "$PWD/$CATALOG/" -maxdepth 1 -name 'gen_[0-9]*.txt' -exec cp -t "$PAGES" {} +
