@@ -213,6 +213,19 @@ wait_for() { # url: waits for a 200, up to 60 s
     return 1
 }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# CPU ticks (user + system) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Waits until both sites are idle (under a tenth of a core over 0.2 s, at most 30 s): when wrk stops,
+# the requests it left in flight still run, and the next endpoint must not be timed behind them.
+settle() {
+    local tries a b
+    for tries in $(seq 150); do
+        a=$(( $(cpu_ticks "$SITE_PID") + $(cpu_ticks "$FRESH_PID") ))
+        sleep 0.2
+        b=$(( $(cpu_ticks "$SITE_PID") + $(cpu_ticks "$FRESH_PID") ))
+        [ $(( b - a )) -le 2 ] && return 0
+    done
+}
 
 say "starting the site (cache on) and timing the first title page"
 t0=$(now_ms)
@@ -333,6 +346,7 @@ PIDS+=("$SAMPLER")
 for round in $(seq "$ROUNDS"); do
     for ep in "${ENDPOINTS[@]}"; do
         IFS='|' read -r name conns script url <<<"$ep"
+        settle
         out=$(wrk -t2 -c"$conns" -d"$DURATION" --timeout 5s -s "$LUA/$script.lua" "$url")
         line=$(grep '^RESULT' <<<"$out")
         printf '%s\t%s\t%s\t%s\n' "$round" "$name" "$conns" "$line" >>"$RUN/rounds.tsv"
