@@ -45,33 +45,89 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             return NotFound();
 
         var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
-        var credits = await db.Credits.AsNoTracking()
+        var career = await CareerAsync(ids, cancellationToken);
+        if (career.Count == 0)
+            return NotFound();
+
+        PageCount = Math.Max(1, (career.Count + FilmsPerPage - 1) / FilmsPerPage);
+        PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
+        Films = await FilmsAsync(ids, spellings, [.. career.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)], cancellationToken);
+        Person = new PersonPageView(
+            slug,
+            spellings[0],
+            spellings,
+            career.Count,
+            [.. career.SelectMany(f => f.Roles).GroupBy(r => r).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
+            HomonymRule.Check(career.Select(f => f.Year).OfType<int>()));
+        CanonicalUrl = Url.PageLink(values: new { slug })!;
+        return Page();
+    }
+
+    /// <summary>A film of the career: its title's id (null for a card's film that lost its title), and what sorts it.</summary>
+    private sealed record CareerFilm(int? TitleId, int? LostCardId, int? Year, string Name, IReadOnlyCollection<CreditRole> Roles);
+
+    /// <summary>
+    /// Every film credited to the names, in the page's order (newest first, then by name, then the
+    /// films whose titles cards lost): one narrow row per film and role, so that a name credited
+    /// on thousands of films costs a scan of its credits, and only the page shown is read in full.
+    /// </summary>
+    private async Task<List<CareerFilm>> CareerAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Credits.AsNoTracking()
             .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
+            .Select(c => new { TitleId = (int?)c.TitleId, LostCardId = (int?)null, c.Role, c.Title!.Year, c.Title.Name, HostSlug = (string?)null })
+            .Concat(db.CardCredits.AsNoTracking()
+                .Where(c => ids.Contains(c.PersonId))
+                .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
+                .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
+                {
+                    TitleId = x.Card.TargetTitleId,
+                    LostCardId = x.Card.TargetTitleId == null ? (int?)x.Card.Id : null,
+                    x.Role,
+                    Year = x.Card.Target != null ? x.Card.Target.Year : null,
+                    Name = x.Card.Target != null ? x.Card.Target.Name : "",
+                    HostSlug = x.Card.TargetTitleId == null ? host.Slug : null,
+                }))
+            .ToListAsync(cancellationToken);
+
+        var films = rows.Where(r => r.TitleId is not null)
+            .GroupBy(r => r.TitleId)
+            .Select(g => new CareerFilm(g.Key, null, g.First().Year, g.First().Name, [.. g.Select(r => r.Role).Distinct()]))
+            .OrderBy(f => f.Year is null)
+            .ThenByDescending(f => f.Year)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
+            .ThenBy(f => f.TitleId);
+        var lost = rows.Where(r => r.LostCardId is not null)
+            .GroupBy(r => r.LostCardId)
+            .Select(g => (Film: new CareerFilm(null, g.Key, null, "", [.. g.Select(r => r.Role).Distinct()]), FirstRole: g.Min(r => r.Role), g.First().HostSlug))
+            .OrderBy(f => f.FirstRole).ThenBy(f => f.HostSlug, StringComparer.Ordinal).ThenBy(f => f.Film.LostCardId)
+            .Select(f => f.Film);
+        return [.. films.Concat(lost)];
+    }
+
+    /// <summary>The films of one page, each with every part the names had in it: their own credits first, then what cards add.</summary>
+    private async Task<List<PersonFilm>> FilmsAsync(List<int> ids, List<string> spellings, List<CareerFilm> shown, CancellationToken cancellationToken)
+    {
+        var titleIds = shown.Select(f => f.TitleId).OfType<int>().ToList();
+        var lostCardIds = shown.Select(f => f.LostCardId).OfType<int>().ToList();
+        var credits = await db.Credits.AsNoTracking()
+            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value) && titleIds.Contains(c.TitleId))
             .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
-            .Select(c => new
-            {
-                c.TitleId,
-                c.Title!.Slug,
-                c.Title.Name,
-                c.Title.Year,
-                c.Title.IsCardOnly,
-                c.Role,
-                c.Character,
-                c.Note,
-                Spelling = c.Person!.Name,
-            })
+            .Select(c => new { c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name })
             .ToListAsync(cancellationToken);
         var cards = await db.CardCredits.AsNoTracking()
             .Where(c => ids.Contains(c.PersonId))
             .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
+            .Where(x => x.Card.TargetTitleId != null ? titleIds.Contains(x.Card.TargetTitleId.Value) : lostCardIds.Contains(x.Card.Id))
             .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
             {
                 x.Role,
-                TargetSlug = x.Card.Target != null ? x.Card.Target.Slug : null,
-                TargetName = x.Card.Target != null ? x.Card.Target.Name : x.Card.Name,
-                TargetYear = x.Card.Target != null ? x.Card.Target.Year : x.Card.Year,
-                TargetIsCardOnly = x.Card.Target != null && x.Card.Target.IsCardOnly,
+                x.Card.Id,
                 x.Card.TargetTitleId,
+                TargetSlug = x.Card.Target != null ? x.Card.Target.Slug : null,
+                TargetName = x.Card.Target != null ? x.Card.Target.Name : null,
+                TargetYear = x.Card.Target != null ? x.Card.Target.Year : null,
+                TargetIsCardOnly = x.Card.Target != null && x.Card.Target.IsCardOnly,
                 x.Card.Plot,
                 HostSlug = host.Slug,
                 HostName = host.Name,
@@ -80,56 +136,26 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             .OrderBy(x => x.Role).ThenBy(x => x.HostSlug)
             .ToListAsync(cancellationToken);
 
-        var films = new Dictionary<string, PersonFilm>(StringComparer.Ordinal);
+        var films = new Dictionary<int, PersonFilm>();
         foreach (var credit in credits)
         {
-            var film = films.TryGetValue(credit.Slug, out var known)
+            var film = films.TryGetValue(credit.TitleId, out var known)
                 ? known
-                : films[credit.Slug] = new PersonFilm(new FilmLink(credit.Slug, credit.Name, credit.Year), credit.IsCardOnly);
+                : films[credit.TitleId] = new PersonFilm(new FilmLink(credit.Slug, credit.Name, credit.Year), credit.IsCardOnly);
             film.Add(credit.Role, PartText(credit.Role, credit.Character, credit.Note, credit.Spelling, spellings));
         }
 
-        var lostTitles = new List<PersonFilm>();
+        var lostTitles = new Dictionary<int, PersonFilm>();
         foreach (var card in cards)
         {
             var shownOn = new FilmLink(card.HostSlug, card.HostName, card.HostYear);
-            if (card.TargetSlug is { } target)
-            {
-                var film = films.TryGetValue(target, out var known)
-                    ? known
-                    : films[target] = new PersonFilm(new FilmLink(target, card.TargetName!, card.TargetYear), card.TargetIsCardOnly);
-                film.AddFromCard(card.Role, shownOn);
-            }
-            else
-            {
-                var film = new PersonFilm(null, isCardOnly: true) { LostTitlePlot = card.Plot };
-                film.AddFromCard(card.Role, shownOn);
-                lostTitles.Add(film);
-            }
+            var film = card.TargetTitleId is { } target
+                ? films.TryGetValue(target, out var known) ? known : films[target] = new PersonFilm(new FilmLink(card.TargetSlug!, card.TargetName!, card.TargetYear), card.TargetIsCardOnly)
+                : lostTitles.TryGetValue(card.Id, out var lost) ? lost : lostTitles[card.Id] = new PersonFilm(null, isCardOnly: true) { LostTitlePlot = card.Plot };
+            film.AddFromCard(card.Role, shownOn);
         }
 
-        if (films.Count == 0 && lostTitles.Count == 0)
-            return NotFound();
-
-        var all = films.Values
-            .OrderBy(f => f.Film!.Year is null)
-            .ThenByDescending(f => f.Film!.Year)
-            .ThenBy(f => f.Film!.Name, StringComparer.Ordinal)
-            .Concat(lostTitles)
-            .ToList();
-
-        PageCount = Math.Max(1, (all.Count + FilmsPerPage - 1) / FilmsPerPage);
-        PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
-        Films = all.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage).ToList();
-        Person = new PersonPageView(
-            slug,
-            spellings[0],
-            spellings,
-            all.Count,
-            [.. all.SelectMany(f => f.Roles).GroupBy(r => r).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
-            HomonymRule.Check(all.Select(f => f.Film?.Year).OfType<int>()));
-        CanonicalUrl = Url.PageLink(values: new { slug })!;
-        return Page();
+        return [.. shown.Select(f => f.TitleId is { } id ? films.GetValueOrDefault(id) : lostTitles.GetValueOrDefault(f.LostCardId!.Value)).OfType<PersonFilm>()];
     }
 
     /// <summary>What the person did in the film, as a visitor reads it.</summary>

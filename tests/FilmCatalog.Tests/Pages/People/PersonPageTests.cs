@@ -127,6 +127,41 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.StartsWith($"{films.Length} films", first.Summary);
     }
 
+    [Fact]
+    public async Task A_later_page_holds_films_known_from_cards_and_the_counts_cover_every_page()
+    {
+        var actor = Unique("Paged Player");
+        var cardFilm = Unique("Carded Picture");
+        var films = Enumerable.Range(0, Web.Pages.People.DetailsModel.FilmsPerPage + 2)
+            .Select(i => new TitlePageText($"Paged {i} {actor}", 1900 + i) { Cast = [(actor, $"Part {i}")] })
+            .ToArray();
+        films[^1] = films[^1] with
+        {
+            Cards =
+            [
+                new TitlePageText.Card(cardFilm, 1890, "Drama", 6.1, actor, "Someone Else"),
+                new TitlePageText.Card(null, null, "Drama", 5.2, actor, actor),
+            ],
+        };
+        await factory.ImportAsync(films);
+
+        var first = await PersonPage.GetAsync(Client, Slug.ForName(actor));
+        var second = await PersonPage.OpenAsync(Client, $"/name/{Slug.ForName(actor)}?p=2");
+
+        Assert.Equal(Web.Pages.People.DetailsModel.FilmsPerPage, first.Films.Count);
+        Assert.Equal(["1901", "1900", "1890", "\u2014"], second.Films.Select(f => f.Year));
+        Assert.Equal("as Part 1", second.Films[0].Parts);
+        Assert.Equal((cardFilm, Slug.For(cardFilm, 1890)), (second.Films[2].Name, second.Films[2].Slug));
+        Assert.Equal("director", second.Films[2].Parts); // the card-only film holds the card's credits as its own
+        // One lost card naming them twice is one film with both parts.
+        Assert.Equal("A film whose title the source lost", second.Films[3].Name);
+        Assert.Contains("director on a card of", second.Films[3].Parts);
+        Assert.Contains("star on a card of", second.Films[3].Parts);
+        Assert.StartsWith($"{films.Length + 2} films in the catalog", first.Summary);
+        Assert.Contains("director in 2 films", first.Summary);
+        Assert.Contains("star in 1 film", first.Summary);
+    }
+
     [Theory]
     [InlineData("/name/nobody-at-all-here")]
     [InlineData("/name/steve-buscemi?p=-1")]
