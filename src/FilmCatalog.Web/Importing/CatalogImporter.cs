@@ -188,7 +188,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
                 if (unqualified is { } adopted && !titles.ContainsKey(slug))
                     titles[slug] = AdoptUnqualified(adopted, Slug.For(page.Name, page.Year), slug);
-                await new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now).WriteAsync(page, slug, titles, prepared.Reviews);
+                var writer = new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now);
+                await writer.WriteAsync(page, slug, titles, prepared.Reviews);
+                _peopleToIndex.AddTitles(writer.WrittenTitles);
                 _sql.Insert(_tx, [new ImportRecord
                 {
                     FileName = Path.GetFileName(outcome.File),
@@ -379,6 +381,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private readonly List<Credit> _credits = [];
         private readonly List<CardCredit> _cardCredits = [];
 
+        /// <summary>The titles whose facts and credits the page wrote: its own, and the card-only titles its cards filled.</summary>
+        public IReadOnlyList<int> WrittenTitles { get; private set; } = [];
+
         /// <summary>Writes the page; <paramref name="titles"/> holds the existing titles among those it names.</summary>
         public async Task WriteAsync(ParsedTitle page, string slug, Dictionary<string, (int Id, bool IsCardOnly)> titles, IReadOnlyList<PreparedReview> reviews)
         {
@@ -545,7 +550,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             sql.Insert(tx, cards);
 
             // The title page's read model of every title this file wrote facts for, with them (ADR-004).
-            TitlePageDocuments.Write(sql, tx, [titleId, .. filled.Select(f => titles[f.Slug].Id)], filePeople.ToDictionary(p => p.Value, p => p.Key),
+            WrittenTitles = [titleId, .. filled.Select(f => titles[f.Slug].Id)];
+            TitlePageDocuments.Write(sql, tx, WrittenTitles, filePeople.ToDictionary(p => p.Value, p => p.Key),
                 _facts, _credits, trivia, connections, soundtrack, faq, cards);
 
             var added = UpsertReviews(titleId, imported, reviews);

@@ -112,6 +112,30 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         await AssertIndexIsRebuildableAsync();
     }
 
+    [Fact]
+    public async Task A_persons_best_known_film_is_kept_when_a_batch_credits_them_on_lesser_films_or_takes_a_credit_back()
+    {
+        var person = Unique("Ilse Brandauer");
+        var known = new TitlePageText(Unique("Known Film"), 1980) { Rating = 7.5, Votes = 5_000, Cast = [(person, "Vera")] };
+        await factory.ImportAsync(known);
+
+        // One batch: a lesser film, and a better one whose newer capture, later in the same batch, drops them.
+        var lesser = new TitlePageText(Unique("Lesser Film"), 1984) { Rating = 5.0, Votes = 40, Cast = [(person, "Nurse")] };
+        var better = new TitlePageText(Unique("Better Film"), 1986) { Rating = 8.0, Votes = 50_000, Cast = [(person, "Lotte")] };
+        var betterWithout = better with { Cast = [("Someone Else Entirely", "Lotte")], Summary = "A newer capture of the better film, which no longer names her in its cast." };
+        await factory.InScopeAsync(services =>
+        {
+            var importer = services.GetRequiredService<CatalogImporter>();
+            return importer.WriteBatchAsync([.. new[] { lesser, better, betterWithout }.Select((page, i) => importer.Prepare($"{i}-{page.Slug}.txt", page.Bytes))]);
+        });
+        Assert.Equal($"Actor \u00b7 known for {known.Name} (1980)", await ResultLineAsync(person));
+
+        // A later batch that credits them on a better film moves it there.
+        await factory.ImportAsync(better with { Summary = "The newest capture of the better film, naming her in its cast again." });
+        Assert.Equal($"Actor \u00b7 known for {better.Name} (1986)", await ResultLineAsync(person));
+        await AssertIndexIsRebuildableAsync();
+    }
+
     private async Task<string> ResultLineAsync(string person) =>
         (await SearchPage.GetAsync(Client, person)).People.Single(p => p.Slug == Slug.ForName(person)).Meta;
 
