@@ -100,9 +100,9 @@ fi
 SITE="dotnet FilmCatalog.Web.dll"
 site() { (cd "$PUBLISH" && exec $SITE "$@"); }
 export ASPNETCORE_ENVIRONMENT=Production
-# The runtime setting the README recommends for a deployment (Configuration): a 16 MB budget for the
+# The runtime setting the README recommends for a deployment (Configuration): an 8 MB budget for the
 # youngest generation instead of one sized from the CPU's cache. Only an environment variable can set it.
-export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000}
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x800000}
 if [ "$PHASE" = Postgres ]; then
     # The run's own database and Redis (tests/servers.sh); the same settings a deployment would use.
     # (Two sites of 40 connections each fit the server's 100 beside the run's own.)

@@ -51,7 +51,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         PageCount = Math.Max(1, (career.Count + FilmsPerPage - 1) / FilmsPerPage);
         PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
-        Films = await FilmsAsync(ids, spellings, [.. career.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)], cancellationToken);
+        Films = await FilmsAsync(spellings, [.. career.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)], cancellationToken);
         Person = new PersonPageView(
             slug,
             spellings[0],
@@ -63,62 +63,70 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         return Page();
     }
 
-    /// <summary>A film of the career: its title's id (null for a card's film that lost its title), and what sorts it.</summary>
-    private sealed record CareerFilm(int? TitleId, int? LostCardId, int? Year, string Name, IReadOnlyCollection<CreditRole> Roles);
+    /// <summary>
+    /// A film of the career: its title's id (null for a card's film that lost its title), what sorts it,
+    /// and the ids of the credits and card credits that give the names a part in it.
+    /// </summary>
+    private sealed record CareerFilm(int? TitleId, int? LostCardId, int? Year, string Name, IReadOnlyCollection<CreditRole> Roles, int[] CreditIds, int[] CardCreditIds);
 
     /// <summary>
     /// Every film credited to the names, in the page's order (newest first, then by name, then the
-    /// films whose titles cards lost): one narrow row per film and role, so that a name credited
-    /// on thousands of films costs a scan of its credits, and only the page shown is read in full.
+    /// films whose titles cards lost): one narrow row per credit, so that a name credited on thousands
+    /// of films costs one scan of its credits, and only the page shown is read in full.
     /// </summary>
     private async Task<List<CareerFilm>> CareerAsync(List<int> ids, CancellationToken cancellationToken)
     {
         var rows = await db.Credits.AsNoTracking()
             .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
-            .Select(c => new { TitleId = (int?)c.TitleId, LostCardId = (int?)null, c.Role, c.Title!.Year, c.Title.Name, HostSlug = (string?)null })
+            .Select(c => new { TitleId = (int?)c.TitleId, LostCardId = (int?)null, c.Role, c.Title!.Year, c.Title.Name, CreditId = (int?)c.Id, CardCreditId = (int?)null })
             .Concat(db.CardCredits.AsNoTracking()
                 .Where(c => ids.Contains(c.PersonId))
-                .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
-                .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
+                .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new
                 {
-                    TitleId = x.Card.TargetTitleId,
-                    LostCardId = x.Card.TargetTitleId == null ? (int?)x.Card.Id : null,
-                    x.Role,
-                    Year = x.Card.Target != null ? x.Card.Target.Year : null,
-                    Name = x.Card.Target != null ? x.Card.Target.Name : "",
-                    HostSlug = x.Card.TargetTitleId == null ? host.Slug : null,
+                    TitleId = a.TargetTitleId,
+                    LostCardId = a.TargetTitleId == null ? (int?)a.Id : null,
+                    c.Role,
+                    Year = a.Target != null ? a.Target.Year : null,
+                    Name = a.Target != null ? a.Target.Name : "",
+                    CreditId = (int?)null,
+                    CardCreditId = (int?)c.Id,
                 }))
             .ToListAsync(cancellationToken);
 
+        CareerFilm Film(int? titleId, int? lostCardId, IEnumerable<(CreditRole Role, int? Year, string Name, int? CreditId, int? CardCreditId)> parts)
+        {
+            var all = parts.ToList();
+            return new CareerFilm(titleId, lostCardId, all[0].Year, all[0].Name, [.. all.Select(p => p.Role).Distinct()],
+                [.. all.Select(p => p.CreditId).OfType<int>()], [.. all.Select(p => p.CardCreditId).OfType<int>()]);
+        }
+
         var films = rows.Where(r => r.TitleId is not null)
             .GroupBy(r => r.TitleId)
-            .Select(g => new CareerFilm(g.Key, null, g.First().Year, g.First().Name, [.. g.Select(r => r.Role).Distinct()]))
+            .Select(g => Film(g.Key, null, g.Select(r => (r.Role, r.Year, r.Name, r.CreditId, r.CardCreditId))))
             .OrderBy(f => f.Year is null)
             .ThenByDescending(f => f.Year)
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ThenBy(f => f.TitleId);
         var lost = rows.Where(r => r.LostCardId is not null)
             .GroupBy(r => r.LostCardId)
-            .Select(g => (Film: new CareerFilm(null, g.Key, null, "", [.. g.Select(r => r.Role).Distinct()]), FirstRole: g.Min(r => r.Role), g.First().HostSlug))
-            .OrderBy(f => f.FirstRole).ThenBy(f => f.HostSlug, StringComparer.Ordinal).ThenBy(f => f.Film.LostCardId)
-            .Select(f => f.Film);
+            .Select(g => Film(null, g.Key, g.Select(r => (r.Role, r.Year, r.Name, r.CreditId, r.CardCreditId))))
+            .OrderBy(f => f.Roles.Min()).ThenBy(f => f.LostCardId);
         return [.. films.Concat(lost)];
     }
 
     /// <summary>The films of one page, each with every part the names had in it: their own credits first, then what cards add.</summary>
-    private async Task<List<PersonFilm>> FilmsAsync(List<int> ids, List<string> spellings, List<CareerFilm> shown, CancellationToken cancellationToken)
+    private async Task<List<PersonFilm>> FilmsAsync(List<string> spellings, List<CareerFilm> shown, CancellationToken cancellationToken)
     {
-        var titleIds = shown.Select(f => f.TitleId).OfType<int>().ToList();
-        var lostCardIds = shown.Select(f => f.LostCardId).OfType<int>().ToList();
+        var creditIds = shown.SelectMany(f => f.CreditIds).ToList();
+        var cardCreditIds = shown.SelectMany(f => f.CardCreditIds).ToList();
         var credits = await db.Credits.AsNoTracking()
-            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value) && titleIds.Contains(c.TitleId))
+            .Where(c => creditIds.Contains(c.Id))
             .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
             .Select(c => new { c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name })
             .ToListAsync(cancellationToken);
         var cards = await db.CardCredits.AsNoTracking()
-            .Where(c => ids.Contains(c.PersonId))
+            .Where(c => cardCreditIds.Contains(c.Id))
             .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
-            .Where(x => x.Card.TargetTitleId != null ? titleIds.Contains(x.Card.TargetTitleId.Value) : lostCardIds.Contains(x.Card.Id))
             .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
             {
                 x.Role,
