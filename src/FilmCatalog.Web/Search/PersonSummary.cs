@@ -17,9 +17,10 @@ namespace FilmCatalog.Web.Search;
 /// Best known for: the credited film (on its page, not a card) with a full page before card-only
 /// films, then the most votes on the source, then the lowest id. Reviews held here do not count: they
 /// change with every review posted, and would leave a stored choice behind.
-/// The roles cost one index probe per role and table (<c>IX_Credits_PersonId_Role</c>,
-/// <c>IX_CardCredits_PersonId_Role</c>), whatever the person's number of credits; the film reads all of
-/// the person's credits, once per batch that touches them.
+/// The roles cost one index probe per role and table (<c>IX_Credits_PersonId_Role_TitleId</c>,
+/// <c>IX_CardCredits_PersonId_Role_TitleId_CardPosition</c>), whatever the person's number of credits.
+/// The film, from scratch, reads all of the person's credits (that index again, and each film's row):
+/// the importer does it only when the film it stored was rewritten (<c>Importing/PeopleToIndex</c>).
 /// </remarks>
 public static class PersonSummary
 {

@@ -19,7 +19,8 @@ internal sealed class CreditConfiguration : IEntityTypeConfiguration<Credit>
     public void Configure(EntityTypeBuilder<Credit> credit)
     {
         credit.HasIndex(c => new { c.TitleId, c.Role, c.Position });
-        // A person's credits, and whether any gives them a role (PersonSummary), by index alone.
-        credit.HasIndex(c => new { c.PersonId, c.Role });
+        // A person's credits, whether any gives them a role (PersonSummary), and their films (the people
+        // page, the best-known film), by index alone: with the title, a credit's row is never read.
+        credit.HasIndex(c => new { c.PersonId, c.Role, c.TitleId });
     }
 }

@@ -45,7 +45,8 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
         credit.HasOne<Title>().WithMany().HasForeignKey(c => c.TitleId);
         credit.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
         credit.HasIndex(c => new { c.TitleId, c.CardPosition });
-        credit.HasIndex(c => new { c.PersonId, c.Role });
+        // A person's card credits and the cards they are on (the people page), by index alone.
+        credit.HasIndex(c => new { c.PersonId, c.Role, c.TitleId, c.CardPosition });
     }
 }
 

@@ -94,7 +94,8 @@ internal sealed class AlsoLikedConfiguration : IEntityTypeConfiguration<AlsoLike
 {
     public void Configure(EntityTypeBuilder<AlsoLiked> card)
     {
-        card.HasIndex(a => new { a.TitleId, a.Position });
+        // With the film a card names: a person's card credits find their films (the people page) by index alone.
+        card.HasIndex(a => new { a.TitleId, a.Position, a.TargetTitleId });
 
         // A card-only title's page lists the films whose cards named it.
         card.HasOne(a => a.Target).WithMany().HasForeignKey(a => a.TargetTitleId).OnDelete(DeleteBehavior.SetNull);

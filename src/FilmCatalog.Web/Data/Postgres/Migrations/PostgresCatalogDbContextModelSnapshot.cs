@@ -113,7 +113,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasIndex("TargetTitleId");
 
-                    b.HasIndex("TitleId", "Position");
+                    b.HasIndex("TitleId", "Position", "TargetTitleId");
 
                     b.ToTable("AlsoLiked");
                 });
@@ -143,9 +143,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId", "Role");
-
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 
                     b.ToTable("CardCredits");
                 });
@@ -230,7 +230,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId", "Role");
+                    b.HasIndex("PersonId", "Role", "TitleId");
 
                     b.HasIndex("TitleId", "Role", "Position");
 

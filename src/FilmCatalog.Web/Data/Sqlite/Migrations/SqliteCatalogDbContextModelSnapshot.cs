@@ -104,7 +104,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("TargetTitleId");
 
-                    b.HasIndex("TitleId", "Position");
+                    b.HasIndex("TitleId", "Position", "TargetTitleId");
 
                     b.ToTable("AlsoLiked");
                 });
@@ -132,9 +132,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId", "Role");
-
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 
                     b.ToTable("CardCredits");
                 });
@@ -215,7 +215,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId", "Role");
+                    b.HasIndex("PersonId", "Role", "TitleId");
 
                     b.HasIndex("TitleId", "Role", "Position");
 
