@@ -1,3 +1,4 @@
+using System.Numerics;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
@@ -57,7 +58,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             spellings[0],
             spellings,
             career.Count,
-            [.. career.SelectMany(f => f.Roles).GroupBy(r => r).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
+            [.. Enum.GetValues<CreditRole>().Select(role => (role, career.Count(f => (f.RoleBits & PersonSummary.Bit(role)) != 0))).Where(r => r.Item2 > 0)],
             HomonymRule.Check(career.Select(f => f.Year).OfType<int>()));
         CanonicalUrl = Url.PageLink(values: new { slug })!;
         return Page();
@@ -65,18 +66,45 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
     /// <summary>
     /// A film of the career: its title's id (null for a card's film that lost its title), what sorts it,
-    /// and the ids of the credits and card credits that give the names a part in it.
+    /// the roles the names have in it (<see cref="PersonSummary.Bit"/>) and the ids of the credits and
+    /// card credits that give them.
     /// </summary>
-    private sealed record CareerFilm(int? TitleId, int? LostCardId, int? Year, string Name, IReadOnlyCollection<CreditRole> Roles, int[] CreditIds, int[] CardCreditIds);
+    private sealed class CareerFilm(int? titleId, int? lostCardId, int? year, string name)
+    {
+        public int? TitleId => titleId;
+        public int? LostCardId => lostCardId;
+        public int? Year => year;
+        public string Name => name;
+        public int RoleBits { get; private set; }
+        public List<int> CreditIds { get; } = [];
+        public List<int> CardCreditIds { get; } = [];
+
+        public void Add(CreditRole role, int? creditId, int? cardCreditId)
+        {
+            RoleBits |= PersonSummary.Bit(role);
+            if (creditId is { } credit)
+                CreditIds.Add(credit);
+            if (cardCreditId is { } cardCredit)
+                CardCreditIds.Add(cardCredit);
+        }
+
+        /// <summary>The page's order: newest first, then by name (films without a year last).</summary>
+        public static int Compare(CareerFilm a, CareerFilm b) =>
+            a.Year is null != b.Year is null ? (a.Year is null ? 1 : -1)
+            : Nullable.Compare(b.Year, a.Year) is var byYear and not 0 ? byYear
+            : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
+            : Nullable.Compare(a.TitleId, b.TitleId);
+    }
 
     /// <summary>
     /// Every film credited to the names, in the page's order (newest first, then by name, then the
-    /// films whose titles cards lost): one narrow row per credit, so that a name credited on thousands
-    /// of films costs one scan of its credits, and only the page shown is read in full.
+    /// films whose titles cards lost): one narrow row per credit, streamed into one entry per film, so
+    /// that a name credited on thousands of films costs one scan of its credits (by index alone:
+    /// <c>IX_Credits_PersonId_Role_TitleId</c>), and only the page shown is read in full.
     /// </summary>
     private async Task<List<CareerFilm>> CareerAsync(List<int> ids, CancellationToken cancellationToken)
     {
-        var rows = await db.Credits.AsNoTracking()
+        var rows = db.Credits.AsNoTracking()
             .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
             .Select(c => new { TitleId = (int?)c.TitleId, LostCardId = (int?)null, c.Role, c.Title!.Year, c.Title.Name, CreditId = (int?)c.Id, CardCreditId = (int?)null })
             .Concat(db.CardCredits.AsNoTracking()
@@ -90,28 +118,23 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
                     Name = a.Target != null ? a.Target.Name : "",
                     CreditId = (int?)null,
                     CardCreditId = (int?)c.Id,
-                }))
-            .ToListAsync(cancellationToken);
+                }));
 
-        CareerFilm Film(int? titleId, int? lostCardId, IEnumerable<(CreditRole Role, int? Year, string Name, int? CreditId, int? CardCreditId)> parts)
+        var films = new Dictionary<int, CareerFilm>();
+        var lost = new Dictionary<int, CareerFilm>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var all = parts.ToList();
-            return new CareerFilm(titleId, lostCardId, all[0].Year, all[0].Name, [.. all.Select(p => p.Role).Distinct()],
-                [.. all.Select(p => p.CreditId).OfType<int>()], [.. all.Select(p => p.CardCreditId).OfType<int>()]);
+            var film = row.TitleId is { } titleId
+                ? films.TryGetValue(titleId, out var known) ? known : films[titleId] = new CareerFilm(titleId, null, row.Year, row.Name)
+                : lost.TryGetValue(row.LostCardId!.Value, out var card) ? card : lost[row.LostCardId.Value] = new CareerFilm(null, row.LostCardId, null, "");
+            film.Add(row.Role, row.CreditId, row.CardCreditId);
         }
 
-        var films = rows.Where(r => r.TitleId is not null)
-            .GroupBy(r => r.TitleId)
-            .Select(g => Film(g.Key, null, g.Select(r => (r.Role, r.Year, r.Name, r.CreditId, r.CardCreditId))))
-            .OrderBy(f => f.Year is null)
-            .ThenByDescending(f => f.Year)
-            .ThenBy(f => f.Name, StringComparer.Ordinal)
-            .ThenBy(f => f.TitleId);
-        var lost = rows.Where(r => r.LostCardId is not null)
-            .GroupBy(r => r.LostCardId)
-            .Select(g => Film(null, g.Key, g.Select(r => (r.Role, r.Year, r.Name, r.CreditId, r.CardCreditId))))
-            .OrderBy(f => f.Roles.Min()).ThenBy(f => f.LostCardId);
-        return [.. films.Concat(lost)];
+        var career = films.Values.ToList();
+        career.Sort(CareerFilm.Compare);
+        // Films whose title cards lost: by the first of their roles, then in the order they were read in.
+        career.AddRange(lost.Values.OrderBy(f => BitOperations.TrailingZeroCount(f.RoleBits)).ThenBy(f => f.LostCardId));
+        return career;
     }
 
     /// <summary>The films of one page, each with every part the names had in it: their own credits first, then what cards add.</summary>
