@@ -123,10 +123,12 @@ public abstract class CrashSafetyTests : IDisposable
                 if (result?.Result == "Recorded")
                     acknowledged.Record(review);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException or OperationCanceledException or IOException or System.Text.Json.JsonException)
             {
                 // The site is gone (the storm is stopped right after the kill), or a request outlasted the
                 // client's timeout on a loaded machine while the site lives: then the next vote is tried.
+                // A kill between the connect and the client's look at the socket surfaces as a bare
+                // SocketException ("Transport endpoint is not connected"), not wrapped in HttpRequestException.
                 if (stop.IsCancellationRequested)
                     return;
             }
