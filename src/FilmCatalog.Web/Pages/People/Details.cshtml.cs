@@ -58,7 +58,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             spellings[0],
             spellings,
             career.Count,
-            [.. Enum.GetValues<CreditRole>().Select(role => (role, career.Count(f => (f.RoleBits & PersonSummary.Bit(role)) != 0))).Where(r => r.Item2 > 0)],
+            [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: career.Count(f => (f.RoleBits & PersonSummary.Bit(role)) != 0))).Where(r => r.Films > 0)],
             HomonymRule.Check(career.Select(f => f.Year).OfType<int>()));
         CanonicalUrl = Url.PageLink(values: new { slug })!;
         return Page();
@@ -132,7 +132,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         var career = films.Values.ToList();
         career.Sort(CareerFilm.Compare);
-        // Films whose title cards lost: by the first of their roles, then in the order they were read in.
+        // Films whose title cards lost: by the first of their roles, then in the order the cards were stored.
         career.AddRange(lost.Values.OrderBy(f => BitOperations.TrailingZeroCount(f.RoleBits)).ThenBy(f => f.LostCardId));
         return career;
     }
