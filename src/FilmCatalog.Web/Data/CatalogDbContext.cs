@@ -49,6 +49,8 @@ public abstract class CatalogDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<TitleName> TitleNames => Set<TitleName>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<TitleListing> TitleListings => Set<TitleListing>();
+    public DbSet<CareerListing> CareerListings => Set<CareerListing>();
+    public DbSet<CareerYear> CareerYears => Set<CareerYear>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
     public DbSet<CatalogUpgrade> CatalogUpgrades => Set<CatalogUpgrade>();

@@ -133,6 +133,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         /// <summary>Everyone the batch's files credit or credited, whose name rows are brought in step when it commits.</summary>
         private readonly PeopleToIndex _peopleToIndex;
+
+        /// <summary>
+        /// The titles whose career rows (<see cref="CareerListing"/>) the batch may have changed, derived again when it
+        /// commits: those it wrote, and the films their cards named before and name now.
+        /// </summary>
+        private readonly HashSet<int> _careerTitles = [];
         private bool _written;
         private bool _done;
 
@@ -174,6 +180,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
                     reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
                 .. page.YearQualifier is null ? [] : new[] { UnqualifiedTitleQuery(Slug.For(page.Name, page.Year), found => unqualified = found) },
+                CardTargetsQuery(ownSlugs),
             ]);
             if (recorded)
             {
@@ -191,6 +198,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 var writer = new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now);
                 await writer.WriteAsync(page, slug, titles, prepared.Reviews);
                 _peopleToIndex.AddTitles(writer.WrittenTitles);
+                _careerTitles.UnionWith(writer.WrittenTitles.Concat(writer.CardTargets));
                 _sql.Insert(_tx, [new ImportRecord
                 {
                     FileName = Path.GetFileName(outcome.File),
@@ -224,6 +232,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         {
             ObjectDisposedException.ThrowIf(_done, this);
             await _peopleToIndex.WriteAsync();
+            WriteCareers();
             await _tx.CommitAsync();
             foreach (var (name, id) in _batchPeople)
                 _importer._people[name] = id;
@@ -241,6 +250,39 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 return;
             _done = true;
             await _tx.DisposeAsync();
+        }
+
+        /// <summary>
+        /// The films named by the cards the page's title has now (under any of <paramref name="ownSlugs"/>), which the
+        /// file replaces: those films' career rows may lose what the cards gave.
+        /// </summary>
+        private ImportQuery CardTargetsQuery(string[] ownSlugs)
+        {
+            var (cards, titles) = (_sql.Of<AlsoLiked>(), _sql.Of<Title>());
+            var slug = titles[nameof(Title.Slug)];
+            var target = cards[nameof(AlsoLiked.TargetTitleId)].Name;
+            return new ImportQuery(
+                $"SELECT a.{target} FROM {cards.Name} a JOIN {titles.Name} t ON t.{titles.Key.Name} = a.{cards[nameof(AlsoLiked.TitleId)].Name} " +
+                $"WHERE t.{slug.Name} IN ({string.Join(", ", ownSlugs.Select((_, i) => _sql.Placeholder("target" + i)))}) AND a.{target} IS NOT NULL",
+                [.. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("target" + i), s))],
+                reader => _careerTitles.Add(reader.GetInt32(0)));
+        }
+
+        /// <summary>Derives again the career rows of every title the batch may have changed them for (<see cref="CareerListings"/>).</summary>
+        private void WriteCareers()
+        {
+            // Each chunk of titles through every statement in turn, each statement with parameters of its own.
+            var titles = _careerTitles.Order().Cast<object>().ToList();
+            var statements = Enumerable.Range(0, CareerListings.RefreshSql(null).Count)
+                .Select(i => _sql.InLists(_tx, _sql.Of<Title>().Key, titles, list => CareerListings.RefreshSql(list)[i], _ => { }).ToList())
+                .ToList();
+            for (var chunk = 0; chunk < statements[0].Count; chunk++)
+            {
+                foreach (var statement in statements)
+                    _tx.Execute(statement[chunk].Sql, statement[chunk].Parameters);
+            }
+
+            _careerTitles.Clear();
         }
 
         /// <summary>Whether these bytes were imported as this title by the current parser (an older one may have read less).</summary>
@@ -380,9 +422,13 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private readonly List<TitleFact> _facts = [];
         private readonly List<Credit> _credits = [];
         private readonly List<CardCredit> _cardCredits = [];
+        private List<AlsoLiked> _cards = [];
 
         /// <summary>The titles whose facts and credits the page wrote: its own, and the card-only titles its cards filled.</summary>
         public IReadOnlyList<int> WrittenTitles { get; private set; } = [];
+
+        /// <summary>The films the page's cards name.</summary>
+        public IEnumerable<int> CardTargets => _cards.Select(c => c.TargetTitleId).OfType<int>();
 
         /// <summary>Writes the page; <paramref name="titles"/> holds the existing titles among those it names.</summary>
         public async Task WriteAsync(ParsedTitle page, string slug, Dictionary<string, (int Id, bool IsCardOnly)> titles, IReadOnlyList<PreparedReview> reviews)
@@ -548,6 +594,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 Stars = [.. card.Stars],
             }).ToList();
             sql.Insert(tx, cards);
+            _cards = cards;
 
             // The title page's read model of every title this file wrote facts for, with them (ADR-004).
             WrittenTitles = [titleId, .. filled.Select(f => titles[f.Slug].Id)];

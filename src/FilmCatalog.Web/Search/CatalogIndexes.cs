@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FilmCatalog.Web.Search;
 
 /// <summary>
-/// Builds everything derived from the catalog (the name index, the browse lists, people's keys) from
+/// Builds everything derived from the catalog (the name index, the browse lists, people's keys and careers) from
 /// the catalog itself, in one write transaction: a catalog imported before these existed gets them
 /// at its first start (<see cref="UpgradeAsync"/>), and the <c>reindex</c> command rebuilds them on
 /// demand (<see cref="RebuildAsync"/>). Day to day they are written by the importer, with the rows
@@ -78,6 +78,8 @@ public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql(null), cancellationToken);
+        foreach (var statement in CareerListings.RefreshSql(null))
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
 
         await turn.CommitAsync(cancellationToken);
         logger.LogInformation(
@@ -88,7 +90,7 @@ public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger
     /// <summary>
     /// Derives the index rows of <paramref name="titleIds"/> afresh from the catalog, inside the
     /// caller's transaction: their names and list rows, a name row for any person they credit who
-    /// has none, and those people's keys. The importer writes the same rows itself, from the page it
+    /// has none, those people's keys, and the career rows of the titles and the films their cards name. The importer writes the same rows itself, from the page it
     /// has in hand; this is for any other writer that adds or renames titles, so that no writer can
     /// leave the index behind.
     /// </summary>
@@ -130,6 +132,13 @@ public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger
 
         foreach (var id in titleIds)
             await db.Database.ExecuteSqlRawAsync(NameKeys.PersonRekeySql("{0}"), [id], cancellationToken);
+
+        // The careers of the titles and of the films their cards name.
+        var careerTitles = titleIds.Union(await db.AlsoLiked.Where(a => titleIds.Contains(a.TitleId) && a.TargetTitleId != null)
+            .Select(a => a.TargetTitleId!.Value).ToListAsync(cancellationToken)).Cast<object>().ToArray();
+        var list = "(" + string.Join(", ", careerTitles.Select((_, i) => $"{{{i}}}")) + ")";
+        foreach (var statement in CareerListings.RefreshSql(list))
+            await db.Database.ExecuteSqlRawAsync(statement, careerTitles, cancellationToken);
     }
 
     /// <summary>A title's rows in the browse lists: every title's, and each of its genres'.</summary>

@@ -219,6 +219,8 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
             await db.TitleNames.ExecuteDeleteAsync();
             await db.TitleListings.ExecuteDeleteAsync();
             await db.PersonNames.ExecuteDeleteAsync();
+            await db.CareerListings.ExecuteDeleteAsync();
+            await db.CareerYears.ExecuteDeleteAsync();
             await db.CardCredits.ExecuteDeleteAsync();
             return await db.Credits.Where(c => c.Role == CreditRole.SongWriter || c.Role == CreditRole.SongPerformer).ExecuteDeleteAsync();
         });
@@ -234,7 +236,7 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         await AssertFullTextIndexIntactAsync();
     }
 
-    /// <summary>The index and the browse lists, row by row, in a stable order.</summary>
+    /// <summary>The index, the browse lists and the careers, row by row, in a stable order.</summary>
     private Task<string> IndexDumpAsync() => ReadAsync(async db =>
     {
         var dump = new StringBuilder();
@@ -244,6 +246,10 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
             dump.AppendLine($"P {n.Key} {n.PersonId} {n.Folded} {n.Slug} {n.Roles} {n.KnownForTitleId}");
         foreach (var l in await db.TitleListings.OrderBy(l => l.Genre).ThenBy(l => l.TitleId).ToListAsync())
             dump.AppendLine($"L {l.Genre} {l.TitleId} {l.GenreName} {l.Year} {l.RatingTenths} {l.Folded} {l.ReviewCount}");
+        foreach (var c in await db.CareerListings.OrderBy(c => c.Slug).ThenBy(c => c.TitleId).ThenBy(c => c.CardId).ToListAsync())
+            dump.AppendLine($"C {c.Slug} {c.Group} {c.Year} {c.Name} {c.TitleId} {c.CardId} {c.Roles} {c.CardRoles}");
+        foreach (var y in await db.CareerYears.OrderBy(y => y.Slug).ThenBy(y => y.Group).ThenBy(y => y.Year).ThenBy(y => y.Roles).ToListAsync())
+            dump.AppendLine($"Y {y.Slug} {y.Group} {y.Year} {y.Roles} {y.Films}");
         return dump.ToString();
     });
 

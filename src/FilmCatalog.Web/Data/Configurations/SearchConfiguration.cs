@@ -66,3 +66,29 @@ internal sealed class TitleListingConfiguration : IEntityTypeConfiguration<Title
         listing.HasIndex(l => new { l.Genre, l.Year, l.ReviewCount, l.TitleId });
     }
 }
+
+/// <remarks>
+/// No key: a row is a name and a film (<see cref="CareerListing.TitleId"/> and <see cref="CareerListing.CardId"/>), written
+/// only by <see cref="CareerListings.RefreshSql"/>. One index holds every column in the page's order, so that a page and
+/// the counts are read from it alone; the other finds a film's rows when it is written again.
+/// </remarks>
+internal sealed class CareerListingConfiguration : IEntityTypeConfiguration<CareerListing>
+{
+    public void Configure(EntityTypeBuilder<CareerListing> listing)
+    {
+        listing.HasNoKey();
+        listing.HasIndex(l => new { l.Slug, l.Group, l.Year, l.Name, l.CardId, l.TitleId, l.Roles, l.CardRoles })
+            .IsDescending(false, false, true, false, false, false, false, false);
+        listing.HasIndex(l => l.TitleId);
+    }
+}
+
+/// <remarks>The counts a refresh took down to none are found for deleting by the small index of those alone.</remarks>
+internal sealed class CareerYearConfiguration : IEntityTypeConfiguration<CareerYear>
+{
+    public void Configure(EntityTypeBuilder<CareerYear> year)
+    {
+        year.HasKey(y => new { y.Slug, y.Group, y.Year, y.Roles });
+        year.HasIndex(y => y.Films).HasFilter("\"Films\" = 0");
+    }
+}

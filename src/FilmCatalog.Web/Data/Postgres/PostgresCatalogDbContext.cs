@@ -36,5 +36,6 @@ public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbC
         modelBuilder.Entity<TitleName>().Property(n => n.Folded).UseCollation("C");
         modelBuilder.Entity<PersonName>().Property(n => n.Folded).UseCollation("C");
         modelBuilder.Entity<TitleListing>().Property(l => l.Folded).UseCollation("C");
+        modelBuilder.Entity<CareerListing>().Property(l => l.Name).UseCollation("C");
     }
 }

@@ -1,4 +1,4 @@
-using System.Numerics;
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Hosting;
@@ -20,7 +20,9 @@ namespace FilmCatalog.Web.Pages.People;
 /// <remarks>
 /// The source has no person ids: one name may be several people. When a name's films lie far
 /// apart (<see cref="HomonymRule"/>), the page says so rather than pretend to know. A name that no
-/// film credits any more (a newer capture dropped it) has no page.
+/// film credits any more (a newer capture dropped it) has no page. The page reads the name's counts
+/// (<see cref="CareerYear"/>) and one page of its films (<see cref="CareerListing"/>), both kept by the
+/// importer, so it costs the same for a name with ten films and one with ten thousand.
 /// </remarks>
 [OutputCache(PolicyName = CatalogPageCaching.CatalogPage)]
 public sealed class DetailsModel(CatalogDbContext db) : PageModel
@@ -46,110 +48,60 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             return NotFound();
 
         var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
-        var career = await CareerAsync(ids, cancellationToken);
-        if (career.Count == 0)
+        var years = await db.CareerYears.AsNoTracking().Where(y => y.Slug == slug).ToListAsync(cancellationToken);
+        var filmCount = years.Sum(y => y.Films);
+        if (filmCount == 0)
             return NotFound();
 
-        PageCount = Math.Max(1, (career.Count + FilmsPerPage - 1) / FilmsPerPage);
+        PageCount = Math.Max(1, (filmCount + FilmsPerPage - 1) / FilmsPerPage);
         PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
-        Films = await FilmsAsync(spellings, [.. career.Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)], cancellationToken);
+        var shown = await db.CareerListings.AsNoTracking()
+            .Where(l => l.Slug == slug)
+            .OrderBy(l => l.Group).ThenByDescending(l => l.Year).ThenBy(l => l.Name).ThenBy(l => l.CardId).ThenBy(l => l.TitleId)
+            .Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)
+            .Select(l => new ShownFilm(l.TitleId, l.CardId, l.CardRoles))
+            .ToListAsync(cancellationToken);
+        Films = await FilmsAsync(ids, spellings, shown, cancellationToken);
         Person = new PersonPageView(
             slug,
             spellings[0],
             spellings,
-            career.Count,
-            [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: career.Count(f => (f.RoleBits & PersonSummary.Bit(role)) != 0))).Where(r => r.Films > 0)],
-            HomonymRule.Check(career.Select(f => f.Year).OfType<int>()));
+            filmCount,
+            [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: years.Where(y => (y.Roles & PersonSummary.Bit(role)) != 0).Sum(y => y.Films))).Where(r => r.Films > 0)],
+            HomonymRule.Check(years.Where(y => y.Group == CareerListing.DatedFilms).Select(y => y.Year)));
         CanonicalUrl = Url.PageLink(values: new { slug })!;
         return Page();
     }
 
-    /// <summary>
-    /// A film of the career: its title's id (null for a card's film that lost its title), what sorts it,
-    /// the roles the names have in it (<see cref="PersonSummary.Bit"/>) and the ids of the credits and
-    /// card credits that give them.
-    /// </summary>
-    private sealed class CareerFilm(int? titleId, int? lostCardId, int? year, string name)
-    {
-        public int? TitleId => titleId;
-        public int? LostCardId => lostCardId;
-        public int? Year => year;
-        public string Name => name;
-        public int RoleBits { get; private set; }
-        public List<int> CreditIds { get; } = [];
-        public List<int> CardCreditIds { get; } = [];
-
-        public void Add(CreditRole role, int? creditId, int? cardCreditId)
-        {
-            RoleBits |= PersonSummary.Bit(role);
-            if (creditId is { } credit)
-                CreditIds.Add(credit);
-            if (cardCreditId is { } cardCredit)
-                CardCreditIds.Add(cardCredit);
-        }
-
-        /// <summary>The page's order: newest first, then by name (films without a year last).</summary>
-        public static int Compare(CareerFilm a, CareerFilm b) =>
-            a.Year is null != b.Year is null ? (a.Year is null ? 1 : -1)
-            : Nullable.Compare(b.Year, a.Year) is var byYear and not 0 ? byYear
-            : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
-            : Nullable.Compare(a.TitleId, b.TitleId);
-    }
+    /// <summary>A film of the page: its title (or, for a lost-title card, the card) and the roles only cards give.</summary>
+    private sealed record ShownFilm(int TitleId, int CardId, int CardRoles);
 
     /// <summary>
-    /// Every film credited to the names, in the page's order (newest first, then by name, then the
-    /// films whose titles cards lost): one narrow row per credit, streamed into one entry per film, so
-    /// that a name credited on thousands of films costs one scan of its credits (by index alone:
-    /// <c>IX_Credits_PersonId_Role_TitleId</c>), and only the page shown is read in full.
+    /// The films of one page, each with every part the names had in it: their own credits first, then what
+    /// cards add, read only for the films that cards add something to.
     /// </summary>
-    private async Task<List<CareerFilm>> CareerAsync(List<int> ids, CancellationToken cancellationToken)
+    private async Task<List<PersonFilm>> FilmsAsync(List<int> ids, List<string> spellings, List<ShownFilm> shown, CancellationToken cancellationToken)
     {
-        var rows = db.Credits.AsNoTracking()
-            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value))
-            .Select(c => new { TitleId = (int?)c.TitleId, LostCardId = (int?)null, c.Role, c.Title!.Year, c.Title.Name, CreditId = (int?)c.Id, CardCreditId = (int?)null })
-            .Concat(db.CardCredits.AsNoTracking()
-                .Where(c => ids.Contains(c.PersonId))
-                .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new
-                {
-                    TitleId = a.TargetTitleId,
-                    LostCardId = a.TargetTitleId == null ? (int?)a.Id : null,
-                    c.Role,
-                    Year = a.Target != null ? a.Target.Year : null,
-                    Name = a.Target != null ? a.Target.Name : "",
-                    CreditId = (int?)null,
-                    CardCreditId = (int?)c.Id,
-                }));
-
-        var films = new Dictionary<int, CareerFilm>();
-        var lost = new Dictionary<int, CareerFilm>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var film = row.TitleId is { } titleId
-                ? films.TryGetValue(titleId, out var known) ? known : films[titleId] = new CareerFilm(titleId, null, row.Year, row.Name)
-                : lost.TryGetValue(row.LostCardId!.Value, out var card) ? card : lost[row.LostCardId.Value] = new CareerFilm(null, row.LostCardId, null, "");
-            film.Add(row.Role, row.CreditId, row.CardCreditId);
-        }
-
-        var career = films.Values.ToList();
-        career.Sort(CareerFilm.Compare);
-        // Films whose title cards lost: by the first of their roles, then in the order the cards were stored.
-        career.AddRange(lost.Values.OrderBy(f => BitOperations.TrailingZeroCount(f.RoleBits)).ThenBy(f => f.LostCardId));
-        return career;
-    }
-
-    /// <summary>The films of one page, each with every part the names had in it: their own credits first, then what cards add.</summary>
-    private async Task<List<PersonFilm>> FilmsAsync(List<string> spellings, List<CareerFilm> shown, CancellationToken cancellationToken)
-    {
-        var creditIds = shown.SelectMany(f => f.CreditIds).ToList();
-        var cardCreditIds = shown.SelectMany(f => f.CardCreditIds).ToList();
+        var filmIds = shown.Where(f => f.CardId == 0).Select(f => f.TitleId).ToList();
+        var cardFilmIds = shown.Where(f => f.CardId == 0 && f.CardRoles != 0).Select(f => (int?)f.TitleId).ToList();
+        var lostCardIds = shown.Where(f => f.CardId != 0).Select(f => f.CardId).ToList();
         var credits = await db.Credits.AsNoTracking()
-            .Where(c => creditIds.Contains(c.Id))
+            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value) && filmIds.Contains(c.TitleId))
             .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
             .Select(c => new { c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name })
             .ToListAsync(cancellationToken);
-        var cards = await db.CardCredits.AsNoTracking()
-            .Where(c => cardCreditIds.Contains(c.Id))
-            .Join(db.AlsoLiked, c => new { c.TitleId, Position = c.CardPosition }, a => new { a.TitleId, a.Position }, (c, a) => new { c.Role, Card = a })
+        // From the cards that name the films to the names' credits on them, never the other way: a common name has
+        // thousands of card credits, a film a few cards. A CROSS JOIN, which SQLite keeps in its order, and the
+        // name's id compared as a value (PersonId + 0), not sought in the index that starts with it.
+        // The cards are found by film and by id apart: SQLite reads a whole index for the two lists ORed.
+        var namingCards = db.AlsoLiked.AsNoTracking().Where(a => cardFilmIds.Contains(a.TargetTitleId));
+        if (lostCardIds.Count > 0)
+            namingCards = namingCards.Concat(db.AlsoLiked.AsNoTracking().Where(a => lostCardIds.Contains(a.Id)));
+        var cards = cardFilmIds.Count + lostCardIds.Count == 0 ? [] : await (
+                from a in namingCards
+                from c in db.CardCredits.AsNoTracking()
+                where c.TitleId == a.TitleId && c.CardPosition == a.Position && ids.Contains(c.PersonId + 0)
+                select new { c.Role, Card = a })
             .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
             {
                 x.Role,
@@ -186,7 +138,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             film.AddFromCard(card.Role, shownOn);
         }
 
-        return [.. shown.Select(f => f.TitleId is { } id ? films.GetValueOrDefault(id) : lostTitles.GetValueOrDefault(f.LostCardId!.Value)).OfType<PersonFilm>()];
+        return [.. shown.Select(f => f.CardId == 0 ? films.GetValueOrDefault(f.TitleId) : lostTitles.GetValueOrDefault(f.CardId)).OfType<PersonFilm>()];
     }
 
     /// <summary>What the person did in the film, as a visitor reads it.</summary>

@@ -23,6 +23,68 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FilmCatalog.Web.Browse.CareerListing", b =>
+                {
+                    b.Property<int>("CardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CardRoles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
+                        .IsDescending(false, false, true, false, false, false, false, false);
+
+                    b.ToTable("CareerListings");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Browse.CareerYear", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Films")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Slug", "Group", "Year", "Roles");
+
+                    b.HasIndex("Films")
+                        .HasFilter("\"Films\" = 0");
+
+                    b.ToTable("CareerYears");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
                 {
                     b.Property<string>("Genre")

@@ -17,6 +17,67 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FilmCatalog.Web.Browse.CareerListing", b =>
+                {
+                    b.Property<int>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CardRoles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
+                        .IsDescending(false, false, true, false, false, false, false, false);
+
+                    b.ToTable("CareerListings");
+                });
+
+            modelBuilder.Entity("FilmCatalog.Web.Browse.CareerYear", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Films")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug", "Group", "Year", "Roles");
+
+                    b.HasIndex("Films")
+                        .HasFilter("\"Films\" = 0");
+
+                    b.ToTable("CareerYears");
+                });
+
             modelBuilder.Entity("FilmCatalog.Web.Browse.TitleListing", b =>
                 {
                     b.Property<string>("Genre")

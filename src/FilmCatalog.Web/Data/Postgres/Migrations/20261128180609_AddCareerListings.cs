@@ -1,0 +1,77 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FilmCatalog.Web.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddCareerListings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CareerListings",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "text", nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    TitleId = table.Column<int>(type: "integer", nullable: false),
+                    CardId = table.Column<int>(type: "integer", nullable: false),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    CardRoles = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareerYears",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "text", nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    Films = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareerYears", x => new { x.Slug, x.Group, x.Year, x.Roles });
+                });
+
+            // A catalog imported before careers were listed gets them here, once, before the indexes (quicker to fill).
+            foreach (var statement in Browse.CareerListings.RefreshSql(null))
+                migrationBuilder.Sql(statement);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerListings_Slug_Group_Year_Name_CardId_TitleId_Roles_Ca~",
+                table: "CareerListings",
+                columns: new[] { "Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles" },
+                descending: new[] { false, false, true, false, false, false, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerListings_TitleId",
+                table: "CareerListings",
+                column: "TitleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareerYears_Films",
+                table: "CareerYears",
+                column: "Films",
+                filter: "\"Films\" = 0");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CareerListings");
+
+            migrationBuilder.DropTable(
+                name: "CareerYears");
+        }
+    }
+}
