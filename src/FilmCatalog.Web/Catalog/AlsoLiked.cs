@@ -46,4 +46,10 @@ public sealed class CardCredit
 
     /// <summary>Order within the card's role, as printed.</summary>
     public int Position { get; set; }
+
+    /// <summary>
+    /// The card's film (its <see cref="AlsoLiked.TargetTitleId"/>, written with it; null when the card lost its title):
+    /// what a film's people are found by, without reading every card that names it.
+    /// </summary>
+    public int? FilmId { get; set; }
 }

@@ -135,10 +135,15 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private readonly PeopleToIndex _peopleToIndex;
 
         /// <summary>
-        /// The titles whose career rows (<see cref="CareerListing"/>) the batch may have changed, derived again when it
-        /// commits: those it wrote, and the films their cards named before and name now.
+        /// What the career rows (<see cref="CareerListing"/>) must be derived again for when the batch commits: whole films
+        /// (a page whose name or year changed), and single people's rows for a film (someone a page or a card credits
+        /// for the film now and did not before, or the other way).
         /// </summary>
         private readonly HashSet<int> _careerTitles = [];
+        private readonly HashSet<(int PersonId, int TitleId)> _careerPairs = [];
+
+        /// <summary>The pages the batch wrote, whose lost-title cards (a film of their own each) are derived again.</summary>
+        private readonly HashSet<int> _careerPages = [];
         private bool _written;
         private bool _done;
 
@@ -170,6 +175,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             // names exist, for a page with a year qualifier, is its film there under the slug without one, and
             // who is credited now on the titles the file will fill again?
             var recorded = false;
+            var namedBefore = new List<Naming>();
+            (string Name, int? Year)? ownBefore = null;
             var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
             (int Id, bool IsCardOnly)? unqualified = null;
             var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
@@ -180,7 +187,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 .. _sql.WhereIn<Title>(_tx, [nameof(Title.Slug), nameof(Title.Id), nameof(Title.IsCardOnly)], nameof(Title.Slug), named,
                     reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
                 .. page.YearQualifier is null ? [] : new[] { UnqualifiedTitleQuery(Slug.For(page.Name, page.Year), found => unqualified = found) },
-                CardTargetsQuery(ownSlugs),
+                .. NamingsBeforeQuery([.. named.Union(ownSlugs)], ownSlugs, namedBefore),
+                OwnTitleQuery(ownSlugs, found => ownBefore = found),
             ]);
             if (recorded)
             {
@@ -189,16 +197,16 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             }
 
             var filePeople = new Dictionary<string, int>(StringComparer.Ordinal);
+            PageWriter writer;
             _tx.BeginFile();
             try
             {
                 var now = _importer._clock.GetUtcNow().UtcDateTime;
                 if (unqualified is { } adopted && !titles.ContainsKey(slug))
                     titles[slug] = AdoptUnqualified(adopted, Slug.For(page.Name, page.Year), slug);
-                var writer = new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now);
+                writer = new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now);
                 await writer.WriteAsync(page, slug, titles, prepared.Reviews);
                 _peopleToIndex.AddTitles(writer.WrittenTitles);
-                _careerTitles.UnionWith(writer.WrittenTitles.Concat(writer.CardTargets));
                 _sql.Insert(_tx, [new ImportRecord
                 {
                     FileName = Path.GetFileName(outcome.File),
@@ -222,6 +230,14 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
             foreach (var (name, id) in filePeople)
                 _batchPeople[name] = id;
+
+            // The careers: what the file credits now against what was credited before, on its titles and by its cards.
+            if (ownBefore is { } before && before != (page.Name, page.Year))
+                _careerTitles.Add(writer.WrittenTitles[0]);
+            _careerPages.Add(writer.WrittenTitles[0]);
+            var namedNow = writer.Namings.ToHashSet();
+            namedNow.SymmetricExceptWith(namedBefore);
+            _careerPairs.UnionWith(namedNow.Select(n => (n.PersonId, n.TitleId)));
             _peopleToIndex.AddRange(filePeople.Values);
             _written = true;
             _outcomes.Add(outcome);
@@ -253,36 +269,78 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         }
 
         /// <summary>
-        /// The films named by the cards the page's title has now (under any of <paramref name="ownSlugs"/>), which the
-        /// file replaces: those films' career rows may lose what the cards gave.
+        /// Who is named for which film in which role by the titles the file writes afresh, before it does: the credits of
+        /// its own title (under any of <paramref name="ownSlugs"/>) and of the card-only titles among <paramref name="named"/>,
+        /// and the cards of its own title.
         /// </summary>
-        private ImportQuery CardTargetsQuery(string[] ownSlugs)
+        private IEnumerable<ImportQuery> NamingsBeforeQuery(IReadOnlyList<object> named, string[] ownSlugs, List<Naming> found)
         {
-            var (cards, titles) = (_sql.Of<AlsoLiked>(), _sql.Of<Title>());
-            var slug = titles[nameof(Title.Slug)];
-            var target = cards[nameof(AlsoLiked.TargetTitleId)].Name;
-            return new ImportQuery(
-                $"SELECT a.{target} FROM {cards.Name} a JOIN {titles.Name} t ON t.{titles.Key.Name} = a.{cards[nameof(AlsoLiked.TitleId)].Name} " +
-                $"WHERE t.{slug.Name} IN ({string.Join(", ", ownSlugs.Select((_, i) => _sql.Placeholder("target" + i)))}) AND a.{target} IS NOT NULL",
-                [.. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("target" + i), s))],
-                reader => _careerTitles.Add(reader.GetInt32(0)));
+            var (credits, cardCredits, titles) = (_sql.Of<Credit>(), _sql.Of<CardCredit>(), _sql.Of<Title>());
+            var (id, slug) = (titles.Key.Name, titles[nameof(Title.Slug)]);
+            var own = string.Join(", ", ownSlugs.Select((_, i) => _sql.Placeholder("named" + i)));
+            string Columns(ModelSql.Table table, string film) =>
+                $"SELECT c.{table[nameof(Credit.PersonId)].Name}, c.{table[film].Name}, c.{table[nameof(Credit.Role)].Name} FROM {table.Name} c " +
+                $"JOIN {titles.Name} t ON t.{id} = c.{table[nameof(Credit.TitleId)].Name} ";
+            return _sql.InLists(_tx, slug, named,
+                    list => Columns(credits, nameof(Credit.TitleId)) +
+                        $"WHERE t.{slug.Name} IN {list} AND (t.{titles[nameof(Title.IsCardOnly)].Name} OR t.{slug.Name} IN ({own})) " +
+                        $"AND c.{credits[nameof(Credit.PersonId)].Name} IS NOT NULL " +
+                        $"UNION ALL {Columns(cardCredits, nameof(CardCredit.FilmId))}" +
+                        $"WHERE t.{slug.Name} IN ({own}) AND c.{cardCredits[nameof(CardCredit.FilmId)].Name} IS NOT NULL",
+                    reader => found.Add(new Naming(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2))))
+                .Select(query => query with { Parameters = [.. query.Parameters, .. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("named" + i), s))] });
         }
 
-        /// <summary>Derives again the career rows of every title the batch may have changed them for (<see cref="CareerListings"/>).</summary>
+        /// <summary>The name and year of the title the file writes, when it exists (a change of either moves it in every career).</summary>
+        private ImportQuery OwnTitleQuery(string[] ownSlugs, Action<(string Name, int? Year)> found)
+        {
+            var titles = _sql.Of<Title>();
+            var slug = titles[nameof(Title.Slug)];
+            return new ImportQuery(
+                $"SELECT {titles[nameof(Title.Name)].Name}, {titles[nameof(Title.Year)].Name} FROM {titles.Name} " +
+                $"WHERE {slug.Name} IN ({string.Join(", ", ownSlugs.Select((_, i) => _sql.Placeholder("own_title" + i)))})",
+                [.. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("own_title" + i), s))],
+                reader => found((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1))));
+        }
+
+        /// <summary>Derives again the career rows the batch changed (<see cref="CareerListings"/>): its whole films, then its single rows.</summary>
         private void WriteCareers()
         {
-            // Each chunk of titles through every statement in turn, each statement with parameters of its own.
-            var titles = _careerTitles.Order().Cast<object>().ToList();
-            var statements = Enumerable.Range(0, CareerListings.RefreshSql(null).Count)
-                .Select(i => _sql.InLists(_tx, _sql.Of<Title>().Key, titles, list => CareerListings.RefreshSql(list)[i], _ => { }).ToList())
-                .ToList();
-            for (var chunk = 0; chunk < statements[0].Count; chunk++)
+            var key = _sql.Of<Title>().Key;
+            void ByTitle(IEnumerable<int> titles, Func<string, IReadOnlyList<string>> statements)
             {
-                foreach (var statement in statements)
-                    _tx.Execute(statement[chunk].Sql, statement[chunk].Parameters);
+                // Each chunk through every statement in turn, each statement with parameters of its own.
+                var ids = titles.Order().Cast<object>().ToList();
+                var chunks = Enumerable.Range(0, statements("()").Count)
+                    .Select(i => _sql.InLists(_tx, key, ids, list => statements(list)[i], _ => { }).ToList())
+                    .ToList();
+                for (var chunk = 0; chunk < chunks[0].Count; chunk++)
+                {
+                    foreach (var statement in chunks)
+                        _tx.Execute(statement[chunk].Sql, statement[chunk].Parameters);
+                }
+            }
+
+            ByTitle(_careerTitles, CareerListings.RefreshSql);
+            ByTitle(_careerPages.Except(_careerTitles), CareerListings.RefreshLostTitleCardsSql);
+
+            var pairs = _careerPairs.Where(p => !_careerTitles.Contains(p.TitleId)).Order().ToList();
+            foreach (var (start, count) in ModelSql.Chunks(pairs.Count, 256))
+            {
+                var values = "VALUES " + string.Join(", ", Enumerable.Range(start, count).Select(i => $"({_sql.Placeholder("p" + i)}, {_sql.Placeholder("t" + i)})"));
+                foreach (var statement in CareerListings.RefreshPairsSql(values))
+                {
+                    _tx.Execute(statement, [.. Enumerable.Range(start, count).SelectMany(i => new[]
+                    {
+                        key.Parameter(_tx, _sql.ParameterName("p" + i), pairs[i].PersonId),
+                        key.Parameter(_tx, _sql.ParameterName("t" + i), pairs[i].TitleId),
+                    })]);
+                }
             }
 
             _careerTitles.Clear();
+            _careerPairs.Clear();
+            _careerPages.Clear();
         }
 
         /// <summary>Whether these bytes were imported as this title by the current parser (an older one may have read less).</summary>
@@ -404,6 +462,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
     /// reviews. Every other row is written without waiting for an answer; on PostgreSQL they travel
     /// together when the file ends, so a file is three round trips whatever its size.
     /// </summary>
+    /// <summary>A person named for a film in one role, by its credits or by a card.</summary>
+    private sealed record Naming(int PersonId, int TitleId, int Role);
+
     private sealed class PageWriter(ModelSql sql, IImportTransaction tx, Dictionary<string, int> knownPeople, Dictionary<string, int> batchPeople, Dictionary<string, int> filePeople, DateTime now)
     {
         /// <summary>Title columns that a newer capture rewrites: all but the slug, the creation time and the counters the site keeps.</summary>
@@ -422,13 +483,14 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private readonly List<TitleFact> _facts = [];
         private readonly List<Credit> _credits = [];
         private readonly List<CardCredit> _cardCredits = [];
-        private List<AlsoLiked> _cards = [];
 
         /// <summary>The titles whose facts and credits the page wrote: its own, and the card-only titles its cards filled.</summary>
         public IReadOnlyList<int> WrittenTitles { get; private set; } = [];
 
-        /// <summary>The films the page's cards name.</summary>
-        public IEnumerable<int> CardTargets => _cards.Select(c => c.TargetTitleId).OfType<int>();
+        /// <summary>Who the page names for which film in which role: its titles' credits and its cards'.</summary>
+        public IEnumerable<Naming> Namings =>
+            _credits.Where(c => c.PersonId is not null).Select(c => new Naming(c.PersonId!.Value, c.TitleId, (int)c.Role))
+                .Concat(_cardCredits.Where(c => c.FilmId is not null).Select(c => new Naming(c.PersonId, c.FilmId!.Value, (int)c.Role)));
 
         /// <summary>Writes the page; <paramref name="titles"/> holds the existing titles among those it names.</summary>
         public async Task WriteAsync(ParsedTitle page, string slug, Dictionary<string, (int Id, bool IsCardOnly)> titles, IReadOnlyList<PreparedReview> reviews)
@@ -545,10 +607,11 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             for (var i = 0; i < page.AlsoLiked.Count; i++)
             {
                 var card = page.AlsoLiked[i];
+                int? film = card.Name is not null ? titles[CardSlug(card)].Id : null;
                 for (var j = 0; j < card.Directors.Count; j++)
-                    _cardCredits.Add(new CardCredit { TitleId = titleId, CardPosition = i, PersonId = filePeople[card.Directors[j]], Role = CreditRole.Director, Position = j });
+                    _cardCredits.Add(new CardCredit { TitleId = titleId, CardPosition = i, FilmId = film, PersonId = filePeople[card.Directors[j]], Role = CreditRole.Director, Position = j });
                 for (var j = 0; j < card.Stars.Count; j++)
-                    _cardCredits.Add(new CardCredit { TitleId = titleId, CardPosition = i, PersonId = filePeople[card.Stars[j]], Role = CreditRole.Star, Position = j });
+                    _cardCredits.Add(new CardCredit { TitleId = titleId, CardPosition = i, FilmId = film, PersonId = filePeople[card.Stars[j]], Role = CreditRole.Star, Position = j });
             }
 
             // A card-only title is filled from the card that named it, until its own page comes.
@@ -594,7 +657,6 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 Stars = [.. card.Stars],
             }).ToList();
             sql.Insert(tx, cards);
-            _cards = cards;
 
             // The title page's read model of every title this file wrote facts for, with them (ADR-004).
             WrittenTitles = [titleId, .. filled.Select(f => titles[f.Slug].Id)];

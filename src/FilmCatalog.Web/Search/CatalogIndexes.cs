@@ -185,13 +185,13 @@ public sealed class CatalogIndexes(CatalogDbContext db, IWriteGate gate, ILogger
         }
 
         var added = 0;
-        var cards = await db.AlsoLiked.AsNoTracking().Select(a => new { a.TitleId, a.Position, a.Directors, a.Stars }).ToListAsync(cancellationToken);
+        var cards = await db.AlsoLiked.AsNoTracking().Select(a => new { a.TitleId, a.Position, a.TargetTitleId, a.Directors, a.Stars }).ToListAsync(cancellationToken);
         foreach (var card in cards)
         {
             for (var i = 0; i < card.Directors.Count; i++)
-                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, PersonId = await PersonAsync(card.Directors[i]), Role = CreditRole.Director, Position = i });
+                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, FilmId = card.TargetTitleId, PersonId = await PersonAsync(card.Directors[i]), Role = CreditRole.Director, Position = i });
             for (var i = 0; i < card.Stars.Count; i++)
-                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, PersonId = await PersonAsync(card.Stars[i]), Role = CreditRole.Star, Position = i });
+                db.CardCredits.Add(new CardCredit { TitleId = card.TitleId, CardPosition = card.Position, FilmId = card.TargetTitleId, PersonId = await PersonAsync(card.Stars[i]), Role = CreditRole.Star, Position = i });
             added += card.Directors.Count + card.Stars.Count;
         }
 

@@ -139,6 +139,59 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
     private async Task<string> ResultLineAsync(string person) =>
         (await SearchPage.GetAsync(Client, person)).People.Single(p => p.Slug == Slug.ForName(person)).Meta;
 
+    /// <summary>
+    /// A card that names people for a film with a page of its own adds to their careers without the film being
+    /// derived again; a newer capture of the card's page that drops the card takes it back.
+    /// </summary>
+    [Fact]
+    public async Task A_card_adds_roles_to_a_films_people_and_a_newer_capture_that_drops_it_takes_them_back()
+    {
+        var (actor, director) = (Unique("Harbour Actor"), Unique("Card Director"));
+        var film = new TitlePageText(Unique("Harbour Lights"), 1988) { Genres = ["Drama"], Cast = [(actor, "Sam")] };
+        await factory.ImportAsync(film);
+        var host = new TitlePageText(Unique("Host Film"), 1990) { Genres = ["Drama"], Cards = [new(film.Name, 1988, "Drama", 7.0, director, actor)] };
+        await factory.ImportAsync(host);
+
+        var actorsFilm = Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(actor))).Films, f => f.Slug == film.Slug);
+        Assert.Contains("as Sam", actorsFilm.Parts);
+        Assert.Contains("star", actorsFilm.Parts);
+        Assert.Contains(host.Name, actorsFilm.Parts);
+        Assert.Equal(film.Slug, Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(director))).Films).Slug);
+        await AssertIndexIsRebuildableAsync();
+
+        await factory.ImportAsync(host with { Cards = [], Summary = "A newer capture of the page, without its card." });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync($"/name/{Slug.ForName(director)}")).StatusCode);
+        actorsFilm = Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(actor))).Films, f => f.Slug == film.Slug);
+        Assert.Contains("as Sam", actorsFilm.Parts);
+        Assert.DoesNotContain(host.Name, actorsFilm.Parts);
+        await AssertIndexIsRebuildableAsync();
+    }
+
+    /// <summary>A film known only from cards takes its credits from the last card that named it: the careers follow each refill.</summary>
+    [Fact]
+    public async Task A_card_only_film_refilled_by_another_card_keeps_every_named_person_in_step()
+    {
+        var (first, second) = (Unique("First Card Director"), Unique("Second Card Director"));
+        var film = Unique("Only On Cards");
+        var early = new TitlePageText(Unique("Early Host"), 1991) { Genres = ["Drama"], Cards = [new(film, 1970, "Drama", 6.0, first)] };
+        var late = new TitlePageText(Unique("Late Host"), 1992) { Genres = ["Drama"], Cards = [new(film, 1970, "Drama", 6.0, second)] };
+        await factory.ImportAsync(early);
+        await factory.ImportAsync(late);
+
+        Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(first))).Films);
+        Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(second))).Films);
+        await AssertIndexIsRebuildableAsync();
+
+        await factory.ImportAsync(early with { Cards = [], Summary = "A newer capture of the page, without its card." });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync($"/name/{Slug.ForName(first)}")).StatusCode);
+        await AssertIndexIsRebuildableAsync();
+
+        await factory.ImportAsync(late with { Summary = "A newer capture of the page, its card the same." });
+        Assert.Single((await PersonPage.GetAsync(Client, Slug.ForName(second))).Films);
+        await AssertIndexIsRebuildableAsync();
+    }
+
     [Fact]
     public async Task A_refused_file_leaves_the_catalog_and_its_index_as_they_were()
     {

@@ -47,6 +47,8 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
         credit.HasIndex(c => new { c.TitleId, c.CardPosition });
         // A person's card credits and the cards they are on (the people page), by index alone.
         credit.HasIndex(c => new { c.PersonId, c.Role, c.TitleId, c.CardPosition });
+        // A film's people named on cards (the people page's career lists, Browse/CareerListings).
+        credit.HasIndex(c => new { c.FilmId, c.PersonId, c.Role });
     }
 }
 
@@ -70,7 +72,7 @@ internal sealed class TitleListingConfiguration : IEntityTypeConfiguration<Title
 /// <remarks>
 /// No key: a row is a name and a film (<see cref="CareerListing.TitleId"/> and <see cref="CareerListing.CardId"/>), written
 /// only by <see cref="CareerListings.RefreshSql"/>. One index holds every column in the page's order, so that a page and
-/// the counts are read from it alone; the other finds a film's rows when it is written again.
+/// the counts are read from it alone; the other finds a film's rows, or one name's row for it, when they are derived again.
 /// </remarks>
 internal sealed class CareerListingConfiguration : IEntityTypeConfiguration<CareerListing>
 {
@@ -79,7 +81,7 @@ internal sealed class CareerListingConfiguration : IEntityTypeConfiguration<Care
         listing.HasNoKey();
         listing.HasIndex(l => new { l.Slug, l.Group, l.Year, l.Name, l.CardId, l.TitleId, l.Roles, l.CardRoles })
             .IsDescending(false, false, true, false, false, false, false, false);
-        listing.HasIndex(l => l.TitleId);
+        listing.HasIndex(l => new { l.TitleId, l.Slug, l.CardId, l.Group, l.Year, l.Roles });
     }
 }
 

@@ -52,7 +52,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.HasIndex("TitleId");
+                    b.HasIndex("TitleId", "Slug", "CardId", "Group", "Year", "Roles");
 
                     b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
                         .IsDescending(false, false, true, false, false, false, false, false);
@@ -191,6 +191,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("CardPosition")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FilmId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -206,6 +209,8 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 

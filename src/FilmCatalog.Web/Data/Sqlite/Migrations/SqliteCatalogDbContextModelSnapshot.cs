@@ -45,7 +45,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("TitleId");
+                    b.HasIndex("TitleId", "Slug", "CardId", "Group", "Year", "Roles");
 
                     b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
                         .IsDescending(false, false, true, false, false, false, false, false);
@@ -179,6 +179,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<int>("CardPosition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FilmId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -194,6 +197,8 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 

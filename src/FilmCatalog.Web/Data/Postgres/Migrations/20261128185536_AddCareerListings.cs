@@ -10,6 +10,18 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FilmId",
+                table: "CardCredits",
+                type: "integer",
+                nullable: true);
+
+            // Each card credit's film, from its card.
+            migrationBuilder.Sql("""
+                UPDATE "CardCredits" SET "FilmId" = (SELECT a."TargetTitleId" FROM "AlsoLiked" a
+                WHERE a."TitleId" = "CardCredits"."TitleId" AND a."Position" = "CardCredits"."CardPosition")
+                """);
+
             migrationBuilder.CreateTable(
                 name: "CareerListings",
                 columns: table => new
@@ -47,15 +59,20 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                 migrationBuilder.Sql(statement);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CardCredits_FilmId_PersonId_Role",
+                table: "CardCredits",
+                columns: new[] { "FilmId", "PersonId", "Role" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareerListings_Slug_Group_Year_Name_CardId_TitleId_Roles_Ca~",
                 table: "CareerListings",
                 columns: new[] { "Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles" },
                 descending: new[] { false, false, true, false, false, false, false, false });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CareerListings_TitleId",
+                name: "IX_CareerListings_TitleId_Slug_CardId_Group_Year_Roles",
                 table: "CareerListings",
-                column: "TitleId");
+                columns: new[] { "TitleId", "Slug", "CardId", "Group", "Year", "Roles" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareerYears_Films",
@@ -72,6 +89,14 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CareerYears");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CardCredits_FilmId_PersonId_Role",
+                table: "CardCredits");
+
+            migrationBuilder.DropColumn(
+                name: "FilmId",
+                table: "CardCredits");
         }
     }
 }

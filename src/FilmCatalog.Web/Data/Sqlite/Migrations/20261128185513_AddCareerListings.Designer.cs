@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FilmCatalog.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCatalogDbContext))]
-    [Migration("20261128180541_AddCareerListings")]
+    [Migration("20261128185513_AddCareerListings")]
     partial class AddCareerListings
     {
         /// <inheritdoc />
@@ -48,7 +48,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("TitleId");
+                    b.HasIndex("TitleId", "Slug", "CardId", "Group", "Year", "Roles");
 
                     b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
                         .IsDescending(false, false, true, false, false, false, false, false);
@@ -182,6 +182,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<int>("CardPosition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FilmId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -197,6 +200,8 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FilmCatalog.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresCatalogDbContext))]
-    [Migration("20261128180609_AddCareerListings")]
+    [Migration("20261128185536_AddCareerListings")]
     partial class AddCareerListings
     {
         /// <inheritdoc />
@@ -55,7 +55,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.HasIndex("TitleId");
+                    b.HasIndex("TitleId", "Slug", "CardId", "Group", "Year", "Roles");
 
                     b.HasIndex("Slug", "Group", "Year", "Name", "CardId", "TitleId", "Roles", "CardRoles")
                         .IsDescending(false, false, true, false, false, false, false, false);
@@ -194,6 +194,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<int>("CardPosition")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FilmId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -209,6 +212,8 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TitleId", "CardPosition");
+
+                    b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
 
