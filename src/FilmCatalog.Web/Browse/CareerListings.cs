@@ -1,16 +1,16 @@
 namespace FilmCatalog.Web.Browse;
 
 /// <summary>
-/// Keeps the <see cref="CareerListing"/> rows equal to the credits they derive from. A film's rows change
-/// only when its own credits, its name or the cards that name it for someone change, and a lost-title card's
-/// only with the page it is printed on: so the writer of a title derives afresh the rows of the films it
-/// wrote and of every film their cards named before or name now, in the same transaction
-/// (<c>Importing/CatalogImporter</c>, <see cref="Search.CatalogIndexes"/>). A name's row for a film is
-/// one, however many of its spellings and credits give it.
+/// Keeps the <see cref="CareerListing"/> rows and their counts (<see cref="CareerYear"/>) equal to the credits they
+/// derive from, in the writer's transaction. A name's row for a film changes only when the film's credits or the
+/// cards that name someone for it change, or the film's name or year; a lost-title card's only with the page it is
+/// printed on. So the importer derives again the rows of what a batch changed (<see cref="RefreshPairsSql"/>, and
+/// <see cref="RefreshSql"/> for whole films), and the counts move by the rows taken away and added.
 /// </summary>
 /// <remarks>
-/// The SQL is the same on every provider (quoted names, <c>SUM(DISTINCT 1 &lt;&lt; role)</c> for the bits):
-/// the migration that added the table ran <see cref="RefreshSql"/> with no list once.
+/// The SQL is the same on every provider (quoted names, <c>SUM(DISTINCT 1 &lt;&lt; role)</c> for the bits): the
+/// migration that added the lists ran <see cref="RefreshSql"/> with no list once, and so does a rebuild
+/// (<see cref="Search.CatalogIndexes"/>).
 /// </remarks>
 public static class CareerListings
 {

@@ -136,7 +136,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         /// <summary>
         /// What the career rows (<see cref="CareerListing"/>) must be derived again for when the batch commits: whole films
-        /// (a page whose name or year changed), and single people's rows for a film (someone a page or a card credits
+        /// (titles new to the catalog, a page whose name or year changed), and single people's rows for a film (someone a page or a card credits
         /// for the film now and did not before, or the other way).
         /// </summary>
         private readonly HashSet<int> _careerTitles = [];
@@ -232,8 +232,10 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 _batchPeople[name] = id;
 
             // The careers: what the file credits now against what was credited before, on its titles and by its cards.
-            if (ownBefore is { } before && before != (page.Name, page.Year))
+            // A title new to the catalog is derived whole (no card names it yet); one whose name or year moved, too.
+            if (ownBefore is not { } before || before != (page.Name, page.Year))
                 _careerTitles.Add(writer.WrittenTitles[0]);
+            _careerTitles.UnionWith(writer.CreatedTitles);
             _careerPages.Add(writer.WrittenTitles[0]);
             var namedNow = writer.Namings.ToHashSet();
             namedNow.SymmetricExceptWith(namedBefore);
@@ -487,6 +489,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         /// <summary>The titles whose facts and credits the page wrote: its own, and the card-only titles its cards filled.</summary>
         public IReadOnlyList<int> WrittenTitles { get; private set; } = [];
 
+        /// <summary>The card-only titles the page's cards made.</summary>
+        public IReadOnlyList<int> CreatedTitles { get; private set; } = [];
+
         /// <summary>Who the page names for which film in which role: its titles' credits and its cards'.</summary>
         public IEnumerable<Naming> Namings =>
             _credits.Where(c => c.PersonId is not null).Select(c => new Naming(c.PersonId!.Value, c.TitleId, (int)c.Role))
@@ -660,6 +665,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
             // The title page's read model of every title this file wrote facts for, with them (ADR-004).
             WrittenTitles = [titleId, .. filled.Select(f => titles[f.Slug].Id)];
+            CreatedTitles = [.. newTitles.Select(t => titles[t.Slug].Id)];
             TitlePageDocuments.Write(sql, tx, WrittenTitles, filePeople.ToDictionary(p => p.Value, p => p.Key),
                 _facts, _credits, trivia, connections, soundtrack, faq, cards);
 
