@@ -175,8 +175,8 @@ GENRE_DEEP=$(q "SELECT t.\"Slug\" FROM \"TitleListings\" l JOIN \"Titles\" t ON 
 PERSON_FILMS=$(q "SELECT COUNT(*) FROM \"Credits\" c JOIN \"PersonNames\" n ON n.\"PersonId\" = c.\"PersonId\" WHERE n.\"Slug\" = '$TOP_PERSON'")
 say "finding: '$SEARCH_ONE', '${SEARCH_TWO//+/ }' (a person's name, surname first), prefix '$SEARCH_PREFIX', /name/$TOP_PERSON ($PERSON_FILMS credits), /genre/$GENRE ($GENRE_TITLES titles)"
 
-# What the search index and the browse lists cost on disk: their tables, indexes and (SQLite) FTS5 tables.
-FINDING_TABLES="'TitleNames', 'PersonNames', 'TitleListings', 'CardCredits'"
+# What the search index, the browse lists and the careers cost on disk: their tables, indexes and (SQLite) FTS5 tables.
+FINDING_TABLES="'TitleNames', 'PersonNames', 'TitleListings', 'CardCredits', 'CareerListings', 'CareerYears'"
 if [ "$PHASE" = Postgres ]; then
     index_bytes=$(q "SELECT SUM(pg_total_relation_size(quote_ident(t)::regclass)) FROM unnest(ARRAY[$FINDING_TABLES]) t")
     database_bytes=$(q "SELECT pg_database_size(current_database())")
@@ -420,7 +420,7 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     printf '22 import of the page with %s reviews\t%s s\n' "$BIG_REVIEWS" "$big_import_seconds"
     printf '23 first title page after start\t%s ms\n' "$first_page_ms"
     printf '24 resident memory under load, cached / fresh site\t%s / %s MB\n' "$rss_load" "$fresh_rss_load"
-    printf '25 search index and browse lists on disk, share of the database\t%s MB of %s MB (%s%%)\n' "$index_mb" "$database_mb" "$index_share"
+    printf '25 search index, browse lists and careers on disk, share of the database\t%s MB of %s MB (%s%%)\n' "$index_mb" "$database_mb" "$index_share"
 } >"$RESULTS/figures.tsv"
 
 {
@@ -440,7 +440,7 @@ cp "$RESULTS/latest.json" "$RESULTS/run-$(date -u +%Y%m%dT%H%M%SZ).json"
     echo "| votes in the rounds that wrote (recorded or changed), from $VISITORS visitors | $votes_ok |"
     echo "| review's helpful vote rows = its SiteHelpful counter (warm-up votes included) | $helpful_rows = $site_helpful: $([ "$helpful_rows" = "$site_helpful" ] && echo exact || echo NOT EQUAL) |"
     echo "| 'database is locked' in the site logs | $busy_warnings |"
-    echo "| database size / of which search index and browse lists (tables, indexes, FTS5) | $database_mb MB / $index_mb MB ($index_share%) |"
+    echo "| database size / of which search index, browse lists and careers (tables, indexes, FTS5) | $database_mb MB / $index_mb MB ($index_share%) |"
     echo
     echo "Medians of $ROUNDS round(s) of $DURATION per endpoint, interleaved; $TITLES titles, $BIG_REVIEWS reviews on one film; $(nproc) cores, load average at end $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$RESULTS/latest.md"
