@@ -68,8 +68,8 @@ public static class CareerListings
         var counts = $"SELECT l.\"Slug\", l.\"Group\", l.\"Year\", l.\"Roles\", COUNT(*) AS \"Films\" FROM \"CareerListings\" l " +
             "JOIN \"Touched\" t ON l.\"TitleId\" = t.\"TitleId\" AND l.\"Slug\" = t.\"Slug\" WHERE l.\"CardId\" = 0 " +
             "GROUP BY l.\"Slug\", l.\"Group\", l.\"Year\", l.\"Roles\"";
-        // The film's own credits are a few dozen; its card credits may be thousands, so those are sought by the
-        // name's people (a CROSS JOIN, which SQLite keeps in its order).
+        // The film's own credits are a few dozen, read in whatever order the planner likes (a comma join); its card
+        // credits may be thousands, so those are sought by the name's people (a CROSS JOIN, which SQLite keeps in its order).
         string RolesOf(string table, string film, string join) =>
             $"(SELECT SUM(DISTINCT 1 << c.\"Role\") FROM \"PersonNames\" n {join} \"{table}\" c " +
             $"WHERE c.\"PersonId\" = n.\"PersonId\" AND n.\"Slug\" = t.\"Slug\" AND c.\"{film}\" = t.\"TitleId\")";
