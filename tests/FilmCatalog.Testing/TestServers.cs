@@ -75,7 +75,16 @@ public sealed class PostgresDatabase : IDisposable
     {
         using (var connection = new NpgsqlConnection(ConnectionString))
             NpgsqlConnection.ClearPool(connection);
-        Run($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        try
+        {
+            Run($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        }
+        catch (PostgresException e)
+        {
+            // Cleanup only (a CI run once failed here after every test had passed): the database is named after the
+            // run's, so tests/servers.sh drops it when the run ends; a test class's result must not hang on it.
+            Console.Error.WriteLine($"Could not drop the test database {Name} now ({e.SqlState}: {e.MessageText}); the run's cleanup drops it");
+        }
     }
 
     private void Run(string sql)
