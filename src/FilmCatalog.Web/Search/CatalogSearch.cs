@@ -25,7 +25,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     public const int Candidates = 200;
 
     /// <summary>
-    /// Keeps the database connection open until disposed: a search runs a dozen short statements, and
+    /// Keeps the database connection open until disposed: a search runs a few short statements, and
     /// opening and returning the pooled connection around each one was a tenth of its CPU.
     /// </summary>
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
@@ -58,25 +58,17 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         if (found.Count == 0)
             return TitleResults.None with { YearIgnored = yearIgnored };
 
-        var ids = found.Select(f => f.Name.TitleId).ToList();
-        var titles = await db.Titles.AsNoTracking()
-            .Where(t => ids.Contains(t.Id))
-            .Select(t => new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount })
-            .ToDictionaryAsync(t => t.Id, cancellationToken);
-
         var ranked = found
-            .Where(f => titles.ContainsKey(f.Name.TitleId))
-            .Select(f => (Found: f, Title: titles[f.Name.TitleId]))
-            .OrderBy(x => x.Found.Match.Tier)
-            .ThenBy(x => x.Title.IsCardOnly)
-            .ThenBy(x => x.Found.Match.ExtraWords)
-            .ThenByDescending(x => (long)(x.Title.RatingVotes ?? 0) + 20L * x.Title.ReviewCount)
-            .ThenBy(x => x.Found.Name.Folded, StringComparer.Ordinal)
-            .ThenBy(x => x.Title.Id)
+            .OrderBy(x => x.Match.Tier)
+            .ThenBy(x => x.Name.IsCardOnly)
+            .ThenBy(x => x.Match.ExtraWords)
+            .ThenByDescending(x => (long)(x.Name.RatingVotes ?? 0) + 20L * x.Name.ReviewCount)
+            .ThenBy(x => x.Name.Folded, StringComparer.Ordinal)
+            .ThenBy(x => x.Name.TitleId)
             .ToList();
 
         var page = ranked.Skip(skip).Take(take).ToList();
-        var pageIds = page.Select(p => p.Title.Id).ToList();
+        var pageIds = page.Select(p => p.Name.TitleId).ToList();
         var genres = (await db.TitleFacts.AsNoTracking()
                 .Where(f => pageIds.Contains(f.TitleId) && f.Kind == TitleFactKind.Genre)
                 .OrderBy(f => f.Position)
@@ -85,11 +77,11 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             .ToLookup(f => f.TitleId, f => f.Text);
 
         var hits = page.Select(p => new TitleHit(
-            p.Title.Slug, p.Title.Name, p.Title.Year, p.Title.IsCardOnly, p.Title.Rating, p.Title.RatingVotes, p.Title.ReviewCount,
-            [.. genres[p.Title.Id]],
-            p.Found.Name.Variant == 0 ? null : p.Found.Name.Name,
-            p.Found.Name.Variant == 0 ? null : p.Found.Name.Qualifier,
-            p.Found.Match.Tier)).ToList();
+            p.Name.Slug, p.Name.TitleName, p.Name.TitleYear, p.Name.IsCardOnly, p.Name.Rating, p.Name.RatingVotes, p.Name.ReviewCount,
+            [.. genres[p.Name.TitleId]],
+            p.Name.Variant == 0 ? null : p.Name.Name,
+            p.Name.Variant == 0 ? null : p.Name.Qualifier,
+            p.Match.Tier)).ToList();
         return new TitleResults(hits, ranked.Count, found.Count >= candidates, yearIgnored);
     }
 
@@ -102,14 +94,13 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             return PersonResults.None;
 
         var phrase = string.Join(' ', words);
-        var names = new List<PersonName>();
-        names.AddRange(await db.PersonNames.AsNoTracking().Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates).ToListAsync(cancellationToken));
-        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: true), candidates / 2, cancellationToken));
-        names.AddRange(await index.PeopleAsync(db, new NameQuery(words, FromStart: false), candidates, cancellationToken));
+        var keys = db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Select(n => n.Key).Take(candidates)
+            .Union(index.PersonKeys(db, new NameQuery(words, FromStart: true), candidates / 2))
+            .Union(index.PersonKeys(db, new NameQuery(words, FromStart: false), candidates));
+        var names = await db.PersonNames.AsNoTracking().Join(keys, n => n.Key, k => k, (n, k) => n).ToListAsync(cancellationToken);
 
         // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
-            .DistinctBy(n => n.Key)
             .Where(n => NameKeys.PersonBucket(n.Key) > 0)
             .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words, startCounts: false)))
             .GroupBy(x => x.Name.Slug, StringComparer.Ordinal)
@@ -124,28 +115,40 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         return new PersonResults(await PersonHitsAsync(page, cancellationToken), ranked.Count, names.Count >= candidates);
     }
 
-    /// <summary>Titles whose names match, each once with its best-matching name.</summary>
-    private async Task<List<(TitleName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
+    /// <summary>Titles whose names match, each once with its best-matching name, read with what ranking and a result show in one statement.</summary>
+    private async Task<List<(FoundName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
     {
         if (words.Count == 0)
             return [];
 
         var phrase = string.Join(' ', words);
-        var names = new List<TitleName>();
-        var exact = db.TitleNames.AsNoTracking().Where(n => n.Folded == phrase);
+        var exact = db.TitleNames.Where(n => n.Folded == phrase);
         if (year is { } y)
             exact = exact.Where(n => n.Year == y);
-        names.AddRange(await exact.OrderBy(n => n.Key).Take(candidates).ToListAsync(cancellationToken));
-        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: true, year), candidates / 2, cancellationToken));
-        names.AddRange(await index.TitlesAsync(db, new NameQuery(words, FromStart: false, year), candidates, cancellationToken));
+        // The keys are united first, so a name found twice is read, and its title joined, once.
+        var keys = exact.OrderBy(n => n.Key).Select(n => n.Key).Take(candidates)
+            .Union(index.TitleKeys(db, new NameQuery(words, FromStart: true, year), candidates / 2))
+            .Union(index.TitleKeys(db, new NameQuery(words, FromStart: false, year), candidates));
+        var names = await (
+                from k in keys
+                join n in db.TitleNames on k equals n.Key
+                join t in db.Titles on n.TitleId equals t.Id
+                select new FoundName(
+                    n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded,
+                    t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount))
+            .ToListAsync(cancellationToken);
 
         return names
-            .DistinctBy(n => n.Key)
             .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
             .GroupBy(x => x.Name.TitleId)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
             .ToList();
     }
+
+    /// <summary>A name that matched, with its title's columns that ranking and the result line read.</summary>
+    private sealed record FoundName(
+        long Key, int TitleId, int Variant, string Name, string? Qualifier, string Folded,
+        string Slug, string TitleName, int? TitleYear, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount);
 
     /// <summary>
     /// The results for a page of people, in one statement whatever the page's length: the spellings
@@ -159,7 +162,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var slugs = page.Select(p => p.Slug).ToList();
         var rows = await (
                 from n in db.PersonNames.AsNoTracking()
-                where slugs.Contains(n.Slug)
+                where EF.Parameter(slugs).Contains(n.Slug)
                 join p in db.People on n.PersonId equals p.Id
                 join t in db.Titles on n.KnownForTitleId equals t.Id into known
                 from t in known.DefaultIfEmpty()

@@ -7,7 +7,8 @@ namespace FilmCatalog.Web.Search;
 /// read most popular first (in <see cref="TitleName.Key"/> or <see cref="PersonName.Key"/> order) and
 /// cut at a limit, so a query that matches half the catalog costs what one matching a few does.
 /// Everything else (reading the query, exact matches, ranking, what a result shows) is the same on
-/// every provider (<see cref="CatalogSearch"/>).
+/// every provider (<see cref="CatalogSearch"/>), which unites these keys with the exact matches' and
+/// reads each name found, and its title, once, in one statement.
 /// </summary>
 /// <remarks>
 /// SQLite answers from FTS5 (<c>Data/Sqlite/SqliteSearchIndex</c>); PostgreSQL from a GIN index over
@@ -17,9 +18,11 @@ namespace FilmCatalog.Web.Search;
 /// </remarks>
 public interface ISearchIndex
 {
-    Task<List<TitleName>> TitlesAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken);
+    /// <summary>The <see cref="TitleName.Key"/>s of the title names that match, at most <paramref name="limit"/>, most popular first.</summary>
+    IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit);
 
-    Task<List<PersonName>> PeopleAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken);
+    /// <summary>The <see cref="PersonName.Key"/>s of the person names that match, at most <paramref name="limit"/>, most popular first.</summary>
+    IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit);
 }
 
 /// <summary>

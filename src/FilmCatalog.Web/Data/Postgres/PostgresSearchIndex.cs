@@ -1,6 +1,5 @@
 using FilmCatalog.Web.Search;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FilmCatalog.Web.Data.Postgres;
 
@@ -20,29 +19,29 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </remarks>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
-    public Task<List<TitleName>> TitlesAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken)
+    public IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit)
     {
-        var (where, parameter) = Match(query);
-        var sql = "SELECT * FROM \"TitleNames\" WHERE " + where + (query.Year is null ? "" : " AND \"Year\" = @year") + " ORDER BY \"Key\" LIMIT @limit";
-        return db.TitleNames
-            .FromSqlRaw(sql, parameter, new NpgsqlParameter<int>("year", query.Year ?? 0), new NpgsqlParameter<int>("limit", limit))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var year = query.Year ?? 0;
+        var text = MatchText(query);
+        return (query.FromStart, query.Year is null) switch
+        {
+            (true, true) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}"""),
+            (true, false) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE "Folded" LIKE {text} AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
+            (false, true) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}"""),
+            (false, false) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
+        };
     }
 
-    public Task<List<PersonName>> PeopleAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken)
+    public IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit)
     {
-        var (where, parameter) = Match(query);
-        var sql = "SELECT * FROM \"PersonNames\" WHERE " + where + " ORDER BY \"Key\" LIMIT @limit";
-        return db.PersonNames
-            .FromSqlRaw(sql, parameter, new NpgsqlParameter<int>("limit", limit))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var text = MatchText(query);
+        return query.FromStart
+            ? db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "PersonNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}""")
+            : db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "PersonNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}""");
     }
 
-    /// <summary>Every word begun, anywhere in the name; or the name begins with the words in order, the last one begun.</summary>
-    private static (string Where, NpgsqlParameter Parameter) Match(NameQuery query) => query.FromStart
-        ? ("\"Folded\" LIKE @match", new NpgsqlParameter<string>("match", string.Join(' ', query.Words) + "%"))
-        : ("to_tsvector('simple', \"Folded\") @@ to_tsquery('simple', @match)",
-            new NpgsqlParameter<string>("match", string.Join(" & ", query.Words.Select(w => w + ":*"))));
+    /// <summary>The <c>LIKE</c> pattern of a name that begins with the words in order, the last one begun; or the <c>tsquery</c> of every word begun, anywhere.</summary>
+    private static string MatchText(NameQuery query) => query.FromStart
+        ? string.Join(' ', query.Words) + "%"
+        : string.Join(" & ", query.Words.Select(w => w + ":*"));
 }

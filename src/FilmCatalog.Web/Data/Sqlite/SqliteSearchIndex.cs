@@ -1,6 +1,5 @@
 using System.Text;
 using FilmCatalog.Web.Search;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data.Sqlite;
@@ -8,7 +7,8 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// <summary>
 /// Search on SQLite: an FTS5 query over <c>TitleNamesFts</c> or <c>PersonNamesFts</c> (created by the
 /// migration <c>AddSearch</c>), read in rowid order, which is the name rows' popularity key, and cut
-/// at the limit: FTS5 walks its doclists in rowid order and stops there.
+/// at the limit: FTS5 walks its doclists in rowid order and stops there. Only the rowids are read
+/// here; the name rows are read once each, after the keys of every kind of match are united.
 /// </summary>
 /// <remarks>
 /// Every word goes into the MATCH expression as a quoted string with a prefix star (<c>"bus"*</c>),
@@ -17,26 +17,22 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// </remarks>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    public Task<List<TitleName>> TitlesAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken)
+    public IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit)
     {
         var match = new StringBuilder("\"Folded\" : ").Append(Words(query));
         if (query.Year is { } year)
             match.Append(" AND \"Year\" : \"").Append(year).Append('"');
-        return db.TitleNames
-            .FromSqlRaw(
-                """SELECT n.* FROM "TitleNamesFts" f JOIN "TitleNames" n ON n."Key" = f.rowid WHERE "TitleNamesFts" MATCH @match ORDER BY f.rowid LIMIT @limit""",
-                new SqliteParameter("@match", match.ToString()), new SqliteParameter("@limit", limit))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var text = match.ToString();
+        return db.Database.SqlQuery<long>(
+            $"""SELECT rowid AS "Value" FROM "TitleNamesFts" WHERE "TitleNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
     }
 
-    public Task<List<PersonName>> PeopleAsync(CatalogDbContext db, NameQuery query, int limit, CancellationToken cancellationToken) =>
-        db.PersonNames
-            .FromSqlRaw(
-                """SELECT n.* FROM "PersonNamesFts" f JOIN "PersonNames" n ON n."Key" = f.rowid WHERE "PersonNamesFts" MATCH @match ORDER BY f.rowid LIMIT @limit""",
-                new SqliteParameter("@match", Words(query)), new SqliteParameter("@limit", limit))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+    public IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit)
+    {
+        var text = Words(query);
+        return db.Database.SqlQuery<long>(
+            $"""SELECT rowid AS "Value" FROM "PersonNamesFts" WHERE "PersonNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
+    }
 
     /// <summary><c>("a"* "b"*)</c>: every word begun, anywhere; or <c>^"a b"*</c>: the name begins with the words in order.</summary>
     private static string Words(NameQuery query)
