@@ -106,6 +106,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         return await batch.CommitAsync();
     }
 
+    /// <summary>After a run of imports: lets the database put what the run wrote in order for reading (<see cref="IImportDatabase.TidyAsync"/>).</summary>
+    public Task TidyAsync(CancellationToken cancellationToken = default) => database.TidyAsync(db, cancellationToken);
+
     /// <summary>
     /// Opens a batch: waits for the turn to write and begins the write transaction. Add files, then
     /// commit; disposing a batch that was not committed rolls every file of it back.

@@ -24,7 +24,8 @@ public static class ImportRun
     /// <see cref="BatchFiles"/> files, <see cref="BatchRows"/> rows or <see cref="BatchTime"/> of gathering),
     /// one transaction a batch, each file all or nothing inside it (see <see cref="CatalogImporter"/>);
     /// nothing is read or parsed while the write lock is held. <paramref name="report"/> hears of a file
-    /// only after its batch committed.
+    /// only after its batch committed. A run that imported anything ends by letting the database put
+    /// what it wrote in order for reading (<see cref="CatalogImporter.TidyAsync"/>).
     /// </summary>
     public static async Task<List<ImportOutcome>> ImportAllAsync(this CatalogImporter importer, IEnumerable<string> paths, CancellationToken cancellationToken = default, Action<ImportOutcome>? report = null, ImportTimes? times = null)
     {
@@ -79,6 +80,8 @@ public static class ImportRun
         }
 
         await producer;
+        if (outcomes.Any(o => o.Status == ImportStatus.Imported))
+            await importer.TidyAsync(cancellationToken);
         return outcomes;
     }
 

@@ -16,6 +16,9 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </summary>
 public sealed class PostgresImportDatabase(PostgresWriteGate gate) : IImportDatabase
 {
+    /// <summary>Nothing to put in order: autovacuum merges the GIN indexes' pending entries.</summary>
+    public Task TidyAsync(CatalogDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IImportTransaction> BeginAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
         var turn = await gate.EnterAsync(db, cancellationToken);

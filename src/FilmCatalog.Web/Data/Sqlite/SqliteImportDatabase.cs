@@ -31,6 +31,32 @@ public sealed class SqliteImportDatabase(SqliteWriteGate gate) : IImportDatabase
         }
     }
 
+    /// <summary>Pages of merged index written per write turn: a turn holds the write lock for tens of milliseconds.</summary>
+    private const int MergePagesPerTurn = 200;
+
+    public async Task TidyAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var index in (string[])["TitleNamesFts", "PersonNamesFts"])
+        {
+            // A negative page count lets FTS5 merge segments of every level, so repeated merges end in
+            // one segment; a merge that changed fewer than two rows found nothing left to merge.
+            var merge = $"""INSERT INTO "{index}"("{index}", rank) VALUES('merge', -{MergePagesPerTurn})""";
+            long changed;
+            do
+            {
+                await using var turn = await gate.EnterAsync(db, cancellationToken);
+                var before = await TotalChangesAsync(db, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(merge, cancellationToken);
+                changed = await TotalChangesAsync(db, cancellationToken) - before;
+                await turn.CommitAsync(cancellationToken);
+            }
+            while (changed >= 2);
+        }
+    }
+
+    private static Task<long> TotalChangesAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<long>("""SELECT total_changes() AS "Value" """).SingleAsync(cancellationToken);
+
     private sealed class Transaction : IImportTransaction
     {
         private const string FileSavepoint = "import_file";
