@@ -65,8 +65,9 @@ public static class CareerListings
     {
         var with = $"WITH \"Pairs\" (\"PersonId\", \"TitleId\") AS ({pairs}), " +
             "\"Touched\" AS (SELECT DISTINCT n.\"Slug\", p.\"TitleId\" FROM \"Pairs\" p JOIN \"PersonNames\" n ON n.\"PersonId\" = p.\"PersonId\") ";
-        var counts = $"SELECT l.\"Slug\", l.\"Group\", l.\"Year\", l.\"Roles\", COUNT(*) AS \"Films\" FROM \"CareerListings\" l " +
-            "JOIN \"Touched\" t ON l.\"TitleId\" = t.\"TitleId\" AND l.\"Slug\" = t.\"Slug\" WHERE l.\"CardId\" = 0 " +
+        // From the pairs to their rows, never the other way: the lists hold a row for every name and film.
+        var counts = "SELECT l.\"Slug\", l.\"Group\", l.\"Year\", l.\"Roles\", COUNT(*) AS \"Films\" FROM \"Touched\" t CROSS JOIN \"CareerListings\" l " +
+            "WHERE l.\"TitleId\" = t.\"TitleId\" AND l.\"Slug\" = t.\"Slug\" AND l.\"CardId\" = 0 " +
             "GROUP BY l.\"Slug\", l.\"Group\", l.\"Year\", l.\"Roles\"";
         // The film's own credits are a few dozen, read in whatever order the planner likes (a comma join); its card
         // credits may be thousands, so those are sought by the name's people (a CROSS JOIN, which SQLite keeps in its order).
@@ -74,16 +75,17 @@ public static class CareerListings
             $"(SELECT SUM(DISTINCT 1 << c.\"Role\") FROM \"PersonNames\" n {join} \"{table}\" c " +
             $"WHERE c.\"PersonId\" = n.\"PersonId\" AND n.\"Slug\" = t.\"Slug\" AND c.\"{film}\" = t.\"TitleId\")";
         const string AnyOrder = ",";
+        // Materialized, so that each row's roles are read once, not once for each place the outer query names them.
+        var derived = ", \"Derived\" AS MATERIALIZED (SELECT t.\"Slug\", t.\"TitleId\", " +
+            $"COALESCE({RolesOf("Credits", "TitleId", AnyOrder)}, 0) AS \"Own\", COALESCE({RolesOf("CardCredits", "FilmId", "CROSS JOIN")}, 0) AS \"Cards\" " +
+            "FROM \"Touched\" t) ";
         return
         [
             with + Subtract(counts),
-            with + "DELETE FROM \"CareerListings\" WHERE \"CardId\" = 0 AND \"TitleId\" IN (SELECT \"TitleId\" FROM \"Touched\") " +
-                "AND EXISTS (SELECT 1 FROM \"Touched\" t WHERE t.\"TitleId\" = \"CareerListings\".\"TitleId\" AND t.\"Slug\" = \"CareerListings\".\"Slug\")",
-            with + Inserted +
-                "SELECT \"Slug\", \"Group\", \"Year\", \"Name\", \"TitleId\", 0, \"Own\" | \"Cards\", \"Cards\" & ~\"Own\" " +
-                $"FROM (SELECT t.\"Slug\", {FilmColumns("f")}, t.\"TitleId\", " +
-                $"COALESCE({RolesOf("Credits", "TitleId", AnyOrder)}, 0) AS \"Own\", COALESCE({RolesOf("CardCredits", "FilmId", "CROSS JOIN")}, 0) AS \"Cards\" " +
-                "FROM \"Touched\" t JOIN \"Titles\" f ON f.\"Id\" = t.\"TitleId\") r WHERE \"Own\" | \"Cards\" <> 0",
+            with + "DELETE FROM \"CareerListings\" WHERE \"CardId\" = 0 AND (\"TitleId\", \"Slug\") IN (SELECT \"TitleId\", \"Slug\" FROM \"Touched\")",
+            with + derived + Inserted +
+                $"SELECT d.\"Slug\", {FilmColumns("f")}, d.\"TitleId\", 0, d.\"Own\" | d.\"Cards\", d.\"Cards\" & ~d.\"Own\" " +
+                "FROM \"Derived\" d JOIN \"Titles\" f ON f.\"Id\" = d.\"TitleId\" WHERE d.\"Own\" | d.\"Cards\" <> 0",
             with + Add(counts),
             "DELETE FROM \"CareerYears\" WHERE \"Films\" = 0",
         ];
