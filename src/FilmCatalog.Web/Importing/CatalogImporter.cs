@@ -330,15 +330,16 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             ByTitle(_careerPages.Except(_careerTitles), CareerListings.RefreshLostTitleCardsSql);
 
             var pairs = _careerPairs.Where(p => !_careerTitles.Contains(p.TitleId)).Order().ToList();
+            // Placeholders numbered within the chunk: chunks of one size are one statement, prepared once a batch.
             foreach (var (start, count) in ModelSql.Chunks(pairs.Count, 256))
             {
-                var values = "VALUES " + string.Join(", ", Enumerable.Range(start, count).Select(i => $"({_sql.Placeholder("p" + i)}, {_sql.Placeholder("t" + i)})"));
+                var values = "VALUES " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"({_sql.Placeholder("p" + i)}, {_sql.Placeholder("t" + i)})"));
                 foreach (var statement in CareerListings.RefreshPairsSql(values))
                 {
-                    _tx.Execute(statement, [.. Enumerable.Range(start, count).SelectMany(i => new[]
+                    _tx.Execute(statement, [.. Enumerable.Range(0, count).SelectMany(i => new[]
                     {
-                        key.Parameter(_tx, _sql.ParameterName("p" + i), pairs[i].PersonId),
-                        key.Parameter(_tx, _sql.ParameterName("t" + i), pairs[i].TitleId),
+                        key.Parameter(_tx, _sql.ParameterName("p" + i), pairs[start + i].PersonId),
+                        key.Parameter(_tx, _sql.ParameterName("t" + i), pairs[start + i].TitleId),
                     })]);
                 }
             }
