@@ -162,7 +162,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var slugs = page.Select(p => p.Slug).ToList();
         var rows = await (
                 from n in db.PersonNames.AsNoTracking()
-                where EF.Parameter(slugs).Contains(n.Slug)
+                where slugs.Contains(n.Slug)
                 join p in db.People on n.PersonId equals p.Id
                 join t in db.Titles on n.KnownForTitleId equals t.Id into known
                 from t in known.DefaultIfEmpty()
