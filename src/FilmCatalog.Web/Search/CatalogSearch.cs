@@ -15,7 +15,8 @@ namespace FilmCatalog.Web.Search;
 /// <remarks>
 /// The work is bounded whatever the query and the catalog: exact names come from an index lookup,
 /// the rest from the provider's <see cref="ISearchIndex"/>, at most <see cref="Candidates"/> names
-/// each, most popular first; ranking and paging happen among those. A query that matches more
+/// each, most popular first; ranking and paging happen among those, and a candidate's title is
+/// read only when its rank on the page asked for depends on it. A query that matches more
 /// than that shows the most popular of its matches, which is what a visitor typing a common word
 /// wants, and the page says more were found.
 /// </remarks>
@@ -58,31 +59,72 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         if (found.Count == 0)
             return TitleResults.None with { YearIgnored = yearIgnored };
 
-        var ranked = found
+        // The names alone order the candidates but for popularity, which counts the reviews held here and
+        // so is read from the titles: only for the candidates that tie with one the page shows.
+        var (contenders, before) = Contending(found, skip, take);
+        var ids = contenders.Select(c => c.Name.TitleId).ToList();
+        // One JSON parameter, so the statement is one prepared text whatever the count (EF Core 10 would
+        // otherwise send a parameter for each id); the genres come with their titles, in the same statement.
+        var titles = await db.Titles.AsNoTracking()
+            .Where(t => EF.Parameter(ids).Contains(t.Id))
+            .Select(t => new FoundTitle(
+                t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount,
+                t.Facts.Where(f => f.Kind == TitleFactKind.Genre).OrderBy(f => f.Position).Select(f => f.Text).ToList()))
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+
+        var page = contenders
+            .Where(c => titles.ContainsKey(c.Name.TitleId)) // gone since its name was read: a newer capture merged it away
+            .Select(c => (c.Name, c.Match, Title: titles[c.Name.TitleId]))
             .OrderBy(x => x.Match.Tier)
-            .ThenBy(x => x.Name.IsCardOnly)
+            .ThenBy(x => NameKeys.IsCardOnly(x.Name.Key))
             .ThenBy(x => x.Match.ExtraWords)
-            .ThenByDescending(x => (long)(x.Name.RatingVotes ?? 0) + 20L * x.Name.ReviewCount)
+            .ThenByDescending(x => (long)(x.Title.RatingVotes ?? 0) + 20L * x.Title.ReviewCount)
             .ThenBy(x => x.Name.Folded, StringComparer.Ordinal)
             .ThenBy(x => x.Name.TitleId)
+            .Skip(skip - before)
+            .Take(take)
             .ToList();
 
-        var page = ranked.Skip(skip).Take(take).ToList();
-        var pageIds = page.Select(p => p.Name.TitleId).ToList();
-        var genres = (await db.TitleFacts.AsNoTracking()
-                .Where(f => pageIds.Contains(f.TitleId) && f.Kind == TitleFactKind.Genre)
-                .OrderBy(f => f.Position)
-                .Select(f => new { f.TitleId, f.Text })
-                .ToListAsync(cancellationToken))
-            .ToLookup(f => f.TitleId, f => f.Text);
-
         var hits = page.Select(p => new TitleHit(
-            p.Name.Slug, p.Name.TitleName, p.Name.TitleYear, p.Name.IsCardOnly, p.Name.Rating, p.Name.RatingVotes, p.Name.ReviewCount,
-            [.. genres[p.Name.TitleId]],
+            p.Title.Slug, p.Title.Name, p.Title.Year, p.Title.IsCardOnly, p.Title.Rating, p.Title.RatingVotes, p.Title.ReviewCount,
+            p.Title.Genres,
             p.Name.Variant == 0 ? null : p.Name.Name,
             p.Name.Variant == 0 ? null : p.Name.Qualifier,
             p.Match.Tier)).ToList();
-        return new TitleResults(hits, ranked.Count, found.Count >= candidates, yearIgnored);
+        return new TitleResults(hits, found.Count, found.Count >= candidates, yearIgnored);
+    }
+
+    /// <summary>
+    /// The candidates that can be on the page of <paramref name="take"/> after <paramref name="skip"/>:
+    /// every one that ranks alike, by the match and its title being a full page (the name's key says),
+    /// with one the page shows; and how many rank before them all.
+    /// </summary>
+    /// <remarks>
+    /// A one-word query at 100,000 titles had 200 candidates, of which a page shows 20; reading every
+    /// candidate's title to rank them by popularity was the part of a search that grew with the catalog.
+    /// </remarks>
+    private static (List<(FoundName Name, NameMatch Match)> Contenders, int Before) Contending(
+        List<(FoundName Name, NameMatch Match)> found, int skip, int take)
+    {
+        var contenders = new List<(FoundName Name, NameMatch Match)>();
+        int before = 0, start = 0;
+        var groups = found
+            .GroupBy(x => (x.Match.Tier, CardOnly: NameKeys.IsCardOnly(x.Name.Key), x.Match.ExtraWords))
+            .OrderBy(g => g.Key.Tier).ThenBy(g => g.Key.CardOnly).ThenBy(g => g.Key.ExtraWords);
+        foreach (var group in groups)
+        {
+            var count = group.Count();
+            if (start < skip + take && start + count > skip)
+            {
+                if (contenders.Count == 0)
+                    before = start;
+                contenders.AddRange(group);
+            }
+
+            start += count;
+        }
+
+        return (contenders, before);
     }
 
     /// <summary>People found for <paramref name="query"/>, best first; people whose names fold alike are one result, as they are one page.</summary>
@@ -115,7 +157,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         return new PersonResults(await PersonHitsAsync(page, cancellationToken), ranked.Count, names.Count >= candidates);
     }
 
-    /// <summary>Titles whose names match, each once with its best-matching name, read with what ranking and a result show in one statement.</summary>
+    /// <summary>Titles whose names match, each once with its best-matching name, in one statement.</summary>
     private async Task<List<(FoundName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
     {
         if (words.Count == 0)
@@ -132,10 +174,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var names = await (
                 from k in keys
                 join n in db.TitleNames on k equals n.Key
-                join t in db.Titles on n.TitleId equals t.Id
-                select new FoundName(
-                    n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded,
-                    t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount))
+                select new FoundName(n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded))
             .ToListAsync(cancellationToken);
 
         return names
@@ -145,10 +184,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             .ToList();
     }
 
-    /// <summary>A name that matched, with its title's columns that ranking and the result line read.</summary>
-    private sealed record FoundName(
-        long Key, int TitleId, int Variant, string Name, string? Qualifier, string Folded,
-        string Slug, string TitleName, int? TitleYear, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount);
+    /// <summary>A name that matched; its key says whether its title is a full page (<see cref="NameKeys"/>).</summary>
+    private sealed record FoundName(long Key, int TitleId, int Variant, string Name, string? Qualifier, string Folded);
+
+    /// <summary>A candidate's title: what the popularity tie-break and the result line read.</summary>
+    private sealed record FoundTitle(
+        int Id, string Slug, string Name, int? Year, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount, List<string> Genres);
 
     /// <summary>
     /// The results for a page of people, in one statement whatever the page's length: the spellings

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FilmCatalog.Web.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FilmCatalog.Tests.Search;
 
@@ -34,7 +35,24 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
             Cards = [new("Hamlet", 1921, "Drama", 6.0, "Svend Gade", "Asta Nielsen"), new(null, null, "Comedy", 7.5, "Tom DiCillo", "Steve Buscemi", "Catherine Keener")],
         },
         new("Trees Lounge", 1996) { Rating = 7.2, Votes = 9_000, Genres = ["Comedy"], Directors = ["Steve Buscemi"], Cast = [("Steve Buscemi", "Tommy")] },
+        .. NightFilms(),
     ];
+
+    /// <summary>
+    /// Thirty-one films a one-word query finds: named exactly so, beginning with it, holding it; with
+    /// one to six words more; full pages and a card-only film; votes that tie. Enough for pages whose
+    /// boundaries fall inside groups of names that rank alike but for popularity.
+    /// </summary>
+    private static IEnumerable<TitlePageText> NightFilms()
+    {
+        yield return new("Nightfall", 1956) { Votes = 5, Genres = ["Film-Noir"], Cards = [new("Nightfall", 1931, "Drama", 5.0, "Anon Director", "Anon Star")] };
+        for (var i = 0; i < 30; i++)
+        {
+            var more = string.Join(' ', Enumerable.Range(0, 1 + i % 6).Select(w => ((char)('a' + (i + w) % 26)).ToString() + "ox"));
+            var name = (i % 3) switch { 0 => $"Nightfall {more}", 1 => $"The {more} Nightfall", _ => "Nightfall" };
+            yield return new(name, 1930 + i) { Votes = (i * 7919) % 11 * 100, Genres = [i % 2 == 0 ? "Drama" : "Comedy"] };
+        }
+    }
 
     public async Task InitializeAsync() => await factory.ImportAsync(Films);
 
@@ -85,6 +103,29 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         Assert.Equal(["hamlet-1996", "hamlet-1948", "hamlet-1921", "hamlet-goes-business-1987"], page.Titles.Take(4).Select(t => t.Slug));
         Assert.True(page.Titles[2].IsCardOnly);
         Assert.False(page.Titles[0].IsCardOnly);
+    }
+
+    [Fact]
+    public async Task Every_page_of_results_is_its_slice_of_the_whole_ranking()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        var query = SearchQuery.Parse("nightfall");
+        var all = await search.TitlesAsync(query, 0, 1_000, CatalogSearch.Candidates, CancellationToken.None);
+        Assert.Equal(31, all.Total);
+        Assert.Equal(31, all.Hits.Select(h => h.Slug).Distinct().Count());
+        Assert.Equal(MatchTier.Exact, all.Hits[0].Tier);
+        Assert.True(all.Hits.Select(h => h.Tier).SequenceEqual(all.Hits.Select(h => h.Tier).Order()));
+
+        foreach (var take in (int[])[1, 4, 7, 20])
+        {
+            for (var skip = 0; skip < all.Total + take; skip += take)
+            {
+                var page = await search.TitlesAsync(query, skip, take, CatalogSearch.Candidates, CancellationToken.None);
+                Assert.Equal(all.Hits.Skip(skip).Take(take).Select(h => (h.Slug, string.Join(", ", h.Genres))), page.Hits.Select(h => (h.Slug, string.Join(", ", h.Genres))));
+                Assert.Equal(all.Total, page.Total);
+            }
+        }
     }
 
     [Fact]
