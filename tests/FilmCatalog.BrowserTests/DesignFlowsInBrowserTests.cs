@@ -8,7 +8,7 @@ namespace FilmCatalog.BrowserTests;
 [Trait("Category", "Slow")]
 public sealed class DesignFlowsInBrowserTests(ShowcaseSite site, Browser browser) : IClassFixture<ShowcaseSite>, IClassFixture<Browser>
 {
-    private WebDriverWait Wait => new(browser.Driver, TimeSpan.FromMinutes(1));
+    private WebDriverWait Wait => browser.Wait();
 
     [Fact]
     public void A_form_sent_with_errors_comes_back_with_the_summary_focused_and_its_links_lead_to_the_fields()

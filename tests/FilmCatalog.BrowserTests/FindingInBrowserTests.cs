@@ -36,7 +36,7 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
             .GetAwaiter().GetResult();
     }
 
-    private WebDriverWait Wait => new(_browser.Driver, TimeSpan.FromMinutes(1));
+    private WebDriverWait Wait => _browser.Wait();
 
     [Fact]
     public void Typing_shows_suggestions_that_the_arrow_keys_choose_and_enter_opens()

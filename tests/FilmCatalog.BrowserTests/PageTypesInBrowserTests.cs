@@ -80,8 +80,7 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
             {
                 // Sent empty: the page comes back with the error summary, focused.
                 browser.Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
-                new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1))
-                    .Until(_ => browser.Script<bool>("return document.activeElement.matches('.error-summary');"));
+                browser.Wait().Until(_ => browser.Script<bool>("return document.activeElement.matches('.error-summary');"));
             }
 
             Assert.True(browser.Driver.FindElement(By.CssSelector("main h1")).Displayed, "the page has a visible h1");

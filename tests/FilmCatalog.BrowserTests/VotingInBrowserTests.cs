@@ -22,7 +22,7 @@ public sealed class VotingInBrowserTests(LiveSite site, Browser browser) : IClas
 
         review.FindElement(By.CssSelector("form.vote-form button[value=yes]")).Click();
 
-        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromMinutes(1));
+        var wait = browser.Wait();
         wait.Until(_ => review.FindElement(By.CssSelector(".vote-status")).Text.Length > 0);
         Assert.Contains("Thank you for your vote", review.FindElement(By.CssSelector(".vote-status")).Text);
         Assert.StartsWith("3 of 3", count.Text);

@@ -1,6 +1,7 @@
 using System.Drawing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 
 namespace FilmCatalog.BrowserTests.Infrastructure;
 
@@ -67,6 +68,17 @@ public sealed class Browser : IDisposable
         });
 
     public void GoTo(Uri url) => Driver.Navigate().GoToUrl(url);
+
+    /// <summary>
+    /// A wait on a condition, for a minute at most. A condition that reads an element while the page
+    /// it is on gives way to the next one is tried again, rather than failing on the element gone.
+    /// </summary>
+    public WebDriverWait Wait()
+    {
+        var wait = new WebDriverWait(Driver, TimeSpan.FromMinutes(1));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
+    }
 
     public T Script<T>(string script, params object[] args) => (T)Driver.ExecuteScript(script, args)!;
 
