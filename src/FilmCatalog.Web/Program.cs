@@ -7,17 +7,26 @@ using FilmCatalog.Web.Search;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
 
-var builder = WebApplication.CreateBuilder(siteArgs);
-command?.Configure(builder);
-builder.AddSiteLogging();
-builder.AddCatalog();
-builder.AddImporting();
-builder.AddReviews();
-builder.AddSearch();
-builder.AddModeration();
-builder.AddSite();
-
-var app = builder.Build();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(siteArgs);
+    command?.Configure(builder);
+    builder.AddSiteLogging();
+    builder.AddCatalog();
+    builder.AddImporting();
+    builder.AddReviews();
+    builder.AddSearch();
+    builder.AddModeration();
+    builder.AddSite();
+    app = builder.Build();
+}
+catch (SiteConfigurationException e)
+{
+    // An operator's mistake in the settings: say what to set, not where in the code it was found.
+    await Console.Error.WriteLineAsync($"FilmCatalog cannot start: {e.Message}");
+    return 2;
+}
 
 if (command is not null)
     return await command.RunAsync(app);

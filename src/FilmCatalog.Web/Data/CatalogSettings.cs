@@ -34,14 +34,14 @@ public sealed record CatalogSettings(CatalogProvider Provider, string Connection
         if (string.IsNullOrWhiteSpace(providerName))
             provider = CatalogProvider.Sqlite;
         else if (!Enum.TryParse(providerName, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
-            throw new InvalidOperationException($"Catalog:Provider is \"{providerName}\"; it must be Sqlite (the default) or Postgres.");
+            throw new Hosting.SiteConfigurationException($"Catalog:Provider is \"{providerName}\"; it must be Sqlite (the default) or Postgres.");
 
         var configured = configuration.GetConnectionString("Catalog");
         var dataFolder = configuration["Catalog:DataFolder"] is { Length: > 0 } folder ? Path.GetFullPath(folder, contentRoot) : null;
         if (provider == CatalogProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(configured) || configured == DefaultSqliteConnectionString)
-                throw new InvalidOperationException(
+                throw new Hosting.SiteConfigurationException(
                     "Catalog:Provider is Postgres but ConnectionStrings:Catalog is not a PostgreSQL connection string " +
                     "(e.g. \"Host=db.example;Database=filmcatalog;Username=filmcatalog;Password=...\").");
             return new CatalogSettings(provider, configured, dataFolder ?? Path.Combine(contentRoot, "data")) { WriteWait = WriteWaitOf(configuration) };

@@ -22,10 +22,10 @@ public static class ReverseProxy
         var section = builder.Configuration.GetSection("ForwardedHeaders");
         var proxies = List(section["KnownProxies"]).Select(p => IPAddress.TryParse(p, out var address)
             ? address
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: \"{p}\" is not an IP address")).ToList();
+            : throw new SiteConfigurationException($"ForwardedHeaders:KnownProxies: \"{p}\" is not an IP address")).ToList();
         var networks = List(section["KnownNetworks"]).Select(n => System.Net.IPNetwork.TryParse(n, out var network)
             ? network
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: \"{n}\" is not a network such as 10.0.0.0/8")).ToList();
+            : throw new SiteConfigurationException($"ForwardedHeaders:KnownNetworks: \"{n}\" is not a network such as 10.0.0.0/8")).ToList();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -72,7 +72,7 @@ public sealed class PublicUrls
             return;
         if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
             || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            throw new InvalidOperationException($"Site:PublicBaseUrl is \"{publicBaseUrl}\"; it must be the scheme and host visitors use, such as https://films.example.org");
+            throw new SiteConfigurationException($"Site:PublicBaseUrl is \"{publicBaseUrl}\"; it must be the scheme and host visitors use, such as https://films.example.org");
         _origin = uri.GetLeftPart(UriPartial.Authority);
     }
 

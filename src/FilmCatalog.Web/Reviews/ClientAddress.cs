@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using FilmCatalog.Web.Hosting;
 
 namespace FilmCatalog.Web.Reviews;
 
@@ -44,17 +45,22 @@ public sealed class ClientAddress(byte[] key)
         return network.Length == 4 ? new IPAddress(network).ToString() : new IPAddress([.. network, .. new byte[8]]) + "/64";
     }
 
-    /// <summary>The key from configuration, or the one kept in the data folder (made on first use).</summary>
-    public static ClientAddress FromConfiguration(IConfiguration configuration, string keysFolder)
+    /// <summary>The key <c>Reviews:AddressHashKey</c> sets, read when the site starts; null when it is not set.</summary>
+    /// <exception cref="SiteConfigurationException">The setting is not 32 bytes or more in base64.</exception>
+    public static ClientAddress? Configured(IConfiguration configuration)
     {
-        if (configuration["Reviews:AddressHashKey"] is { Length: > 0 } configured)
-        {
-            var key = Convert.FromBase64String(configured);
-            if (key.Length < 32)
-                throw new InvalidOperationException("Reviews:AddressHashKey must be at least 32 bytes, in base64.");
-            return new ClientAddress(key);
-        }
+        if (configuration["Reviews:AddressHashKey"] is not { Length: > 0 } configured)
+            return null;
+        var key = new byte[configured.Length];
+        return Convert.TryFromBase64String(configured.Trim(), key, out var length) && length >= 32
+            ? new ClientAddress(key[..length])
+            : throw new SiteConfigurationException(
+                "Reviews:AddressHashKey must be at least 32 bytes, in base64 (e.g. from `openssl rand -base64 32`).");
+    }
 
+    /// <summary>The key kept in the data folder (made on first use), for a site that sets none.</summary>
+    public static ClientAddress FromKeysFolder(string keysFolder)
+    {
         Directory.CreateDirectory(keysFolder);
         var path = Path.Combine(keysFolder, "address-hash.key");
         try

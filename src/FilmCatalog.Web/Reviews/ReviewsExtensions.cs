@@ -10,7 +10,11 @@ public static class ReviewsExtensions
         builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton<VisitorIdentity>();
         var keys = Path.Combine(builder.Configuration.DataFolder(builder.Environment.ContentRootPath), "keys");
-        builder.Services.AddSingleton(_ => ClientAddress.FromConfiguration(builder.Configuration, keys));
+        // A key that is set is checked now, so a wrong one stops the start rather than the first vote.
+        if (ClientAddress.Configured(builder.Configuration) is { } configured)
+            builder.Services.AddSingleton(configured);
+        else
+            builder.Services.AddSingleton(_ => ClientAddress.FromKeysFolder(keys));
         builder.Services.AddSingleton(new VoteLimits(builder.Configuration.GetValue("Reviews:CountedVotesPerAddress", VoteLimits.DefaultCountedPerAddress)));
         builder.Services.AddScoped<ReviewPosting>();
         builder.Services.AddScoped<ReviewVoting>();

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,7 +25,7 @@ public static class PostgresCatalog
         // Votes counted per address and reports weighed by address compare keyed hashes: every instance
         // on the database must hash with the same key, which a file of one instance's would not be.
         if (string.IsNullOrEmpty(configuration["Reviews:AddressHashKey"]))
-            throw new InvalidOperationException(
+            throw new SiteConfigurationException(
                 "On PostgreSQL every instance must hash client addresses with one key: set Reviews:AddressHashKey " +
                 "(32 random bytes in base64, e.g. from `openssl rand -base64 32`) to the same value on every instance.");
 

@@ -1,0 +1,58 @@
+namespace FilmCatalog.Tests.Hosting;
+
+/// <summary>
+/// A setting the site cannot start with stops it at once with a line that says what to set, and exit
+/// code 2: no stack trace for the operator to read through, and no site that starts and fails later,
+/// on the first visitor who votes.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ConfigurationErrorTests : IDisposable
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("filmcatalog-configuration-").FullName;
+
+    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
+
+    public static TheoryData<string, string, string> WrongSettings => new()
+    {
+        { "Catalog:Provider", "Oracle", "Catalog:Provider is \"Oracle\"; it must be Sqlite (the default) or Postgres." },
+        { "Reviews:AddressHashKey", "not a key", "Reviews:AddressHashKey must be at least 32 bytes, in base64" },
+        { "Reviews:AddressHashKey", "c2hvcnQ=", "Reviews:AddressHashKey must be at least 32 bytes, in base64" },
+        { "Site:PublicBaseUrl", "films.example.org", "Site:PublicBaseUrl is \"films.example.org\"; it must be the scheme and host visitors use" },
+        { "ForwardedHeaders:KnownProxies", "10.0.0.300", "ForwardedHeaders:KnownProxies: \"10.0.0.300\" is not an IP address" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongSettings))]
+    public async Task The_site_and_its_commands_refuse_to_start_with_a_wrong_setting_and_say_which(string key, string value, string message)
+    {
+        foreach (string[] arguments in (string[][])[[], ["moderator", "list"]])
+        {
+            using var site = SiteProcess.StartCommand(_dataFolder, new Dictionary<string, string> { [key] = value }, arguments);
+            await site.WaitForExitAsync();
+            var output = string.Join("\n", site.Lines);
+
+            Assert.Equal(2, site.ExitCode);
+            Assert.Contains($"FilmCatalog cannot start: {message}", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(_dataFolder, "catalog.db")), "a site that refused to start made no catalog");
+    }
+
+    [Fact]
+    public async Task PostgreSQL_without_a_shared_address_key_is_refused_before_anything_connects()
+    {
+        using var site = SiteProcess.StartCommand(_dataFolder, new Dictionary<string, string>
+        {
+            ["Catalog:Provider"] = "Postgres",
+            ["ConnectionStrings:Catalog"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+        });
+        await site.WaitForExitAsync();
+        var output = string.Join("\n", site.Lines);
+
+        Assert.Equal(2, site.ExitCode);
+        Assert.Contains("FilmCatalog cannot start: On PostgreSQL every instance must hash client addresses with one key", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+}
