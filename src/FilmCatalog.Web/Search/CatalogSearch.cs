@@ -136,10 +136,11 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             return PersonResults.None;
 
         var phrase = string.Join(' ', words);
-        var keys = db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Select(n => n.Key).Take(candidates)
-            .Union(index.PersonKeys(db, new NameQuery(words, FromStart: true), candidates / 2))
-            .Union(index.PersonKeys(db, new NameQuery(words, FromStart: false), candidates));
-        var names = await db.PersonNames.AsNoTracking().Join(keys, n => n.Key, k => k, (n, k) => n).ToListAsync(cancellationToken);
+        var names = await db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates)
+            .Union(index.PersonNames(db, new NameQuery(words, FromStart: true), candidates / 2))
+            .Union(index.PersonNames(db, new NameQuery(words, FromStart: false), candidates))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
 
         // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
@@ -167,14 +168,11 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var exact = db.TitleNames.Where(n => n.Folded == phrase);
         if (year is { } y)
             exact = exact.Where(n => n.Year == y);
-        // The keys are united first, so a name found twice is read, and its title joined, once.
-        var keys = exact.OrderBy(n => n.Key).Select(n => n.Key).Take(candidates)
-            .Union(index.TitleKeys(db, new NameQuery(words, FromStart: true, year), candidates / 2))
-            .Union(index.TitleKeys(db, new NameQuery(words, FromStart: false, year), candidates));
-        var names = await (
-                from k in keys
-                join n in db.TitleNames on k equals n.Key
-                select new FoundName(n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded))
+        // A name found by several kinds of match is one row of the union.
+        var names = await exact.OrderBy(n => n.Key).Take(candidates)
+            .Union(index.TitleNames(db, new NameQuery(words, FromStart: true, year), candidates / 2))
+            .Union(index.TitleNames(db, new NameQuery(words, FromStart: false, year), candidates))
+            .Select(n => new FoundName(n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded))
             .ToListAsync(cancellationToken);
 
         return names

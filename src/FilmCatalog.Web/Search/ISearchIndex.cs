@@ -7,8 +7,8 @@ namespace FilmCatalog.Web.Search;
 /// read most popular first (in <see cref="TitleName.Key"/> or <see cref="PersonName.Key"/> order) and
 /// cut at a limit, so a query that matches half the catalog costs what one matching a few does.
 /// Everything else (reading the query, exact matches, ranking, what a result shows) is the same on
-/// every provider (<see cref="CatalogSearch"/>), which unites these keys with the exact matches' and
-/// reads each name found, and its title, once, in one statement.
+/// every provider (<see cref="CatalogSearch"/>), which unites these name rows with the exact matches'
+/// in one statement.
 /// </summary>
 /// <remarks>
 /// SQLite answers from FTS5 (<c>Data/Sqlite/SqliteSearchIndex</c>); PostgreSQL from a GIN index over
@@ -18,11 +18,15 @@ namespace FilmCatalog.Web.Search;
 /// </remarks>
 public interface ISearchIndex
 {
-    /// <summary>The <see cref="TitleName.Key"/>s of the title names that match, at most <paramref name="limit"/>, most popular first.</summary>
-    IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit);
+    /// <summary>The title names that match, at most <paramref name="limit"/>, the most popular (lowest <see cref="TitleName.Key"/>) first.</summary>
+    /// <remarks>
+    /// Rows, not keys: united as keys and joined back to their table, the names were read on PostgreSQL by a
+    /// hash join over every name row (its planner guessed a few hundred index lookups dearer than one scan).
+    /// </remarks>
+    IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit);
 
-    /// <summary>The <see cref="PersonName.Key"/>s of the person names that match, at most <paramref name="limit"/>, most popular first.</summary>
-    IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit);
+    /// <summary>The person names that match, at most <paramref name="limit"/>, the most popular (lowest <see cref="PersonName.Key"/>) first.</summary>
+    IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit);
 }
 
 /// <summary>

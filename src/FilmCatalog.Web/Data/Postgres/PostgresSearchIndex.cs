@@ -19,25 +19,25 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </remarks>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
-    public IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit)
+    public IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit)
     {
         var year = query.Year ?? 0;
         var text = MatchText(query);
         return (query.FromStart, query.Year is null) switch
         {
-            (true, true) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}"""),
-            (true, false) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE "Folded" LIKE {text} AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
-            (false, true) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}"""),
-            (false, false) => db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
+            (true, true) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}"""),
+            (true, false) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE "Folded" LIKE {text} AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
+            (false, true) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}"""),
+            (false, false) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
         };
     }
 
-    public IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit)
+    public IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit)
     {
         var text = MatchText(query);
         return query.FromStart
-            ? db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "PersonNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}""")
-            : db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "PersonNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}""");
+            ? db.PersonNames.FromSql($"""SELECT * FROM "PersonNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}""")
+            : db.PersonNames.FromSql($"""SELECT * FROM "PersonNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}""");
     }
 
     /// <summary>The <c>LIKE</c> pattern of a name that begins with the words in order, the last one begun; or the <c>tsquery</c> of every word begun, anywhere.</summary>
