@@ -136,9 +136,8 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             return PersonResults.None;
 
         var phrase = string.Join(' ', words);
-        var names = await db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates)
-            .Union(index.PersonNames(db, new NameQuery(words, FromStart: true), candidates / 2))
-            .Union(index.PersonNames(db, new NameQuery(words, FromStart: false), candidates))
+        var exact = db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates);
+        var names = await index.PersonNames(db, exact, [(new NameQuery(words, FromStart: true), candidates / 2), (new NameQuery(words, FromStart: false), candidates)])
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
@@ -168,10 +167,8 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var exact = db.TitleNames.Where(n => n.Folded == phrase);
         if (year is { } y)
             exact = exact.Where(n => n.Year == y);
-        // A name found by several kinds of match is one row of the union.
-        var names = await exact.OrderBy(n => n.Key).Take(candidates)
-            .Union(index.TitleNames(db, new NameQuery(words, FromStart: true, year), candidates / 2))
-            .Union(index.TitleNames(db, new NameQuery(words, FromStart: false, year), candidates))
+        var names = await index.TitleNames(db, exact.OrderBy(n => n.Key).Take(candidates),
+                [(new NameQuery(words, FromStart: true, year), candidates / 2), (new NameQuery(words, FromStart: false, year), candidates)])
             .Select(n => new FoundName(n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded))
             .ToListAsync(cancellationToken);
 

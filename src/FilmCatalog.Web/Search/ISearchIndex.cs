@@ -18,15 +18,20 @@ namespace FilmCatalog.Web.Search;
 /// </remarks>
 public interface ISearchIndex
 {
-    /// <summary>The title names that match, at most <paramref name="limit"/>, the most popular (lowest <see cref="TitleName.Key"/>) first.</summary>
+    /// <summary>
+    /// The title names in <paramref name="exact"/> (the names equal to the query, cut already) and those each of
+    /// <paramref name="matches"/> finds (at most its limit, most popular first, as <see cref="TitleName.Key"/> orders
+    /// them), each name once, as one query for <see cref="CatalogSearch"/> to compose.
+    /// </summary>
     /// <remarks>
-    /// Rows, not keys: united as keys and joined back to their table, the names were read on PostgreSQL by a
-    /// hash join over every name row (its planner guessed a few hundred index lookups dearer than one scan).
+    /// The provider unites them: SQLite unites the keys and reads each name by its key once; PostgreSQL unites
+    /// the rows, because its planner read keys joined back to their table as a hash over every name row (it
+    /// guessed a few hundred index lookups dearer than one scan).
     /// </remarks>
-    IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit);
+    IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches);
 
-    /// <summary>The person names that match, at most <paramref name="limit"/>, the most popular (lowest <see cref="PersonName.Key"/>) first.</summary>
-    IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit);
+    /// <summary>The person names in <paramref name="exact"/> and those each of <paramref name="matches"/> finds, each once, as <see cref="TitleNames"/>.</summary>
+    IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches);
 }
 
 /// <summary>

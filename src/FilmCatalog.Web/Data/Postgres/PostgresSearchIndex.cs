@@ -19,7 +19,13 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </remarks>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
-    public IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit)
+    public IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches) =>
+        matches.Aggregate(exact, (names, match) => names.Union(TitleNames(db, match.Query, match.Limit)));
+
+    public IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches) =>
+        matches.Aggregate(exact, (names, match) => names.Union(PersonNames(db, match.Query, match.Limit)));
+
+    private static IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit)
     {
         var year = query.Year ?? 0;
         var text = MatchText(query);
@@ -32,7 +38,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         };
     }
 
-    public IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit)
+    private static IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit)
     {
         var text = MatchText(query);
         return query.FromStart

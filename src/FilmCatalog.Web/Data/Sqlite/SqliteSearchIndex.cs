@@ -7,8 +7,8 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// <summary>
 /// Search on SQLite: an FTS5 query over <c>TitleNamesFts</c> or <c>PersonNamesFts</c> (created by the
 /// migration <c>AddSearch</c>), read in rowid order, which is the name rows' popularity key, and cut
-/// at the limit: FTS5 walks its doclists in rowid order and stops there. The name rows of the rowids
-/// found are then read by their key.
+/// at the limit: FTS5 walks its doclists in rowid order and stops there. Only the rowids are read
+/// there; the name rows are read once each, by key, after the keys of every kind of match are united.
 /// </summary>
 /// <remarks>
 /// Every word goes into the MATCH expression as a quoted string with a prefix star (<c>"bus"*</c>),
@@ -17,21 +17,37 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// </remarks>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    public IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit)
+    public IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches)
+    {
+        var keys = exact.Select(n => n.Key);
+        foreach (var (query, limit) in matches)
+            keys = keys.Union(TitleKeys(db, query, limit));
+        return from k in keys join n in db.TitleNames on k equals n.Key select n;
+    }
+
+    public IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches)
+    {
+        var keys = exact.Select(n => n.Key);
+        foreach (var (query, limit) in matches)
+            keys = keys.Union(PersonKeys(db, query, limit));
+        return from k in keys join n in db.PersonNames on k equals n.Key select n;
+    }
+
+    private static IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit)
     {
         var match = new StringBuilder("\"Folded\" : ").Append(Words(query));
         if (query.Year is { } year)
             match.Append(" AND \"Year\" : \"").Append(year).Append('"');
         var text = match.ToString();
-        return db.TitleNames.FromSql(
-            $"""SELECT n.* FROM (SELECT rowid AS "Key" FROM "TitleNamesFts" WHERE "TitleNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}) f JOIN "TitleNames" n ON n."Key" = f."Key" """);
+        return db.Database.SqlQuery<long>(
+            $"""SELECT rowid AS "Value" FROM "TitleNamesFts" WHERE "TitleNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
     }
 
-    public IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit)
+    private static IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit)
     {
         var text = Words(query);
-        return db.PersonNames.FromSql(
-            $"""SELECT n.* FROM (SELECT rowid AS "Key" FROM "PersonNamesFts" WHERE "PersonNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}) f JOIN "PersonNames" n ON n."Key" = f."Key" """);
+        return db.Database.SqlQuery<long>(
+            $"""SELECT rowid AS "Value" FROM "PersonNamesFts" WHERE "PersonNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
     }
 
     /// <summary><c>("a"* "b"*)</c>: every word begun, anywhere; or <c>^"a b"*</c>: the name begins with the words in order.</summary>
