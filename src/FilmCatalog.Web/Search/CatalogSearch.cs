@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -136,10 +137,19 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             return PersonResults.None;
 
         var phrase = string.Join(' ', words);
-        var exact = db.PersonNames.Where(n => n.Folded == phrase).OrderBy(n => n.Key).Take(candidates);
-        var names = await index.PersonNames(db, exact, [(new NameQuery(words, FromStart: true), candidates / 2), (new NameQuery(words, FromStart: false), candidates)])
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var search = new NameSearch(phrase, null, candidates, [(new NameQuery(words, FromStart: true), candidates / 2), (new NameQuery(words, FromStart: false), candidates)]);
+        var names = await ReadAsync(
+            factory => index.PersonNames(factory, search),
+            reader => new PersonName
+            {
+                Key = reader.GetInt64(0),
+                PersonId = reader.GetInt32(1),
+                Folded = reader.GetString(2),
+                Slug = reader.GetString(3),
+                Roles = reader.GetInt32(4),
+                KnownForTitleId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+            },
+            cancellationToken);
 
         // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
@@ -163,20 +173,41 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         if (words.Count == 0)
             return [];
 
-        var phrase = string.Join(' ', words);
-        var exact = db.TitleNames.Where(n => n.Folded == phrase);
-        if (year is { } y)
-            exact = exact.Where(n => n.Year == y);
-        var names = await index.TitleNames(db, exact.OrderBy(n => n.Key).Take(candidates),
-                [(new NameQuery(words, FromStart: true, year), candidates / 2), (new NameQuery(words, FromStart: false, year), candidates)])
-            .Select(n => new FoundName(n.Key, n.TitleId, n.Variant, n.Name, n.Qualifier, n.Folded))
-            .ToListAsync(cancellationToken);
+        var search = new NameSearch(string.Join(' ', words), year, candidates,
+            [(new NameQuery(words, FromStart: true, year), candidates / 2), (new NameQuery(words, FromStart: false, year), candidates)]);
+        var names = await ReadAsync(
+            factory => index.TitleNames(factory, search),
+            reader => new FoundName(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)),
+            cancellationToken);
 
         return names
             .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
             .GroupBy(x => x.Name.TitleId)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
             .ToList();
+    }
+
+    /// <summary>Runs a statement of the index's on the context's connection and reads its rows.</summary>
+    private async Task<List<T>> ReadAsync<T>(Func<DbCommand, Statement> statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var (sql, parameters) = statement(command);
+            command.CommandText = sql;
+            command.Parameters.AddRange(parameters.ToArray());
+            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>A name that matched; its key says whether its title is a full page (<see cref="NameKeys"/>).</summary>

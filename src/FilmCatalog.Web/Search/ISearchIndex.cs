@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FilmCatalog.Web.Data;
 
 namespace FilmCatalog.Web.Search;
@@ -19,19 +20,22 @@ namespace FilmCatalog.Web.Search;
 public interface ISearchIndex
 {
     /// <summary>
-    /// The title names in <paramref name="exact"/> (the names equal to the query, cut already) and those each of
-    /// <paramref name="matches"/> finds (at most its limit, most popular first, as <see cref="TitleName.Key"/> orders
-    /// them), each name once, as one query for <see cref="CatalogSearch"/> to compose.
+    /// The statement that reads the title names equal to the phrase (at most <see cref="NameSearch.ExactLimit"/>,
+    /// of the year when one is set) and those each of <see cref="NameSearch.Matches"/> finds (at most its limit,
+    /// most popular first, as <see cref="TitleName.Key"/> orders them), each name once. Its columns:
+    /// <c>Key, TitleId, Variant, Name, Qualifier, Folded</c>.
     /// </summary>
     /// <remarks>
-    /// The provider unites them: SQLite unites the keys and reads each name by its key once; PostgreSQL unites
-    /// the rows, because its planner read keys joined back to their table as a hash over every name row (it
-    /// guessed a few hundred index lookups dearer than one scan).
+    /// Written as SQL, not composed in LINQ: EF Core makes a statement over <c>FromSql</c> again on every
+    /// execution (its command cache cannot keep one), which was a fifth of the CPU of a search that found nothing.
+    /// The provider unites the kinds of match its own way: SQLite unites keys (FTS5 gives rowids) and reads each
+    /// name by its key; PostgreSQL unites rows, since its planner read keys joined back to their table as a hash
+    /// over every name row (it guessed a few hundred index lookups dearer than one scan).
     /// </remarks>
-    IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches);
+    Statement TitleNames(DbCommand factory, NameSearch search);
 
-    /// <summary>The person names in <paramref name="exact"/> and those each of <paramref name="matches"/> finds, each once, as <see cref="TitleNames"/>.</summary>
-    IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches);
+    /// <summary>The person names, as <see cref="TitleNames"/> (no year). Its columns: <c>Key, PersonId, Folded, Slug, Roles, KnownForTitleId</c>.</summary>
+    Statement PersonNames(DbCommand factory, NameSearch search);
 }
 
 /// <summary>
@@ -40,3 +44,10 @@ public interface ISearchIndex
 /// (the last one begun); for titles, only those of <see cref="Year"/> when it is set.
 /// </summary>
 public sealed record NameQuery(IReadOnlyList<string> Words, bool FromStart, int? Year = null);
+
+/// <summary>
+/// The names to read for a query: those equal to <see cref="Phrase"/> (the query's words folded, in order;
+/// of <see cref="Year"/> when it is set), at most <see cref="ExactLimit"/>, and those each of
+/// <see cref="Matches"/> finds, at most its limit each.
+/// </summary>
+public sealed record NameSearch(string Phrase, int? Year, int ExactLimit, IReadOnlyList<(NameQuery Query, int Limit)> Matches);

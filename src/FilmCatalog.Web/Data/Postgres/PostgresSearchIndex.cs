@@ -1,5 +1,5 @@
+using System.Data.Common;
 using FilmCatalog.Web.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data.Postgres;
 
@@ -19,35 +19,49 @@ namespace FilmCatalog.Web.Data.Postgres;
 /// </remarks>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
-    public IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches) =>
-        matches.Aggregate(exact, (names, match) => names.Union(TitleNames(db, match.Query, match.Limit)));
-
-    public IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches) =>
-        matches.Aggregate(exact, (names, match) => names.Union(PersonNames(db, match.Query, match.Limit)));
-
-    private static IQueryable<TitleName> TitleNames(CatalogDbContext db, NameQuery query, int limit)
+    public Statement TitleNames(DbCommand factory, NameSearch search)
     {
-        var year = query.Year ?? 0;
-        var text = MatchText(query);
-        return (query.FromStart, query.Year is null) switch
+        const string Columns = """SELECT "Key", "TitleId", "Variant", "Name", "Qualifier", "Folded" FROM "TitleNames" WHERE """;
+        var sql = new StatementText(factory).Append("(").Append(Columns).Append("\"Folded\" = ").Value(search.Phrase);
+        if (search.Year is { } year)
+            sql.Append(""" AND "Year" = """).Value(year);
+        sql.Append(""" ORDER BY "Key" LIMIT """).Value(search.ExactLimit).Append(")");
+        foreach (var (query, limit) in search.Matches)
         {
-            (true, true) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}"""),
-            (true, false) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE "Folded" LIKE {text} AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
-            (false, true) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}"""),
-            (false, false) => db.TitleNames.FromSql($"""SELECT * FROM "TitleNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) AND "Year" = {year} ORDER BY "Key" LIMIT {limit}"""),
-        };
+            sql.Append(" UNION (").Append(Columns);
+            Match(sql, query);
+            if (query.Year is { } y)
+                sql.Append(""" AND "Year" = """).Value(y);
+            sql.Append(""" ORDER BY "Key" LIMIT """).Value(limit).Append(")");
+        }
+
+        return sql.ToStatement();
     }
 
-    private static IQueryable<PersonName> PersonNames(CatalogDbContext db, NameQuery query, int limit)
+    public Statement PersonNames(DbCommand factory, NameSearch search)
     {
-        var text = MatchText(query);
-        return query.FromStart
-            ? db.PersonNames.FromSql($"""SELECT * FROM "PersonNames" WHERE "Folded" LIKE {text} ORDER BY "Key" LIMIT {limit}""")
-            : db.PersonNames.FromSql($"""SELECT * FROM "PersonNames" WHERE to_tsvector('simple', "Folded") @@ to_tsquery('simple', {text}) ORDER BY "Key" LIMIT {limit}""");
+        const string Columns = """SELECT "Key", "PersonId", "Folded", "Slug", "Roles", "KnownForTitleId" FROM "PersonNames" WHERE """;
+        var sql = new StatementText(factory).Append("(").Append(Columns).Append("\"Folded\" = ").Value(search.Phrase)
+            .Append(""" ORDER BY "Key" LIMIT """).Value(search.ExactLimit).Append(")");
+        foreach (var (query, limit) in search.Matches)
+        {
+            sql.Append(" UNION (").Append(Columns);
+            Match(sql, query);
+            sql.Append(""" ORDER BY "Key" LIMIT """).Value(limit).Append(")");
+        }
+
+        return sql.ToStatement();
     }
 
-    /// <summary>The <c>LIKE</c> pattern of a name that begins with the words in order, the last one begun; or the <c>tsquery</c> of every word begun, anywhere.</summary>
-    private static string MatchText(NameQuery query) => query.FromStart
-        ? string.Join(' ', query.Words) + "%"
-        : string.Join(" & ", query.Words.Select(w => w + ":*"));
+    /// <summary>
+    /// A name that begins with the words in order, the last one begun (a <c>LIKE</c> range of the B-tree); or one
+    /// holding every word begun, anywhere (a <c>tsquery</c> of prefixes over the GIN index).
+    /// </summary>
+    private static void Match(StatementText sql, NameQuery query)
+    {
+        if (query.FromStart)
+            sql.Append("\"Folded\" LIKE ").Value(string.Join(' ', query.Words) + "%");
+        else
+            sql.Append("to_tsvector('simple', \"Folded\") @@ to_tsquery('simple', ").Value(string.Join(" & ", query.Words.Select(w => w + ":*"))).Append(")");
+    }
 }

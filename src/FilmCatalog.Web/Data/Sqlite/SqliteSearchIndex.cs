@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text;
 using FilmCatalog.Web.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Data.Sqlite;
 
@@ -13,41 +13,43 @@ namespace FilmCatalog.Web.Data.Sqlite;
 /// <remarks>
 /// Every word goes into the MATCH expression as a quoted string with a prefix star (<c>"bus"*</c>),
 /// so nothing a visitor types is read as FTS5 syntax: the words come from <see cref="Catalog.TextFold"/>
-/// and hold only letters and digits anyway, and a quote would be doubled.
+/// and hold only letters and digits anyway, and a quote would be doubled. The expression is a parameter.
 /// </remarks>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    public IQueryable<TitleName> TitleNames(CatalogDbContext db, IQueryable<TitleName> exact, IEnumerable<(NameQuery Query, int Limit)> matches)
+    public Statement TitleNames(DbCommand factory, NameSearch search)
     {
-        var keys = exact.Select(n => n.Key);
-        foreach (var (query, limit) in matches)
-            keys = keys.Union(TitleKeys(db, query, limit));
-        return from k in keys join n in db.TitleNames on k equals n.Key select n;
+        var sql = new StatementText(factory)
+            .Append("""SELECT n."Key", n."TitleId", n."Variant", n."Name", n."Qualifier", n."Folded" FROM (SELECT k FROM (SELECT "Key" AS k FROM "TitleNames" WHERE "Folded" = """)
+            .Value(search.Phrase);
+        if (search.Year is { } year)
+            sql.Append(""" AND "Year" = """).Value(year);
+        sql.Append(""" ORDER BY "Key" LIMIT """).Value(search.ExactLimit).Append(")");
+        foreach (var (query, limit) in search.Matches)
+        {
+            var match = new StringBuilder("\"Folded\" : ").Append(Words(query));
+            if (query.Year is { } y)
+                match.Append(" AND \"Year\" : \"").Append(y).Append('"');
+            sql.Append(""" UNION SELECT k FROM (SELECT rowid AS k FROM "TitleNamesFts" WHERE "TitleNamesFts" MATCH """).Value(match.ToString())
+                .Append(" ORDER BY rowid LIMIT ").Value(limit).Append(")");
+        }
+
+        return sql.Append(""") u JOIN "TitleNames" n ON n."Key" = u.k""").ToStatement();
     }
 
-    public IQueryable<PersonName> PersonNames(CatalogDbContext db, IQueryable<PersonName> exact, IEnumerable<(NameQuery Query, int Limit)> matches)
+    public Statement PersonNames(DbCommand factory, NameSearch search)
     {
-        var keys = exact.Select(n => n.Key);
-        foreach (var (query, limit) in matches)
-            keys = keys.Union(PersonKeys(db, query, limit));
-        return from k in keys join n in db.PersonNames on k equals n.Key select n;
-    }
+        var sql = new StatementText(factory)
+            .Append("""SELECT n."Key", n."PersonId", n."Folded", n."Slug", n."Roles", n."KnownForTitleId" FROM (SELECT k FROM (SELECT "Key" AS k FROM "PersonNames" WHERE "Folded" = """)
+            .Value(search.Phrase)
+            .Append(""" ORDER BY "Key" LIMIT """).Value(search.ExactLimit).Append(")");
+        foreach (var (query, limit) in search.Matches)
+        {
+            sql.Append(""" UNION SELECT k FROM (SELECT rowid AS k FROM "PersonNamesFts" WHERE "PersonNamesFts" MATCH """).Value(Words(query))
+                .Append(" ORDER BY rowid LIMIT ").Value(limit).Append(")");
+        }
 
-    private static IQueryable<long> TitleKeys(CatalogDbContext db, NameQuery query, int limit)
-    {
-        var match = new StringBuilder("\"Folded\" : ").Append(Words(query));
-        if (query.Year is { } year)
-            match.Append(" AND \"Year\" : \"").Append(year).Append('"');
-        var text = match.ToString();
-        return db.Database.SqlQuery<long>(
-            $"""SELECT rowid AS "Value" FROM "TitleNamesFts" WHERE "TitleNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
-    }
-
-    private static IQueryable<long> PersonKeys(CatalogDbContext db, NameQuery query, int limit)
-    {
-        var text = Words(query);
-        return db.Database.SqlQuery<long>(
-            $"""SELECT rowid AS "Value" FROM "PersonNamesFts" WHERE "PersonNamesFts" MATCH {text} ORDER BY rowid LIMIT {limit}""");
+        return sql.Append(""") u JOIN "PersonNames" n ON n."Key" = u.k""").ToStatement();
     }
 
     /// <summary><c>("a"* "b"*)</c>: every word begun, anywhere; or <c>^"a b"*</c>: the name begins with the words in order.</summary>
