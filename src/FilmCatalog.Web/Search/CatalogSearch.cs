@@ -154,7 +154,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         // A person no film names any more (a newer capture dropped them) has no page to offer.
         var ranked = names
             .Where(n => NameKeys.PersonBucket(n.Key) > 0)
-            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words, startCounts: false)))
+            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, phrase, words, startCounts: false)))
             .GroupBy(x => x.Name.Slug, StringComparer.Ordinal)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Key).First())
             .OrderBy(x => x.Match.Tier)
@@ -173,7 +173,8 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         if (words.Count == 0)
             return [];
 
-        var search = new NameSearch(string.Join(' ', words), year, candidates,
+        var phrase = string.Join(' ', words);
+        var search = new NameSearch(phrase, year, candidates,
             [(new NameQuery(words, FromStart: true, year), candidates / 2), (new NameQuery(words, FromStart: false, year), candidates)]);
         var names = await ReadAsync(
             factory => index.TitleNames(factory, search),
@@ -181,7 +182,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             cancellationToken);
 
         return names
-            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, words)))
+            .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, phrase, words)))
             .GroupBy(x => x.Name.TitleId)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
             .ToList();
