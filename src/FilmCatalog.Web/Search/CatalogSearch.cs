@@ -211,6 +211,34 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         }
     }
 
+    /// <summary>
+    /// Each name row under the page's keys with its person and best-known film. Written as SQL (names from the
+    /// model): composed in LINQ, EF Core's own work on this small statement was 96% of its cost, 15% of a
+    /// suggestion's CPU (`perf`).
+    /// </summary>
+    private Statement PersonHitsStatement(DbCommand factory, IReadOnlyList<(string Slug, MatchTier Tier)> page)
+    {
+        var sql = ModelSql.Of(db);
+        var (names, people, titles) = (sql.Of<PersonName>(), sql.Of<Person>(), sql.Of<Title>());
+        string N(string property) => "n." + names[property].Name;
+        string P(string property) => "p." + people[property].Name;
+        string T(string property) => "t." + titles[property].Name;
+        var text = new StatementText(factory).Append(
+            $"SELECT {N(nameof(PersonName.Slug))}, {P(nameof(Person.Id))}, {P(nameof(Person.Name))}, {N(nameof(PersonName.Roles))}, " +
+            $"{T(nameof(Title.Id))}, {T(nameof(Title.Slug))}, {T(nameof(Title.Name))}, {T(nameof(Title.Year))}, {T(nameof(Title.IsCardOnly))}, {T(nameof(Title.RatingVotes))} " +
+            $"FROM {names.Name} n JOIN {people.Name} p ON {P(nameof(Person.Id))} = {N(nameof(PersonName.PersonId))} " +
+            $"LEFT JOIN {titles.Name} t ON {T(nameof(Title.Id))} = {N(nameof(PersonName.KnownForTitleId))} " +
+            $"WHERE {N(nameof(PersonName.Slug))} IN (");
+        for (var i = 0; i < page.Count; i++)
+            (i == 0 ? text : text.Append(", ")).Value(page[i].Slug);
+        return text.Append(")").ToStatement();
+    }
+
+    /// <summary>A name row of a page of people, with its person's name and best-known film.</summary>
+    private sealed record PersonHitRow(string Slug, int Id, string Name, int Roles, KnownFilm? KnownFor);
+
+    private sealed record KnownFilm(int Id, string Slug, string Name, int? Year, bool IsCardOnly, int Votes);
+
     /// <summary>A name that matched; its key says whether its title is a full page (<see cref="NameKeys"/>).</summary>
     private sealed record FoundName(long Key, int TitleId, int Variant, string Name, string? Qualifier, string Folded);
 
@@ -227,22 +255,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     {
         if (page.Count == 0)
             return [];
-        var slugs = page.Select(p => p.Slug).ToList();
-        var rows = await (
-                from n in db.PersonNames.AsNoTracking()
-                where slugs.Contains(n.Slug)
-                join p in db.People on n.PersonId equals p.Id
-                join t in db.Titles on n.KnownForTitleId equals t.Id into known
-                from t in known.DefaultIfEmpty()
-                select new
-                {
-                    n.Slug,
-                    p.Id,
-                    p.Name,
-                    n.Roles,
-                    KnownFor = t == null ? null : new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, Votes = t.RatingVotes ?? 0 },
-                })
-            .ToListAsync(cancellationToken);
+        var rows = await ReadAsync(factory => PersonHitsStatement(factory, page), reader => new PersonHitRow(
+                reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : new KnownFilm(
+                    reader.GetInt32(4), reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    reader.GetBoolean(8), reader.IsDBNull(9) ? 0 : reader.GetInt32(9))),
+            cancellationToken);
 
         var bySlug = rows.ToLookup(r => r.Slug, StringComparer.Ordinal);
         return [.. page.Select(p =>
