@@ -188,7 +188,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             .ToList();
     }
 
-    /// <summary>Runs a statement of the index's on the context's connection and reads its rows.</summary>
+    /// <summary>Runs a statement written as SQL on the context's connection and reads its rows.</summary>
     private async Task<List<T>> ReadAsync<T>(Func<DbCommand, Statement> statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -214,7 +214,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     /// <summary>
     /// Each name row under the page's keys with its person and best-known film. Written as SQL (names from the
     /// model): composed in LINQ, EF Core's own work on this small statement was 96% of its cost, 15% of a
-    /// suggestion's CPU (`perf`).
+    /// suggestion's CPU (<c>perf</c>).
     /// </summary>
     private Statement PersonHitsStatement(DbCommand factory, IReadOnlyList<(string Slug, MatchTier Tier)> page)
     {
@@ -230,7 +230,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             $"LEFT JOIN {titles.Name} t ON {T(nameof(Title.Id))} = {N(nameof(PersonName.KnownForTitleId))} " +
             $"WHERE {N(nameof(PersonName.Slug))} IN (");
         for (var i = 0; i < page.Count; i++)
-            (i == 0 ? text : text.Append(", ")).Value(page[i].Slug);
+        {
+            if (i > 0)
+                text.Append(", ");
+            text.Value(page[i].Slug);
+        }
+
         return text.Append(")").ToStatement();
     }
 
