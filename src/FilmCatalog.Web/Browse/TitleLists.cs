@@ -73,17 +73,58 @@ public sealed class TitleLists(CatalogDbContext db)
     /// <summary>The titles of <paramref name="ids"/> as lists show them, in that order.</summary>
     public async Task<List<ListedTitle>> ListedAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
-        var titles = await db.Titles.AsNoTracking()
-            .Where(t => ids.Contains(t.Id))
-            .Select(t => new { t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount })
-            .ToDictionaryAsync(t => t.Id, cancellationToken);
-        var genres = (await db.TitleListings.AsNoTracking()
-                .Where(l => ids.Contains(l.TitleId) && l.Genre != TitleListing.AllTitles)
-                .Select(l => new { l.TitleId, l.GenreName })
-                .ToListAsync(cancellationToken))
-            .ToLookup(l => l.TitleId, l => l.GenreName);
-        return [.. ids.Where(titles.ContainsKey).Select(id => titles[id]).Select(t =>
-            new ListedTitle(t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount, [.. genres[t.Id].Order(StringComparer.Ordinal)]))];
+        var titles = await ByIdAsync(ids, cancellationToken);
+        return [.. ids.Where(titles.ContainsKey).Select(id => titles[id])];
+    }
+
+    /// <summary>
+    /// The titles of <paramref name="ids"/> that exist, as lists and search results show them, by id: one
+    /// statement for the titles and one for their genres (the lists' names for them, A-Z), sent together.
+    /// </summary>
+    public async Task<Dictionary<int, ListedTitle>> ByIdAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return [];
+
+        var sql = ModelSql.Of(db);
+        var (titles, listings) = (sql.Of<Title>(), sql.Of<TitleListing>());
+        string T(string property) => "t." + titles[property].Name;
+        string L(string property) => "l." + listings[property].Name;
+        return await db.Database.ReadAsync(
+            factory =>
+            {
+                var text = new StatementText(factory).Append(
+                    $"SELECT {T(nameof(Title.Id))}, {T(nameof(Title.Slug))}, {T(nameof(Title.Name))}, {T(nameof(Title.Year))}, {T(nameof(Title.IsCardOnly))}, " +
+                    $"{T(nameof(Title.Rating))}, {T(nameof(Title.RatingVotes))}, {T(nameof(Title.ReviewCount))} FROM {titles.Name} t WHERE {T(nameof(Title.Id))} IN ");
+                var list = text.List(ids);
+                return text.Append(
+                    $"; SELECT {L(nameof(TitleListing.TitleId))}, {L(nameof(TitleListing.GenreName))} FROM {listings.Name} l " +
+                    $"WHERE {L(nameof(TitleListing.TitleId))} IN {list} AND {L(nameof(TitleListing.Genre))} <> ").Value(TitleListing.AllTitles).ToStatement();
+            },
+            async (reader, token) =>
+            {
+                var rows = new List<(int Id, ListedTitle Title)>(ids.Count);
+                while (await reader.ReadAsync(token))
+                {
+                    rows.Add((reader.GetInt32(0), new ListedTitle(
+                        reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4),
+                        reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7), [])));
+                }
+
+                var genres = new Dictionary<int, List<string>>();
+                await reader.NextResultAsync(token);
+                while (await reader.ReadAsync(token))
+                {
+                    var id = reader.GetInt32(0);
+                    (genres.TryGetValue(id, out var names) ? names : genres[id] = []).Add(reader.GetString(1));
+                }
+
+                return rows.ToDictionary(r => r.Id, r => r.Title with
+                {
+                    Genres = genres.TryGetValue(r.Id, out var names) ? [.. names.Order(StringComparer.Ordinal)] : [],
+                });
+            },
+            cancellationToken);
     }
 
     /// <summary>The list's row of the title a cursor names, or null when it names none in this list.</summary>

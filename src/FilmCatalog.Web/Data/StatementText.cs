@@ -30,5 +30,22 @@ public sealed class StatementText(DbCommand factory)
         return this;
     }
 
+    /// <summary>Appends a parameter for each value, as a list: <c>(@p3, @p4)</c>; returns the list's text, which may be appended again.</summary>
+    public string List<T>(IEnumerable<T> values)
+        where T : notnull
+    {
+        var start = _sql.Length;
+        _sql.Append('(');
+        foreach (var value in values)
+        {
+            if (_sql.Length > start + 1)
+                _sql.Append(", ");
+            Value(value);
+        }
+
+        _sql.Append(')');
+        return _sql.ToString(start, _sql.Length - start);
+    }
+
     public Statement ToStatement() => new(_sql.ToString(), _parameters);
 }

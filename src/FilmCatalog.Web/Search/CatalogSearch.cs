@@ -1,4 +1,5 @@
 using System.Data.Common;
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace FilmCatalog.Web.Search;
 /// than that shows the most popular of its matches, which is what a visitor typing a common word
 /// wants, and the page says more were found.
 /// </remarks>
-public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
+public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, TitleLists lists)
 {
     /// <summary>Names read from the index per query and kind; results are ranked among these.</summary>
     public const int Candidates = 200;
@@ -64,14 +65,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         // so is read from the titles: only for the candidates that tie with one the page shows.
         var (contenders, before) = Contending(found, skip, take);
         var ids = contenders.Select(c => c.Name.TitleId).ToList();
-        // One JSON parameter, so the statement is one prepared text whatever the count (EF Core 10 would
-        // otherwise send a parameter for each id); the genres come with their titles, in the same statement.
-        var titles = await db.Titles.AsNoTracking()
-            .Where(t => EF.Parameter(ids).Contains(t.Id))
-            .Select(t => new FoundTitle(
-                t.Id, t.Slug, t.Name, t.Year, t.IsCardOnly, t.Rating, t.RatingVotes, t.ReviewCount,
-                t.Facts.Where(f => f.Kind == TitleFactKind.Genre).OrderBy(f => f.Position).Select(f => f.Text).ToList()))
-            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var titles = await lists.ByIdAsync(ids, cancellationToken);
 
         var page = contenders
             .Where(c => titles.ContainsKey(c.Name.TitleId)) // gone since its name was read: a newer capture merged it away
@@ -138,7 +132,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
 
         var phrase = string.Join(' ', words);
         var search = new NameSearch(phrase, null, candidates, [(new NameQuery(words, FromStart: true), candidates / 2), (new NameQuery(words, FromStart: false), candidates)]);
-        var names = await ReadAsync(
+        var names = await db.Database.ReadRowsAsync(
             factory => index.PersonNames(factory, search),
             reader => new PersonName
             {
@@ -176,7 +170,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
         var phrase = string.Join(' ', words);
         var search = new NameSearch(phrase, year, candidates,
             [(new NameQuery(words, FromStart: true, year), candidates / 2), (new NameQuery(words, FromStart: false, year), candidates)]);
-        var names = await ReadAsync(
+        var names = await db.Database.ReadRowsAsync(
             factory => index.TitleNames(factory, search),
             reader => new FoundName(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)),
             cancellationToken);
@@ -186,29 +180,6 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
             .GroupBy(x => x.Name.TitleId)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
             .ToList();
-    }
-
-    /// <summary>Runs a statement written as SQL on the context's connection and reads its rows.</summary>
-    private async Task<List<T>> ReadAsync<T>(Func<DbCommand, Statement> statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            var (sql, parameters) = statement(command);
-            command.CommandText = sql;
-            command.Parameters.AddRange(parameters.ToArray());
-            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-                rows.Add(read(reader));
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     /// <summary>
@@ -247,10 +218,6 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     /// <summary>A name that matched; its key says whether its title is a full page (<see cref="NameKeys"/>).</summary>
     private sealed record FoundName(long Key, int TitleId, int Variant, string Name, string? Qualifier, string Folded);
 
-    /// <summary>A candidate's title: what the popularity tie-break and the result line read.</summary>
-    private sealed record FoundTitle(
-        int Id, string Slug, string Name, int? Year, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount, List<string> Genres);
-
     /// <summary>
     /// The results for a page of people, in one statement whatever the page's length: the spellings
     /// under each page key, and what their name rows keep for the result line (<see cref="PersonSummary"/>:
@@ -260,7 +227,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index)
     {
         if (page.Count == 0)
             return [];
-        var rows = await ReadAsync(factory => PersonHitsStatement(factory, page), reader => new PersonHitRow(
+        var rows = await db.Database.ReadRowsAsync(factory => PersonHitsStatement(factory, page), reader => new PersonHitRow(
                 reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3),
                 reader.IsDBNull(4) ? null : new KnownFilm(
                     reader.GetInt32(4), reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
