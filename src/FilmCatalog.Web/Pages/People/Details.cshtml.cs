@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
@@ -43,12 +44,17 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
     {
         if (!Slug.IsWellFormed(slug))
             return NotFound();
-        var ids = await db.PersonNames.AsNoTracking().Where(n => n.Slug == slug).Select(n => n.PersonId).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
+        var spellings = await db.PersonNames.AsNoTracking()
+            .Where(n => n.Slug == slug)
+            .Join(db.People, n => n.PersonId, p => p.Id, (n, p) => new { p.Id, p.Name })
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        if (spellings.Count == 0)
             return NotFound();
 
-        var spellings = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(cancellationToken);
-        var years = await db.CareerYears.AsNoTracking().Where(y => y.Slug == slug).ToListAsync(cancellationToken);
+        var years = await db.CareerYears.AsNoTracking().Where(y => y.Slug == slug)
+            .Select(y => new { y.Group, y.Year, y.Roles, y.Films })
+            .ToListAsync(cancellationToken);
         var filmCount = years.Sum(y => y.Films);
         if (filmCount == 0)
             return NotFound();
@@ -61,11 +67,12 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             .Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)
             .Select(l => new ShownFilm(l.TitleId, l.CardId, l.CardRoles))
             .ToListAsync(cancellationToken);
-        Films = await FilmsAsync(ids, spellings, shown, cancellationToken);
+        var names = spellings.Select(p => p.Name).ToList();
+        Films = await FilmsAsync([.. spellings.Select(p => p.Id)], names, shown, cancellationToken);
         Person = new PersonPageView(
             slug,
-            spellings[0],
-            spellings,
+            names[0],
+            names,
             filmCount,
             [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: years.Where(y => (y.Roles & PersonSummary.Bit(role)) != 0).Sum(y => y.Films))).Where(r => r.Films > 0)],
             HomonymRule.Check(years.Where(y => y.Group == CareerListing.DatedFilms).Select(y => y.Year)));
@@ -78,46 +85,26 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
     /// <summary>
     /// The films of one page, each with every part the names had in it: their own credits first, then what
-    /// cards add, read only for the films that cards add something to.
+    /// cards add, read only for the films that cards add something to. Both statements are written as SQL
+    /// (names from the model): composed in LINQ with their lists of ids, EF Core made them again for every
+    /// request, a quarter of the page's CPU (<c>perf</c>).
     /// </summary>
     private async Task<List<PersonFilm>> FilmsAsync(List<int> ids, List<string> spellings, List<ShownFilm> shown, CancellationToken cancellationToken)
     {
         var filmIds = shown.Where(f => f.CardId == 0).Select(f => f.TitleId).ToList();
-        var cardFilmIds = shown.Where(f => f.CardId == 0 && f.CardRoles != 0).Select(f => (int?)f.TitleId).ToList();
+        var cardFilmIds = shown.Where(f => f.CardId == 0 && f.CardRoles != 0).Select(f => f.TitleId).ToList();
         var lostCardIds = shown.Where(f => f.CardId != 0).Select(f => f.CardId).ToList();
-        var credits = await db.Credits.AsNoTracking()
-            .Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value) && filmIds.Contains(c.TitleId))
-            .OrderBy(c => c.Role).ThenBy(c => c.TitleId).ThenBy(c => c.Position) // a film's parts in one order on every provider
-            .Select(c => new { c.TitleId, c.Title!.Slug, c.Title.Name, c.Title.Year, c.Title.IsCardOnly, c.Role, c.Character, c.Note, Spelling = c.Person!.Name })
-            .ToListAsync(cancellationToken);
-        // From the cards that name the films to the names' credits on them, never the other way: a common name has
-        // thousands of card credits, a film a few cards. A CROSS JOIN, which SQLite keeps in its order, and the
-        // name's id compared as a value (PersonId + 0), not sought in the index that starts with it.
-        // The cards are found by film and by id apart: SQLite reads a whole index for the two lists ORed.
-        var namingCards = db.AlsoLiked.AsNoTracking().Where(a => cardFilmIds.Contains(a.TargetTitleId));
-        if (lostCardIds.Count > 0)
-            namingCards = namingCards.Concat(db.AlsoLiked.AsNoTracking().Where(a => lostCardIds.Contains(a.Id)));
-        var cards = cardFilmIds.Count + lostCardIds.Count == 0 ? [] : await (
-                from a in namingCards
-                from c in db.CardCredits.AsNoTracking()
-                where c.TitleId == a.TitleId && c.CardPosition == a.Position && ids.Contains(c.PersonId + 0)
-                select new { c.Role, Card = a })
-            .Join(db.Titles, x => x.Card.TitleId, host => host.Id, (x, host) => new
-            {
-                x.Role,
-                x.Card.Id,
-                x.Card.TargetTitleId,
-                TargetSlug = x.Card.Target != null ? x.Card.Target.Slug : null,
-                TargetName = x.Card.Target != null ? x.Card.Target.Name : null,
-                TargetYear = x.Card.Target != null ? x.Card.Target.Year : null,
-                TargetIsCardOnly = x.Card.Target != null && x.Card.Target.IsCardOnly,
-                x.Card.Plot,
-                HostSlug = host.Slug,
-                HostName = host.Name,
-                HostYear = host.Year,
-            })
-            .OrderBy(x => x.Role).ThenBy(x => x.HostSlug)
-            .ToListAsync(cancellationToken);
+        var sql = ModelSql.Of(db);
+        var credits = filmIds.Count == 0 ? [] : await db.Database.ReadRowsAsync(factory => CreditsStatement(sql, factory, ids, filmIds), reader => new CreditRow(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4),
+                (CreditRole)reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)),
+            cancellationToken);
+        var cards = cardFilmIds.Count + lostCardIds.Count == 0 ? [] : await db.Database.ReadRowsAsync(factory => CardsStatement(sql, factory, ids, cardFilmIds, lostCardIds), reader => new CardRow(
+                (CreditRole)reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                !reader.IsDBNull(6) && reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetString(8), reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetInt32(10)),
+            cancellationToken);
 
         var films = new Dictionary<int, PersonFilm>();
         foreach (var credit in credits)
@@ -140,6 +127,68 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
         return [.. shown.Select(f => f.CardId == 0 ? films.GetValueOrDefault(f.TitleId) : lostTitles.GetValueOrDefault(f.CardId)).OfType<PersonFilm>()];
     }
+
+    /// <summary>The names' own credits on the page's films, a film's parts in one order on every provider.</summary>
+    private static Statement CreditsStatement(ModelSql sql, DbCommand factory, List<int> ids, List<int> filmIds)
+    {
+        var (credits, titles, people) = (sql.Of<Credit>(), sql.Of<Title>(), sql.Of<Person>());
+        string C(string property) => "c." + credits[property].Name;
+        string T(string property) => "t." + titles[property].Name;
+        var text = new StatementText(factory).Append(
+            $"SELECT {C(nameof(Credit.TitleId))}, {T(nameof(Title.Slug))}, {T(nameof(Title.Name))}, {T(nameof(Title.Year))}, {T(nameof(Title.IsCardOnly))}, " +
+            $"{C(nameof(Credit.Role))}, {C(nameof(Credit.Character))}, {C(nameof(Credit.Note))}, p.{people[nameof(Person.Name)].Name} " +
+            $"FROM {credits.Name} c JOIN {titles.Name} t ON {T(nameof(Title.Id))} = {C(nameof(Credit.TitleId))} " +
+            $"JOIN {people.Name} p ON p.{people.Key.Name} = {C(nameof(Credit.PersonId))} WHERE {C(nameof(Credit.PersonId))} IN ");
+        text.List(ids);
+        text.Append($" AND {C(nameof(Credit.TitleId))} IN ");
+        text.List(filmIds);
+        return text.Append($" ORDER BY {C(nameof(Credit.Role))}, {C(nameof(Credit.TitleId))}, {C(nameof(Credit.Position))}").ToStatement();
+    }
+
+    /// <summary>
+    /// The cards that credit the names for the page's films (by the film they name, or, for a lost-title card, by the
+    /// card's id), with the film and the page each card is on. From the cards that name the films to the names' credits
+    /// on them, never the other way: a common name has thousands of card credits, a film a few cards. A CROSS JOIN,
+    /// which SQLite keeps in its order, and the name's id compared as a value (PersonId + 0), not sought in the index
+    /// that starts with it. The matching cards are found first and only they are read whole, with their pages' titles.
+    /// </summary>
+    private static Statement CardsStatement(ModelSql sql, DbCommand factory, List<int> ids, List<int> cardFilmIds, List<int> lostCardIds)
+    {
+        var (cards, credits, titles) = (sql.Of<AlsoLiked>(), sql.Of<CardCredit>(), sql.Of<Title>());
+        string A(string property) => "a." + cards[property].Name;
+        string C(string property) => "c." + credits[property].Name;
+        var text = new StatementText(factory).Append($"SELECT m.role, {A(nameof(AlsoLiked.Id))}, {A(nameof(AlsoLiked.TargetTitleId))}, ")
+            .Append($"f.{titles[nameof(Title.Slug)].Name}, f.{titles[nameof(Title.Name)].Name}, f.{titles[nameof(Title.Year)].Name}, f.{titles[nameof(Title.IsCardOnly)].Name}, ")
+            .Append($"{A(nameof(AlsoLiked.Plot))}, h.{titles[nameof(Title.Slug)].Name} AS host_slug, h.{titles[nameof(Title.Name)].Name}, h.{titles[nameof(Title.Year)].Name} FROM (");
+        var idList = "";
+        void Matching(string column, List<int> values)
+        {
+            text.Append($"SELECT {A(nameof(AlsoLiked.Id))} AS card, {C(nameof(CardCredit.Role))} AS role FROM {cards.Name} a CROSS JOIN {credits.Name} c WHERE {A(column)} IN ");
+            text.List(values);
+            text.Append($" AND {C(nameof(CardCredit.TitleId))} = {A(nameof(AlsoLiked.TitleId))} AND {C(nameof(CardCredit.CardPosition))} = {A(nameof(AlsoLiked.Position))} ")
+                .Append($"AND {C(nameof(CardCredit.PersonId))} + 0 IN ");
+            if (idList.Length == 0)
+                idList = text.List(ids);
+            else
+                text.Append(idList);
+        }
+
+        if (cardFilmIds.Count > 0)
+            Matching(nameof(AlsoLiked.TargetTitleId), cardFilmIds);
+        if (cardFilmIds.Count > 0 && lostCardIds.Count > 0)
+            text.Append(" UNION ALL ");
+        if (lostCardIds.Count > 0)
+            Matching(nameof(AlsoLiked.Id), lostCardIds);
+        return text.Append($") m CROSS JOIN {cards.Name} a JOIN {titles.Name} h ON h.{titles.Key.Name} = {A(nameof(AlsoLiked.TitleId))} ")
+            .Append($"LEFT JOIN {titles.Name} f ON f.{titles.Key.Name} = {A(nameof(AlsoLiked.TargetTitleId))} ")
+            .Append($"WHERE {A(nameof(AlsoLiked.Id))} = m.card ORDER BY m.role, host_slug").ToStatement();
+    }
+
+    private sealed record CreditRow(int TitleId, string Slug, string Name, int? Year, bool IsCardOnly, CreditRole Role, string? Character, string? Note, string Spelling);
+
+    private sealed record CardRow(
+        CreditRole Role, int Id, int? TargetTitleId, string? TargetSlug, string? TargetName, int? TargetYear, bool TargetIsCardOnly, string? Plot,
+        string HostSlug, string HostName, int? HostYear);
 
     /// <summary>What the person did in the film, as a visitor reads it.</summary>
     private static string PartText(CreditRole role, string? character, string? note, string spelling, IReadOnlyList<string> spellings)
