@@ -44,7 +44,8 @@ internal sealed class CardCreditConfiguration : IEntityTypeConfiguration<CardCre
     {
         credit.HasOne<Title>().WithMany().HasForeignKey(c => c.TitleId);
         credit.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
-        credit.HasIndex(c => new { c.TitleId, c.CardPosition });
+        // A card's people by index alone: the people page finds the cards naming its films, then the name's credits on them.
+        credit.HasIndex(c => new { c.TitleId, c.CardPosition, c.PersonId, c.Role });
         // A person's card credits and the cards they are on (the people page), by index alone.
         credit.HasIndex(c => new { c.PersonId, c.Role, c.TitleId, c.CardPosition });
         // A film's people named on cards (the people page's career lists, Browse/CareerListings).

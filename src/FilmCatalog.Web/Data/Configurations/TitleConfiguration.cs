@@ -97,8 +97,9 @@ internal sealed class AlsoLikedConfiguration : IEntityTypeConfiguration<AlsoLike
         // With the film a card names: a person's card credits find their films (the people page) by index alone.
         card.HasIndex(a => new { a.TitleId, a.Position, a.TargetTitleId });
 
-        // A card-only title's page lists the films whose cards named it.
+        // A card-only title's page lists the films whose cards named it; the people page finds a film's cards,
+        // and their credits by card, by index alone.
         card.HasOne(a => a.Target).WithMany().HasForeignKey(a => a.TargetTitleId).OnDelete(DeleteBehavior.SetNull);
-        card.HasIndex(a => a.TargetTitleId);
+        card.HasIndex(a => new { a.TargetTitleId, a.TitleId, a.Position });
     }
 }

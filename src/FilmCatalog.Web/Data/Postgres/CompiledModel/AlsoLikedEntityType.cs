@@ -123,7 +123,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { targetTitleId });
+                new[] { targetTitleId, titleId, position });
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { titleId, position, targetTitleId });

@@ -90,13 +90,13 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { titleId, cardPosition });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { filmId, personId, role });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { personId, role, titleId, cardPosition });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { titleId, cardPosition, personId, role });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
     public partial class PostgresCatalogDbContextModel
     {
         private PostgresCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8511c6f1-4485-4c58-984b-a4bbfaaad330"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("55b79e96-0473-4367-80ba-7466bb798bb7"), entityTypeCount: 31)
         {
         }
 

@@ -173,7 +173,7 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetTitleId");
+                    b.HasIndex("TargetTitleId", "TitleId", "Position");
 
                     b.HasIndex("TitleId", "Position", "TargetTitleId");
 
@@ -208,11 +208,11 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TitleId", "CardPosition");
-
                     b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
+
+                    b.HasIndex("TitleId", "CardPosition", "PersonId", "Role");
 
                     b.ToTable("CardCredits");
                 });

@@ -111,7 +111,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { targetTitleId });
+                new[] { targetTitleId, titleId, position });
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { titleId, position, targetTitleId });

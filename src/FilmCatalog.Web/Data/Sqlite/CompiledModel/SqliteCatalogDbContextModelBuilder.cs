@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
     public partial class SqliteCatalogDbContextModel
     {
         private SqliteCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("13937a0a-9a20-4c44-9e43-59d12944106e"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("35a690b7-8ae1-48e2-8f2f-61f4f1ef5d9f"), entityTypeCount: 30)
         {
         }
 

@@ -163,7 +163,7 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetTitleId");
+                    b.HasIndex("TargetTitleId", "TitleId", "Position");
 
                     b.HasIndex("TitleId", "Position", "TargetTitleId");
 
@@ -196,11 +196,11 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TitleId", "CardPosition");
-
                     b.HasIndex("FilmId", "PersonId", "Role");
 
                     b.HasIndex("PersonId", "Role", "TitleId", "CardPosition");
+
+                    b.HasIndex("TitleId", "CardPosition", "PersonId", "Role");
 
                     b.ToTable("CardCredits");
                 });
