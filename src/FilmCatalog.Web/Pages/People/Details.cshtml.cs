@@ -128,7 +128,11 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         return [.. shown.Select(f => f.CardId == 0 ? films.GetValueOrDefault(f.TitleId) : lostTitles.GetValueOrDefault(f.CardId)).OfType<PersonFilm>()];
     }
 
-    /// <summary>The names' own credits on the page's films, a film's parts in one order on every provider.</summary>
+    /// <summary>
+    /// The names' own credits on the page's films, a film's parts in one order on every provider. Every role is named, so
+    /// that the index (PersonId, Role, TitleId) is sought for each film, not read through every credit of the name
+    /// (5,632 for the bench's name at 100,000 titles: 1.1 ms, against 0.5 sought).
+    /// </summary>
     private static Statement CreditsStatement(ModelSql sql, DbCommand factory, List<int> ids, List<int> filmIds)
     {
         var (credits, titles, people) = (sql.Of<Credit>(), sql.Of<Title>(), sql.Of<Person>());
@@ -140,6 +144,8 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             $"FROM {credits.Name} c JOIN {titles.Name} t ON {T(nameof(Title.Id))} = {C(nameof(Credit.TitleId))} " +
             $"JOIN {people.Name} p ON p.{people.Key.Name} = {C(nameof(Credit.PersonId))} WHERE {C(nameof(Credit.PersonId))} IN ");
         text.List(ids);
+        text.Append($" AND {C(nameof(Credit.Role))} IN ");
+        text.List(Enum.GetValues<CreditRole>().Select(role => (int)role));
         text.Append($" AND {C(nameof(Credit.TitleId))} IN ");
         text.List(filmIds);
         return text.Append($" ORDER BY {C(nameof(Credit.Role))}, {C(nameof(Credit.TitleId))}, {C(nameof(Credit.Position))}").ToStatement();
