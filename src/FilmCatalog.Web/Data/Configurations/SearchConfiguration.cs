@@ -92,6 +92,9 @@ internal sealed class CareerYearConfiguration : IEntityTypeConfiguration<CareerY
     public void Configure(EntityTypeBuilder<CareerYear> year)
     {
         year.HasKey(y => new { y.Slug, y.Group, y.Year, y.Roles });
+        // A people page's head by index alone: a name's rows lie all over the table (each batch adds to them), and
+        // reading each from it was a third of the page's database time at 100,000 titles (652 rows).
+        year.HasIndex(y => new { y.Slug, y.Group, y.Year, y.Roles, y.Films });
         year.HasIndex(y => y.Films).HasFilter("\"Films\" = 0");
     }
 }

@@ -21,7 +21,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 typeof(CareerYear),
                 baseEntityType,
                 propertyCount: 5,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var slug = runtimeEntityType.AddProperty(
@@ -74,6 +74,9 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { films });
             index.AddAnnotation("Relational:Filter", "\"Films\" = 0");
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { slug, group, year, roles, films });
 
             return runtimeEntityType;
         }

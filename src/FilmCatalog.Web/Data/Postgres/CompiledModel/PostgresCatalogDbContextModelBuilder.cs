@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
     public partial class PostgresCatalogDbContextModel
     {
         private PostgresCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55b79e96-0473-4367-80ba-7466bb798bb7"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("6866ebc7-7c52-4126-bb30-4561cd431cf7"), entityTypeCount: 31)
         {
         }
 

@@ -82,6 +82,8 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.HasIndex("Films")
                         .HasFilter("\"Films\" = 0");
 
+                    b.HasIndex("Slug", "Group", "Year", "Roles", "Films");
+
                     b.ToTable("CareerYears");
                 });
 

@@ -20,7 +20,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 typeof(CareerYear),
                 baseEntityType,
                 propertyCount: 5,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var slug = runtimeEntityType.AddProperty(
@@ -68,6 +68,9 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { films });
             index.AddAnnotation("Relational:Filter", "\"Films\" = 0");
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { slug, group, year, roles, films });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
     public partial class SqliteCatalogDbContextModel
     {
         private SqliteCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("35a690b7-8ae1-48e2-8f2f-61f4f1ef5d9f"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("615529bc-5cb2-4458-ad95-6b7d5f8df251"), entityTypeCount: 30)
         {
         }
 

@@ -75,6 +75,8 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.HasIndex("Films")
                         .HasFilter("\"Films\" = 0");
 
+                    b.HasIndex("Slug", "Group", "Year", "Roles", "Films");
+
                     b.ToTable("CareerYears");
                 });
 
