@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FilmCatalog.Tests.Search;
@@ -125,6 +127,44 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
                 Assert.Equal(all.Hits.Skip(skip).Take(take).Select(h => (h.Slug, string.Join(", ", h.Genres))), page.Hits.Select(h => (h.Slug, string.Join(", ", h.Genres))));
                 Assert.Equal(all.Total, page.Total);
             }
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL a statement run again on a connection is kept prepared there (and planned for each run's values):
+    /// the last of twenty searches on one connection finds what the first found, and the search statement is prepared.
+    /// </summary>
+    [Fact]
+    public async Task Searches_run_again_and_again_on_one_connection_find_the_same()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        await using var held = await search.HoldConnectionAsync(CancellationToken.None);
+        (string ForTitle, string Title, string ForPerson, string Person)[] queries =
+        [
+            ("ame", "amelie-2001", "audr", "audrey-tautou"),
+            ("ham", "hamlet-1996", "hami", "mark-hamill"),
+            ("star w", "star-wars-1977", "bus", "steve-buscemi"),
+            ("lod", "lodz-story-1990", "luk", "lukasz-nowak"),
+        ];
+
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var (forTitle, title, forPerson, person) in queries)
+            {
+                var titles = await search.TitlesAsync(SearchQuery.Parse(forTitle), 0, 20, CatalogSearch.Candidates, CancellationToken.None);
+                Assert.Equal(title, titles.Hits[0].Slug);
+                var people = await search.PeopleAsync(SearchQuery.Parse(forPerson), 0, 20, CatalogSearch.Candidates, CancellationToken.None);
+                Assert.Equal(person, people.Hits[0].Slug);
+            }
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            var prepared = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%\"TitleNames\"%'").SingleAsync();
+            Assert.True(prepared > 0, "the search statement was not kept prepared");
         }
     }
 

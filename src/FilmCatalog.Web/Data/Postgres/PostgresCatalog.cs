@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Search;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace FilmCatalog.Web.Data.Postgres;
 
@@ -29,7 +31,8 @@ public static class PostgresCatalog
                 "On PostgreSQL every instance must hash client addresses with one key: set Reviews:AddressHashKey " +
                 "(32 random bytes in base64, e.g. from `openssl rand -base64 32`) to the same value on every instance.");
 
-        services.AddCatalogContext<PostgresCatalogDbContext>(options => options.UseNpgsql(settings.ConnectionString).LogFaultsOnce());
+        var connectionString = WithPreparedStatements(settings.ConnectionString);
+        services.AddCatalogContext<PostgresCatalogDbContext>(options => options.UseNpgsql(connectionString).LogFaultsOnce());
 
         services.AddSingleton(new PostgresWriteGate(settings.WriteWait));
         services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<PostgresWriteGate>());
@@ -40,6 +43,33 @@ public static class PostgresCatalog
 
         // Every instance signs and reads visitor cookies and form tokens with the same keys.
         services.AddDataProtection().PersistKeysToDbContext<PostgresCatalogDbContext>();
+    }
+
+    /// <summary>Statements kept prepared per connection, most recently used first, unless the connection string says otherwise.</summary>
+    public const int PreparedStatements = 128;
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on where the operator's does not set it (<c>Max Auto
+    /// Prepare</c>, <c>Auto Prepare Min Usages</c>): a statement run twice on a connection is kept prepared there, and
+    /// PostgreSQL does not parse it again. Each run is still planned for its values (<c>plan_cache_mode</c>, added to
+    /// <c>Options</c> unless they set it): a generic plan for the search statement, made once for any query, read every
+    /// name in popularity order for a prefix that matched few, or a bitmap of every name for one that matched many
+    /// (README "Running at scale"). Behind PgBouncer older than 1.21, or without its <c>max_prepared_statements</c>,
+    /// an operator sets <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains(nameof(builder.MaxAutoPrepare)))
+            builder.MaxAutoPrepare = PreparedStatements;
+        if (!given.Contains(nameof(builder.AutoPrepareMinUsages)))
+            builder.AutoPrepareMinUsages = 2;
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return builder.ConnectionString;
     }
 
     private sealed class PostgresSchema : ICatalogSchema
