@@ -50,12 +50,10 @@ public static class PostgresCatalog
 
     /// <summary>
     /// The connection string with Npgsql's automatic preparation on where the operator's does not set it (<c>Max Auto
-    /// Prepare</c>, <c>Auto Prepare Min Usages</c>): a statement run twice on a connection is kept prepared there, and
-    /// PostgreSQL does not parse it again. Each run is still planned for its values (<c>plan_cache_mode</c>, added to
-    /// <c>Options</c> unless they set it): a generic plan for the search statement, made once for any query, read every
-    /// name in popularity order for a prefix that matched few, or a bitmap of every name for one that matched many
-    /// (README "Running at scale"). Behind PgBouncer older than 1.21, or without its <c>max_prepared_statements</c>,
-    /// an operator sets <c>Max Auto Prepare=0</c>.
+    /// Prepare</c>, <c>Auto Prepare Min Usages</c>): a statement run twice on a connection is kept prepared there, so
+    /// PostgreSQL neither parses it again nor, once it has found one plan as good for any values, plans it again. The
+    /// search statement is planned for each query all the same (<see cref="PostgresSearchIndex"/>). Behind PgBouncer
+    /// older than 1.21, or without its <c>max_prepared_statements</c>, an operator sets <c>Max Auto Prepare=0</c>.
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
@@ -67,8 +65,6 @@ public static class PostgresCatalog
             builder.MaxAutoPrepare = PreparedStatements;
         if (!given.Contains(nameof(builder.AutoPrepareMinUsages)))
             builder.AutoPrepareMinUsages = 2;
-        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return builder.ConnectionString;
     }
 
