@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FilmCatalog.Web.Data;
 
@@ -44,14 +45,31 @@ public sealed record CatalogSettings(CatalogProvider Provider, string Connection
                 throw new Hosting.SiteConfigurationException(
                     "Catalog:Provider is Postgres but ConnectionStrings:Catalog is not a PostgreSQL connection string " +
                     "(e.g. \"Host=db.example;Database=filmcatalog;Username=filmcatalog;Password=...\").");
+            Readable("PostgreSQL", () => new NpgsqlConnectionStringBuilder(configured));
             return new CatalogSettings(provider, configured, dataFolder ?? Path.Combine(contentRoot, "data")) { WriteWait = WriteWaitOf(configuration) };
         }
 
-        var sqlite = new SqliteConnectionStringBuilder(configured ?? DefaultSqliteConnectionString);
+        var sqlite = Readable("SQLite", () => new SqliteConnectionStringBuilder(configured ?? DefaultSqliteConnectionString));
         if (sqlite.DataSource is { Length: > 0 } source && source != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
             sqlite.DataSource = Path.GetFullPath(source, contentRoot);
         var fileFolder = Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } f ? f : contentRoot;
         return new CatalogSettings(provider, sqlite.ToString(), dataFolder ?? fileFolder) { WriteWait = WriteWaitOf(configuration) };
+    }
+
+    /// <summary>
+    /// The connection string read by its provider's builder, or the operator told which setting is wrong: the
+    /// builders' messages name the keyword or the place in the string, never a value (a password may be one).
+    /// </summary>
+    private static T Readable<T>(string provider, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ArgumentException e)
+        {
+            throw new Hosting.SiteConfigurationException($"ConnectionStrings:Catalog is not a connection string {provider} can read: {e.Message}");
+        }
     }
 
     private static TimeSpan WriteWaitOf(IConfiguration configuration) =>

@@ -19,6 +19,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "Reviews:AddressHashKey", "c2hvcnQ=", "Reviews:AddressHashKey must be at least 32 bytes, in base64" },
         { "Site:PublicBaseUrl", "films.example.org", "Site:PublicBaseUrl is \"films.example.org\"; it must be the scheme and host visitors use" },
         { "ForwardedHeaders:KnownProxies", "10.0.0.300", "ForwardedHeaders:KnownProxies: \"10.0.0.300\" is not an IP address" },
+        { "ConnectionStrings:Catalog", "Data Source=catalog.db;Bogus Key=1", "ConnectionStrings:Catalog is not a connection string SQLite can read: " },
+        { "ConnectionStrings:Catalog", "Data Source=catalog.db;;==", "ConnectionStrings:Catalog is not a connection string SQLite can read: " },
     };
 
     [Theory]
@@ -54,5 +56,26 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Equal(2, site.ExitCode);
         Assert.Contains("FilmCatalog cannot start: On PostgreSQL every instance must hash client addresses with one key", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=notanumber;Password=hunter2", "Couldn't set port")]
+    [InlineData("Host=127.0.0.1;Bogus Key=1;Password=hunter2", "Couldn't set bogus key")]
+    [InlineData("Host=127.0.0.1;Password=hunter2;;==", "Format of the initialization string")]
+    public async Task A_PostgreSQL_connection_string_Npgsql_cannot_read_is_refused_without_its_password(string connectionString, string reason)
+    {
+        using var site = SiteProcess.StartCommand(_dataFolder, new Dictionary<string, string>
+        {
+            ["Catalog:Provider"] = "Postgres",
+            ["ConnectionStrings:Catalog"] = connectionString,
+            ["Reviews:AddressHashKey"] = Convert.ToBase64String(new byte[32]),
+        });
+        await site.WaitForExitAsync();
+        var output = string.Join("\n", site.Lines);
+
+        Assert.Equal(2, site.ExitCode);
+        Assert.Contains($"FilmCatalog cannot start: ConnectionStrings:Catalog is not a connection string PostgreSQL can read: {reason}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
     }
 }
