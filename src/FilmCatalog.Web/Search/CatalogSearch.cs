@@ -49,12 +49,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
         if (query.IsEmpty)
             return TitleResults.None;
 
-        var found = await MatchTitlesAsync(query.NameWords, query.Year, candidates, cancellationToken);
+        var (found, capped) = await MatchTitlesAsync(query.NameWords, query.Year, candidates, cancellationToken);
         var yearIgnored = false;
         if (found.Count == 0 && query.Year is not null)
         {
             // "blade runner 2049": no film of 2049 is named "blade runner", so the number was part of the name.
-            found = await MatchTitlesAsync(query.Words, null, candidates, cancellationToken);
+            (found, capped) = await MatchTitlesAsync(query.Words, null, candidates, cancellationToken);
             yearIgnored = true;
         }
 
@@ -63,6 +63,9 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
 
         // The names alone order the candidates but for popularity, which counts the reviews held here and
         // so is read from the titles: only for the candidates that tie with one the page shows.
+        // The results are the best <candidates> of what was read (a title's several names can read more), so
+        // that the count shown is what the pages hold.
+        take = Math.Max(0, Math.Min(take, candidates - skip));
         var (contenders, before) = Contending(found, skip, take);
         var ids = contenders.Select(c => c.Name.TitleId).ToList();
         var titles = await lists.ByIdAsync(ids, cancellationToken);
@@ -86,7 +89,7 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
             p.Name.Variant == 0 ? null : p.Name.Name,
             p.Name.Variant == 0 ? null : p.Name.Qualifier,
             p.Match.Tier)).ToList();
-        return new TitleResults(hits, found.Count, found.Count >= candidates, yearIgnored);
+        return new TitleResults(hits, Math.Min(found.Count, candidates), capped, yearIgnored);
     }
 
     /// <summary>
@@ -157,15 +160,20 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
             .ThenBy(x => x.Name.Folded, StringComparer.Ordinal)
             .ToList();
 
-        var page = ranked.Skip(skip).Take(take).Select(x => (x.Name.Slug, x.Match.Tier)).ToList();
-        return new PersonResults(await PersonHitsAsync(page, cancellationToken), ranked.Count, names.Count >= candidates);
+        // As for titles: the best <candidates>, whatever the spellings read added.
+        var page = ranked.Take(candidates).Skip(skip).Take(take).Select(x => (x.Name.Slug, x.Match.Tier)).ToList();
+        return new PersonResults(await PersonHitsAsync(page, cancellationToken), Math.Min(ranked.Count, candidates), names.Count >= candidates);
     }
 
-    /// <summary>Titles whose names match, each once with its best-matching name, in one statement.</summary>
-    private async Task<List<(FoundName Name, NameMatch Match)>> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
+    /// <summary>
+    /// Titles whose names match, each once with its best-matching name, in one statement; and whether the
+    /// index had more names than were read (the kinds of match are united, each at most <paramref name="candidates"/>,
+    /// and every name that begins with the words has them all, so the union reaches that many only when one was cut).
+    /// </summary>
+    private async Task<(List<(FoundName Name, NameMatch Match)> Found, bool Capped)> MatchTitlesAsync(IReadOnlyList<string> words, int? year, int candidates, CancellationToken cancellationToken)
     {
         if (words.Count == 0)
-            return [];
+            return ([], false);
 
         var phrase = string.Join(' ', words);
         var search = new NameSearch(phrase, year, candidates,
@@ -175,11 +183,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
             reader => new FoundName(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)),
             cancellationToken);
 
-        return names
+        var found = names
             .Select(n => (Name: n, Match: NameMatch.Of(n.Folded, phrase, words)))
             .GroupBy(x => x.Name.TitleId)
             .Select(g => g.OrderBy(x => x.Match).ThenBy(x => x.Name.Variant).First())
             .ToList();
+        return (found, names.Count >= candidates);
     }
 
     /// <summary>

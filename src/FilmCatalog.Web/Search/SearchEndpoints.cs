@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Pages.Shared;
 
 namespace FilmCatalog.Web.Search;
@@ -22,9 +23,10 @@ public static class SearchEndpoints
     /// it is the same for every visitor, and typing back over a word asks nothing again.
     /// </summary>
     public static void MapSearchEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/search/suggest", async (HttpContext context, string? q, CatalogSearch search, CancellationToken cancellationToken) =>
+        endpoints.MapGetAndHead("/search/suggest", async (HttpContext context, CatalogSearch search, CancellationToken cancellationToken) =>
         {
-            var query = SearchQuery.Parse(q);
+            // The first q, as the search page reads it (bound as a string, several would be joined with commas).
+            var query = SearchQuery.Parse(context.Request.Query["q"].FirstOrDefault());
             await using var connection = await search.HoldConnectionAsync(cancellationToken);
             var titles = await search.TitlesAsync(query, 0, SuggestedTitles, SuggestionCandidates, cancellationToken);
             var people = await search.PeopleAsync(query, 0, SuggestedPeople, SuggestionCandidates, cancellationToken);

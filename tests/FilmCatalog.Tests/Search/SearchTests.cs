@@ -37,6 +37,9 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
             Cards = [new("Hamlet", 1921, "Drama", 6.0, "Svend Gade", "Asta Nielsen"), new(null, null, "Comedy", 7.5, "Tom DiCillo", "Steve Buscemi", "Catherine Keener")],
         },
         new("Trees Lounge", 1996) { Rating = 7.2, Votes = 9_000, Genres = ["Comedy"], Directors = ["Steve Buscemi"], Cast = [("Steve Buscemi", "Tommy")] },
+
+        // One film with three names holding the same word: read a few names, and they may all be its.
+        new("Zebra Crossing", 2010) { Votes = 10, Genres = ["Drama"], AlsoKnownAs = [("Zebra Street", "UK"), ("Zebra Way", "USA")] },
         .. NightFilms(),
     ];
 
@@ -128,6 +131,56 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
                 Assert.Equal(all.Total, page.Total);
             }
         }
+    }
+
+    /// <summary>
+    /// The results are the best names read, at most <c>candidates</c> titles: the count said is what the pages hold,
+    /// and a page past it is empty (the search page's "More titles" looped on its last page, the count above it).
+    /// </summary>
+    [Fact]
+    public async Task Results_stop_where_the_names_read_do_and_say_so()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        var query = SearchQuery.Parse("nightfall");
+        var all = await search.TitlesAsync(query, 0, 1_000, CatalogSearch.Candidates, CancellationToken.None);
+        Assert.False(all.Capped);
+
+        const int candidates = 10;
+        var first = await search.TitlesAsync(query, 0, 1_000, candidates, CancellationToken.None);
+        Assert.True(first.Capped);
+        Assert.Equal(candidates, first.Total);
+        Assert.Equal(candidates, first.Hits.Count);
+        var paged = new List<string>();
+        for (var skip = 0; skip < candidates; skip += 4)
+            paged.AddRange((await search.TitlesAsync(query, skip, 4, candidates, CancellationToken.None)).Hits.Select(h => h.Slug));
+        Assert.Equal(first.Hits.Select(h => h.Slug), paged);
+        Assert.Empty((await search.TitlesAsync(query, candidates, 4, candidates, CancellationToken.None)).Hits);
+    }
+
+    /// <summary>Three names of one film match "zebra": two names read are one title, and there were more names to read.</summary>
+    [Fact]
+    public async Task Names_read_to_the_limit_say_there_may_be_more_though_they_are_fewer_titles()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+
+        var results = await search.TitlesAsync(SearchQuery.Parse("zebra"), 0, 20, 2, CancellationToken.None);
+
+        Assert.Equal(["zebra-crossing-2010"], results.Hits.Select(h => h.Slug));
+        Assert.True(results.Capped);
+        Assert.False((await search.TitlesAsync(SearchQuery.Parse("zebra"), 0, 20, CatalogSearch.Candidates, CancellationToken.None)).Capped);
+    }
+
+    [Fact]
+    public async Task Both_groups_are_one_page_whatever_the_page_number_says()
+    {
+        var plain = await SearchPage.GetAsync(Client, "nightfall");
+        var page = await SearchPage.GetAsync(Client, "nightfall", page: 3);
+
+        Assert.Equal(plain.Titles.Select(t => t.Slug), page.Titles.Select(t => t.Slug));
+        using var json = JsonDocument.Parse(page.Document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal(1, json.RootElement.GetProperty("itemListElement")[0].GetProperty("position").GetInt32());
     }
 
     /// <summary>
@@ -291,6 +344,19 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         var lighthouse = Assert.Single(titles.Titles);
         Assert.Equal("/title/the-lighthouse-keepers-2003", lighthouse.Url);
         Assert.Equal("also known as Fyrvokterne", lighthouse.Note);
+    }
+
+    [Fact]
+    public async Task Suggestions_read_the_first_query_as_the_search_page_does_and_answer_head()
+    {
+        var json = await Client.GetStringAsync("/search/suggest?q=fyrv&q=bus&q=x");
+        var answer = JsonSerializer.Deserialize<SearchEndpoints.Suggestions>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal("fyrv", answer.Query);
+        Assert.Equal("/title/the-lighthouse-keepers-2003", Assert.Single(answer.Titles).Url);
+
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/search/suggest?q=fyrv"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -45,13 +45,14 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
 
     public bool HasNextPage => PeopleOnly ? People.Total > PageNumber * PeoplePerPage : Titles.Total > PageNumber * TitlesPerPage;
 
-    /// <summary>Pages stop where the ranked candidates do.</summary>
+    /// <summary>Pages stop where the ranked candidates do (a group's total counts at most that many).</summary>
     private const int MaxPage = CatalogSearch.Candidates / TitlesPerPage;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = SearchQuery.Parse(Q);
-        PageNumber = int.TryParse(PageText, out var page) ? Math.Clamp(page, 1, MaxPage) : 1;
+        // Only one group pages; both groups together are its first page, whatever p says.
+        PageNumber = (PeopleOnly || TitlesOnly) && int.TryParse(PageText, out var page) ? Math.Clamp(page, 1, MaxPage) : 1;
         if (Query.IsEmpty)
             return;
 
