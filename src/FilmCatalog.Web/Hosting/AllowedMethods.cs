@@ -34,6 +34,13 @@ public static class AllowedMethods
         return Task.CompletedTask;
     });
 
+    /// <summary>
+    /// Maps an endpoint that reads, for GET and HEAD: HTTP asks every server that answers GET to answer HEAD
+    /// (the headers alone, Kestrel drops the body), and <c>MapGet</c> maps GET only, so HEAD got 405.
+    /// </summary>
+    public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
     private static string[] Of(CompiledPageActionDescriptor page)
     {
         var methods = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet();

@@ -125,7 +125,7 @@ public static class SiteExtensions
         app.MapTitleData();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
-        app.MapGet("/health", () => Results.Text("ok", "text/plain"));
+        app.MapGetAndHead("/health", () => Results.Text("ok", "text/plain"));
         return app;
     }
 }

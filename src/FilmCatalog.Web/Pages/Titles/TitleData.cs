@@ -25,7 +25,7 @@ public static class TitleData
     };
 
     public static void MapTitleData(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/title/{slug}.json", async (string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken) =>
+        endpoints.MapGetAndHead("/title/{slug}.json", async (string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken) =>
         {
             var film = await DetailsModel.LoadAsync(db, slug, cancellationToken);
             if (film is null)
