@@ -8,7 +8,9 @@ namespace FilmCatalog.Web.Hosting;
 /// A title's old slug (see <see cref="Catalog.SlugAlias"/>) keeps working: a request for
 /// <c>/title/{old}...</c> that found nothing answers 301 to the same page under the current slug
 /// (308 for other methods, so a form posted from a page opened before the rename still lands).
-/// Only requests that were about to be a 404 pay for the lookup.
+/// An address typed or linked with capitals (<c>/genre/Drama</c>), which found nothing because every
+/// slug is lowercase, answers 301 to its lowercase spelling. Only requests that were about to be a
+/// 404 pay for either.
 /// </summary>
 public static partial class OldSlugRedirects
 {
@@ -24,7 +26,19 @@ public static partial class OldSlugRedirects
         if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted)
             return;
 
-        var match = TitlePath().Match(context.Request.Path.Value ?? "");
+        var path = context.Request.Path.Value ?? "";
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            var lower = path.ToLowerInvariant();
+            if (lower != path)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = context.Request.PathBase.Add(new PathString(lower)).ToUriComponent() + context.Request.QueryString;
+                return;
+            }
+        }
+
+        var match = TitlePath().Match(path);
         if (!match.Success)
             return;
 
@@ -41,8 +55,8 @@ public static partial class OldSlugRedirects
         context.Response.StatusCode = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
             ? StatusCodes.Status301MovedPermanently
             : StatusCodes.Status308PermanentRedirect;
-        context.Response.Headers.Location =
-            $"{context.Request.PathBase}/title/{current}{match.Groups["rest"].Value}{context.Request.QueryString}";
+        context.Response.Headers.Location = context.Request.PathBase
+            .Add(new PathString($"/title/{current}{match.Groups["rest"].Value}")).ToUriComponent() + context.Request.QueryString;
     }
 
     [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<rest>/.*)?$", RegexOptions.CultureInvariant)]

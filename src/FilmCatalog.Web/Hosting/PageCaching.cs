@@ -47,6 +47,9 @@ public static class PageCaching
             options.SizeLimit = builder.Configuration.GetValue("Caching:SizeLimitMegabytes", 32L) * 1024 * 1024;
             options.MaximumBodySize = 1024 * 1024;
             options.DefaultExpirationTimeSpan = Lifetime;
+            // The site's addresses are lowercase and its pages compare slugs as written: a cached /genre/drama
+            // must not answer /genre/Drama, which is a 404 (then a redirect, OldSlugRedirects) whenever it is not cached.
+            options.UseCaseSensitivePaths = true;
             if (enabled)
             {
                 options.AddPolicy(TitlePage, new TitlePagePolicy(varyByQuery: false));

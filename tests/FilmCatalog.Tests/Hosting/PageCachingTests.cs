@@ -29,6 +29,32 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>
+    /// Slugs are lowercase and pages compare them as written. The cache compared paths without case, so
+    /// <c>/title/SOME-FILM</c> was a 404, then a 200 once the page was cached: now it is the same redirect either way.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_address_with_capitals_moves_to_its_lowercase_page_whether_or_not_that_is_cached(bool cached)
+    {
+        var (slug, _) = await AReviewedTitleAsync();
+        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (cached)
+        {
+            await GetAsync(client, $"/title/{slug}", "br, gzip");
+            Assert.NotNull((await GetAsync(client, $"/title/{slug}", "br, gzip")).Headers.Age);
+        }
+
+        foreach (var path in new[] { $"/title/{slug.ToUpperInvariant()}", $"/title/{slug.ToUpperInvariant()}/reviews" })
+        {
+            var response = await GetAsync(client, path + "?sort=newest", "br, gzip");
+
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal(path.ToLowerInvariant() + "?sort=newest", response.Headers.Location!.OriginalString);
+        }
+    }
+
     [Fact]
     public async Task Each_encoding_is_cached_apart_so_a_client_without_brotli_gets_gzip()
     {
