@@ -70,6 +70,29 @@ public sealed class TitleLists(CatalogDbContext db)
         return new ListPage(titles, atStart ? null : titles[0].Slug, atEnd ? null : titles[^1].Slug);
     }
 
+    /// <summary>
+    /// The years from <paramref name="from"/> to <paramref name="to"/> that have titles, for a decade's links to
+    /// its years: one index seek a year (a loose index scan, as the front page finds its genres), not a read of
+    /// every title of the decade.
+    /// </summary>
+    public Task<List<int>> YearsAsync(int from, int to, CancellationToken cancellationToken) => db.Database.SqlQuery<int>($$"""
+        WITH RECURSIVE y("Year") AS (
+            SELECT MIN("Year") FROM "TitleListings" WHERE "Genre" = '' AND "Year" >= {{from}} AND "Year" <= {{to}}
+            UNION ALL
+            SELECT (SELECT MIN(l."Year") FROM "TitleListings" l WHERE l."Genre" = '' AND l."Year" > y."Year" AND l."Year" <= {{to}}) FROM y WHERE y."Year" IS NOT NULL
+        )
+        SELECT y."Year" AS "Value" FROM y WHERE y."Year" IS NOT NULL
+        """).ToListAsync(cancellationToken);
+
+    /// <summary>The nearest years before and after <paramref name="year"/> that have titles, for a year page's links to them.</summary>
+    public async Task<(int? Before, int? After)> NeighbourYearsAsync(int year, CancellationToken cancellationToken)
+    {
+        var dated = db.TitleListings.AsNoTracking().Where(l => l.Genre == TitleListing.AllTitles && l.Year != TitleListing.UnknownYear);
+        var before = await dated.Where(l => l.Year < year).MaxAsync(l => (int?)l.Year, cancellationToken);
+        var after = await dated.Where(l => l.Year > year).MinAsync(l => (int?)l.Year, cancellationToken);
+        return (before, after);
+    }
+
     /// <summary>The titles of <paramref name="ids"/> as lists show them, in that order.</summary>
     public async Task<List<ListedTitle>> ListedAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {

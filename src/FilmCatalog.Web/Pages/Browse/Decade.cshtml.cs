@@ -10,9 +10,14 @@ namespace FilmCatalog.Web.Pages.Browse;
 [OutputCache(PolicyName = CatalogPageCaching.ListPage)]
 public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
 {
+    private readonly TitleLists _lists = lists;
+
     public override IReadOnlyList<ListSort> Sorts { get; } = [ListSort.Rating, ListSort.Year, ListSort.Title, ListSort.Reviews];
 
     public int FirstYear { get; private set; }
+
+    /// <summary>The decade's years that have films: the page links to their pages, and to no empty year's 404.</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string decade, CancellationToken cancellationToken)
     {
@@ -23,6 +28,9 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
         FirstYear = first;
         Heading = $"Films of the {decade}";
         await LoadAsync(new ListScope(TitleListing.AllTitles, first, first + 9), null, cancellationToken);
-        return Results.Titles.Count == 0 && IsFirstPage ? NotFound() : Page();
+        if (Results.Titles.Count == 0 && IsFirstPage)
+            return NotFound();
+        Years = await _lists.YearsAsync(first, first + 9, cancellationToken);
+        return Page();
     }
 }

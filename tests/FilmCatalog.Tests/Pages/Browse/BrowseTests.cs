@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Tests.Pages.Browse;
@@ -95,6 +96,58 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     [InlineData("/decade/1963s")]
     public async Task A_list_that_cannot_hold_titles_is_not_found(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(path)).StatusCode);
+
+    /// <summary>
+    /// The films here span 1950 to 1986, every year of it (other tests' films may be in the catalog too): the
+    /// lists' edges are where links could lead nowhere. Every link goes to a year with films, the nearest ones.
+    /// </summary>
+    [Theory]
+    [InlineData(1950)]
+    [InlineData(1961)]
+    [InlineData(1986)]
+    public async Task A_year_links_to_the_nearest_years_that_have_films(int year)
+    {
+        var years = await YearsAsync();
+        var page = await HtmlPage.GetAsync(Client, $"/year/{year}");
+
+        var links = page.QuerySelectorAll("nav[aria-label='Other years'] a").Cast<IHtmlAnchorElement>().Select(a => a.PathName).ToList();
+        var expected = new[] { years.Where(y => y < year).Select(y => (int?)y).LastOrDefault(), years.Where(y => y > year).Select(y => (int?)y).FirstOrDefault() };
+        Assert.Equal(expected.OfType<int>().Select(y => $"/year/{y}"), links);
+        foreach (var link in links)
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(link)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(1950)]
+    [InlineData(1980)]
+    public async Task A_decade_links_to_its_years_that_have_films_and_to_no_other(int decade)
+    {
+        var years = await YearsAsync();
+        var page = await HtmlPage.GetAsync(Client, $"/decade/{decade}s");
+
+        var links = page.QuerySelectorAll("nav[aria-label='Years of the decade'] a").Cast<IHtmlAnchorElement>().Select(a => a.PathName).ToList();
+        Assert.Equal(years.Where(y => y / 10 * 10 == decade).Select(y => $"/year/{y}"), links);
+        foreach (var link in links)
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(link)).StatusCode);
+    }
+
+    /// <summary>The years that have titles, in order.</summary>
+    private Task<List<int>> YearsAsync() => factory.Catalog.ReadAsync(db =>
+        db.Titles.Where(t => t.Year != null).Select(t => t.Year!.Value).Distinct().OrderBy(y => y).ToListAsync());
+
+    [Theory]
+    [InlineData("/year/01961")]
+    [InlineData("/year/+1961")]
+    [InlineData("/year/001961?sort=title")]
+    public async Task A_year_written_another_way_moves_to_its_one_address(string path)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/year/1961" + (path.Contains('?') ? path[path.IndexOf('?')..] : ""), response.Headers.Location!.OriginalString);
+    }
 
     [Fact]
     public async Task A_letter_starts_the_index_at_its_first_title()
