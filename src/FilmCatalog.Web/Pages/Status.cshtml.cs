@@ -1,5 +1,6 @@
 using System.Globalization;
 using FilmCatalog.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,12 +24,23 @@ public sealed class StatusModel : PageModel
 
     public string Explanation => Describe().Explanation;
 
-    public void OnGet()
-    {
-    }
+    public IActionResult OnGet() => Answer();
 
-    public void OnPost()
+    public IActionResult OnPost() => Answer();
+
+    /// <summary>
+    /// Re-executed, the page keeps the failed request's status. Opened at its own address (a bookmark, a
+    /// crawler), it answers with the refusal it describes, never 200; for a code that is no refusal, 404.
+    /// A server error is never claimed for a request that did not fail.
+    /// </summary>
+    private IActionResult Answer()
     {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            return Page();
+        if (Code is < 400 or > 499)
+            return NotFound();
+        Response.StatusCode = Code;
+        return Page();
     }
 
     private (string Heading, string Explanation) Describe() => Code switch

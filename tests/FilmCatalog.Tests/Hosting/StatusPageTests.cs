@@ -42,6 +42,21 @@ public sealed class StatusPageTests : IClassFixture<StatusPageTests.Site>
         Assert.Contains("may not have been saved", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Opened at its own address, a status page is no page to index: it answers with the refusal it describes, or 404.</summary>
+    [Theory]
+    [InlineData("/status/404", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("/status/429", HttpStatusCode.TooManyRequests, "Too many requests")]
+    [InlineData("/status/200", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("/status/500", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("/status/503", HttpStatusCode.NotFound, "Page not found")]
+    public async Task A_status_page_opened_at_its_own_address_never_answers_200(string path, HttpStatusCode status, string heading)
+    {
+        var response = await _site.CreateClient("10.16.7.3").GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(heading, (await HtmlPage.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
     private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, int review)
     {
         var page = await HtmlPage.GetAsync(client, $"/reviews/{review}/vote");
