@@ -119,6 +119,8 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
     [InlineData("/search?q=bus", "search")]
     [InlineData("/name/steve-buscemi", "person")]
     [InlineData("/genre/comedy", "genre")]
+    [InlineData("/year/1996", "year")]
+    [InlineData("/decade/1990s", "decade")]
     public void The_pages_fit_a_desktop_and_a_phone_in_both_colour_schemes(string path, string name)
     {
         foreach (var scheme in (string[])["light", "dark"])
