@@ -84,12 +84,15 @@ public sealed class TitleLists(CatalogDbContext db)
         SELECT y."Year" AS "Value" FROM y WHERE y."Year" IS NOT NULL
         """).ToListAsync(cancellationToken);
 
-    /// <summary>The nearest years before and after <paramref name="year"/> that have titles, for a year page's links to them.</summary>
-    public async Task<(int? Before, int? After)> NeighbourYearsAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The nearest years before <paramref name="from"/> and after <paramref name="to"/> that have titles, for a year's or a
+    /// decade's links to the next ones there are.
+    /// </summary>
+    public async Task<(int? Before, int? After)> NeighbourYearsAsync(int from, int to, CancellationToken cancellationToken)
     {
         var dated = db.TitleListings.AsNoTracking().Where(l => l.Genre == TitleListing.AllTitles && l.Year != TitleListing.UnknownYear);
-        var before = await dated.Where(l => l.Year < year).MaxAsync(l => (int?)l.Year, cancellationToken);
-        var after = await dated.Where(l => l.Year > year).MinAsync(l => (int?)l.Year, cancellationToken);
+        var before = await dated.Where(l => l.Year < from).MaxAsync(l => (int?)l.Year, cancellationToken);
+        var after = await dated.Where(l => l.Year > to).MinAsync(l => (int?)l.Year, cancellationToken);
         return (before, after);
     }
 

@@ -19,6 +19,9 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
     /// <summary>The decade's years that have films: the page links to their pages, and to no empty year's 404.</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>The nearest decades on either side that have films ("1980s").</summary>
+    public (string? Before, string? After) Neighbours { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string decade, CancellationToken cancellationToken)
     {
         if (decade.Length != 5 || decade[4] != 's' || decade[3] != '0'
@@ -31,6 +34,8 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
         if (Results.Titles.Count == 0 && IsFirstPage)
             return NotFound();
         Years = await _lists.YearsAsync(first, first + 9, cancellationToken);
+        var (before, after) = await _lists.NeighbourYearsAsync(first, first + 9, cancellationToken);
+        Neighbours = (before is { } b ? $"{b / 10 * 10}s" : null, after is { } a ? $"{a / 10 * 10}s" : null);
         return Page();
     }
 }

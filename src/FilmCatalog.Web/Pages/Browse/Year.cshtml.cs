@@ -35,7 +35,7 @@ public sealed class YearModel(TitleLists lists) : BrowsePageModel(lists)
         await LoadAsync(new ListScope(TitleListing.AllTitles, year, year), null, cancellationToken);
         if (Results.Titles.Count == 0 && IsFirstPage)
             return NotFound();
-        Neighbours = await _lists.NeighbourYearsAsync(year, cancellationToken);
+        Neighbours = await _lists.NeighbourYearsAsync(year, year, cancellationToken);
         return Page();
     }
 }

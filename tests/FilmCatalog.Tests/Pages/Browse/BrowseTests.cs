@@ -120,14 +120,19 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     [Theory]
     [InlineData(1950)]
     [InlineData(1980)]
-    public async Task A_decade_links_to_its_years_that_have_films_and_to_no_other(int decade)
+    public async Task A_decade_links_to_its_years_that_have_films_and_to_the_nearest_decades(int decade)
     {
         var years = await YearsAsync();
         var page = await HtmlPage.GetAsync(Client, $"/decade/{decade}s");
 
         var links = page.QuerySelectorAll("nav[aria-label='Years of the decade'] a").Cast<IHtmlAnchorElement>().Select(a => a.PathName).ToList();
         Assert.Equal(years.Where(y => y / 10 * 10 == decade).Select(y => $"/year/{y}"), links);
-        foreach (var link in links)
+
+        // And to the nearest decades that have films, either side.
+        var decades = page.QuerySelectorAll("nav[aria-label='Other decades'] a").Cast<IHtmlAnchorElement>().Select(a => a.PathName).ToList();
+        var expected = new[] { years.Where(y => y < decade).Select(y => (int?)y).LastOrDefault(), years.Where(y => y > decade + 9).Select(y => (int?)y).FirstOrDefault() };
+        Assert.Equal(expected.OfType<int>().Select(y => $"/decade/{y / 10 * 10}s"), decades);
+        foreach (var link in links.Concat(decades))
             Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(link)).StatusCode);
     }
 
