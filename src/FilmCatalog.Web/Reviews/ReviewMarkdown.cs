@@ -246,7 +246,12 @@ public sealed class ReviewMarkdown
     /// </summary>
     private static void FilterLinks(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Both kinds are found before the tree changes: after a link was unwrapped, Markdig's walk of the
+        // tree no longer reached an autolink before it in the paragraph, which then kept no rel (or a dangerous
+        // one stayed an <a>, its href stripped by the sanitizer only).
+        var links = document.Descendants<LinkInline>().ToList();
+        var autolinks = document.Descendants<AutolinkInline>().ToList();
+        foreach (var link in links)
         {
             if (link.Parent is null)
             {
@@ -267,7 +272,7 @@ public sealed class ReviewMarkdown
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        foreach (var autolink in autolinks)
         {
             var candidate = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
             if (SafeUrl(candidate) is { } safe)

@@ -98,6 +98,21 @@ public class ReviewMarkdownTests
         Assert.Equal("the text", body.TextContent.Trim());
     }
 
+    /// <summary>A link removed before an autolink in its paragraph left the autolink unfiltered: no rel, or a dangerous one kept as a link.</summary>
+    [Theory]
+    [InlineData("<https://auto.example> [rel](/title/x)", "https://auto.example/", "https://auto.example rel")]
+    [InlineData("<javascript:alert(2)> <https://auto.example> [rel](/title/x)", "https://auto.example/", "javascript:alert(2) https://auto.example rel")]
+    [InlineData("[rel](/title/x) <https://auto.example> and *more*", "https://auto.example/", "rel https://auto.example and more")]
+    public void Every_link_left_in_a_paragraph_carries_rel_whatever_was_removed_beside_it(string markdown, string href, string text)
+    {
+        var body = Render(markdown);
+
+        var link = Assert.Single(body.QuerySelectorAll("a"));
+        Assert.Equal(href, new Uri(link.GetAttribute("href")!).AbsoluteUri);
+        Assert.Equal("nofollow ugc noopener", link.GetAttribute("rel"));
+        Assert.Equal(text, body.TextContent.Trim());
+    }
+
     [Fact]
     public void A_dangerous_autolink_becomes_its_text()
     {
