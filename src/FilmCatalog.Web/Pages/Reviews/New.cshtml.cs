@@ -43,16 +43,21 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return NotFound();
         Film = film;
 
-        Input.Headline = Input.Headline?.Trim() ?? "";
-        Input.Body = Input.Body?.Trim() ?? "";
         if (Input.Headline.Any(char.IsControl))
             ModelState.AddModelError("Input.Headline", "The headline must be one line of text.");
+        if (Input.DisplayName is { } name && name.Any(char.IsControl))
+            ModelState.AddModelError("Input.DisplayName", "The name must be one line of text.");
         if (visitors.Find(HttpContext) is not { } visitor)
         {
             visitors.GetOrCreate(HttpContext);
             ModelState.AddModelError("", VisitorIdentity.MissingMessage);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
+
+        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
+        // the empty form: it showed "Error:" with no message, or went on with no value at all.
+        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
+            TryValidateModel(Input, nameof(Input));
 
         if (!ModelState.IsValid)
             return Page();
@@ -90,13 +95,22 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         ("Input.ContainsSpoilers", "Input_ContainsSpoilers"),
     ];
 
-    /// <summary>Only what the form posts; nothing here is an entity.</summary>
+    /// <summary>
+    /// Only what the form posts; nothing here is an entity. Text is trimmed as it is bound, so the lengths are
+    /// checked on what will be stored: trimmed after validation, "  a  " passed as a headline of three or more.
+    /// </summary>
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Give your review a headline.")]
         [TextLength(HeadlineMax, MinimumLength = HeadlineMin, ErrorMessage = "The headline must be {2} to {1} characters.")]
         [Display(Name = "Headline")]
-        public string Headline { get; set; } = "";
+        public string Headline
+        {
+            get => _headline;
+            set => _headline = value?.Trim() ?? "";
+        }
+
+        private string _headline = "";
 
         [Required(ErrorMessage = "Choose a rating from 1 to 10.")]
         [Range(1, 10, ErrorMessage = "Choose a rating from 1 to 10.")]
@@ -111,14 +125,20 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             get => _body;
 
             // Browsers send a textarea's line breaks as CRLF but count them as one character for maxlength.
-            set => _body = value?.ReplaceLineEndings("\n") ?? "";
+            set => _body = value?.ReplaceLineEndings("\n").Trim() ?? "";
         }
 
         private string _body = "";
 
         [TextLength(NameMax, ErrorMessage = "Keep the name to {1} characters.")]
         [Display(Name = "Display name (optional)")]
-        public string? DisplayName { get; set; }
+        public string? DisplayName
+        {
+            get => _displayName;
+            set => _displayName = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        private string? _displayName;
 
         [Display(Name = "This review contains spoilers")]
         public bool ContainsSpoilers { get; set; }

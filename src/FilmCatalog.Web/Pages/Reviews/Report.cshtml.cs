@@ -73,6 +73,11 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
+        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
+        // the empty form: it showed "Error:" with no message, or went on with no value at all.
+        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
+            TryValidateModel(Input, nameof(Input));
+
         if (!ModelState.IsValid)
             return Page();
 

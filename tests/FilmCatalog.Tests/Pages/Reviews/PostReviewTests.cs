@@ -53,6 +53,12 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         { "body too short", "Fine headline", "8", "Too short.", "Your review must be 100 to 6,000 characters" },
         { "body too long", "Fine headline", "8", new string('x', 6_001), "Your review must be 100 to 6,000 characters" },
         { "missing body", "Fine headline", "8", "", "Write your review." },
+
+        // Lengths count what would be stored: the text without the spaces around it.
+        { "headline of spaces", "     ", "8", ValidBody, "Give your review a headline." },
+        { "headline short once trimmed", "   a   ", "8", ValidBody, "The headline must be 3 to 100 characters." },
+        { "body short once trimmed", "Fine headline", "8", new string(' ', 95) + "short", "Your review must be 100 to 6,000 characters" },
+        { "body of 98 letters between spaces", "Fine headline", "8", "   " + new string('b', 98) + "   ", "Your review must be 100 to 6,000 characters" },
     };
 
     [Theory]
@@ -70,6 +76,47 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal("Kept Name", again.FieldValue("Input.DisplayName"));
         if (body.Length is > 0 and <= 6_000)
             Assert.Equal(body, again.FieldValue("Input.Body"));
+    }
+
+    /// <summary>A name is shown on one line beside the review: a line break or other control character is refused, as in the headline.</summary>
+    [Theory]
+    [InlineData("Line1\nLine2")]
+    [InlineData("Tab\tName")]
+    [InlineData("Bell\u0007")]
+    public async Task A_display_name_of_more_than_one_line_is_refused_and_nothing_is_stored(string name)
+    {
+        var before = await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync());
+        var form = await OpenForAsync(factory.CreateClient(), SeedSlug);
+
+        var again = await form.PostInvalidAsync(Values("Fine headline", "8", ValidBody, name: name));
+
+        Assert.Contains("The name must be one line of text.", again.FieldErrors);
+        Assert.Equal(before, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
+    }
+
+    /// <summary>No browser posts a form without its fields, but a script may: the page says what is missing and stores nothing.</summary>
+    [Fact]
+    public async Task A_post_with_none_of_the_forms_fields_says_what_is_missing_and_stores_nothing()
+    {
+        var client = factory.CreateClient();
+        var reviews = await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync());
+        var reports = await factory.Catalog.ReadAsync(db => db.ReviewReports.CountAsync());
+        var review = await factory.Catalog.ReadAsync(db => db.Reviews.Select(r => r.Id).FirstAsync());
+
+        foreach (var (path, message) in new[] { ($"/title/{SeedSlug}/review", "Give your review a headline."), ($"/reviews/{review}/report", "Choose why you are reporting this review.") })
+        {
+            var form = await HtmlPage.GetAsync(client, path);
+            var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+            var response = await client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await HtmlPage.ParseAsync(response);
+            Assert.Contains(message, page.QuerySelector(".error-summary")?.TextContent ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(reviews, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
+        Assert.Equal(reports, await factory.Catalog.ReadAsync(db => db.ReviewReports.CountAsync()));
     }
 
     [Fact]
