@@ -6,6 +6,8 @@ using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
 
 var (command, siteArgs) = SiteCommand.Parse(args);
+if (command is SiteCommand.Help help)
+    return await help.PrintAsync();
 
 WebApplication app;
 try
@@ -28,10 +30,20 @@ catch (SiteConfigurationException e)
     return 2;
 }
 
-if (command is not null)
-    return await command.RunAsync(app);
+try
+{
+    if (command is not null)
+        return await command.RunAsync(app);
 
-await app.InitializeCatalogAsync();
+    await app.InitializeCatalogAsync();
+}
+catch (SiteConfigurationException e)
+{
+    // Found only once the catalog is opened (a file that is no database): as above.
+    await Console.Error.WriteLineAsync($"FilmCatalog cannot start: {e.Message}");
+    return 2;
+}
+
 app.UseSite();
 await app.RunAsync();
 return 0;

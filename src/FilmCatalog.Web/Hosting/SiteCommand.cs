@@ -12,19 +12,65 @@ namespace FilmCatalog.Web.Hosting;
 /// </summary>
 public abstract record SiteCommand
 {
-    public static (SiteCommand? Command, string[] SiteArgs) Parse(string[] args) => args switch
+    /// <summary>What the executable takes, printed for <c>--help</c> and for a command it does not know.</summary>
+    public const string Usage = """
+        usage: dotnet FilmCatalog.Web.dll [--Setting value ...]            runs the site
+               dotnet FilmCatalog.Web.dll import PATH... [--Setting value ...]
+                                                  imports title pages (.txt files, or folders of them)
+               dotnet FilmCatalog.Web.dll reindex                        rebuilds the search index and the lists
+               dotnet FilmCatalog.Web.dll backup [PATH]                  copies the catalog while the site runs
+               dotnet FilmCatalog.Web.dll moderator add EMAIL | remove EMAIL | list
+        Settings (README, Configuration) come from appsettings.json, environment variables (ConnectionStrings__Catalog=...)
+        or "--Setting value" after the command's arguments.
+        """;
+
+    public static (SiteCommand? Command, string[] SiteArgs) Parse(string[] args)
     {
-        ["import", .. var paths] => (new Import(paths.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
-            paths.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
-        ["reindex", .. var rest] => (new Reindex(), rest),
-        ["backup", .. var rest] => (new Backup(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault()),
-            rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
-        ["moderator", .. var rest] => (new Moderators(rest.TakeWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
-            rest.SkipWhile(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray()),
-        _ => (null, args),
-    };
+        // Asking for help never runs anything: "backup --help" wrote a backup, and "--help" alone started the site.
+        if (args is ["help", ..] || args.Any(a => a is "--help" or "-h" or "-?"))
+            return (new Help(null), []);
+
+        var (words, settings) = (args.Skip(1).TakeWhile(IsWord).ToArray(), args.Skip(1).SkipWhile(IsWord).ToArray());
+        return args switch
+        {
+            [] => (null, args),
+            [var first, ..] when !IsWord(first) => (null, args),
+            ["import", ..] => (new Import(words), settings),
+            ["reindex", ..] when words.Length == 0 => (new Reindex(), settings),
+            ["reindex", ..] => (new Help("reindex takes no arguments"), []),
+            ["backup", ..] when words is [""] => (new Help("backup: PATH is empty"), []),
+            ["backup", ..] when words.Length <= 1 => (new Backup(words.FirstOrDefault()), settings),
+            ["backup", ..] => (new Help("backup takes one PATH at most"), []),
+            ["moderator", ..] => (new Moderators(words), settings),
+            [var unknown, ..] => (new Help($"unknown command '{unknown}'"), []),
+        };
+
+        // A command's own arguments come first; settings ("--Setting value") after them.
+        static bool IsWord(string arg) => !arg.StartsWith("--", StringComparison.Ordinal);
+    }
 
     public abstract Task<int> RunAsync(WebApplication app);
+
+    /// <summary>
+    /// The usage, before anything is built: asked for (exit 0), or for a command the executable does not know
+    /// (exit 2; "improt" started the site, which failed to take the running site's port with a stack trace).
+    /// </summary>
+    public sealed record Help(string? Problem) : SiteCommand
+    {
+        public override Task<int> RunAsync(WebApplication app) => PrintAsync();
+
+        public async Task<int> PrintAsync()
+        {
+            if (Problem is null)
+            {
+                await Console.Out.WriteLineAsync(Usage);
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"{Problem}\n{Usage}");
+            return 2;
+        }
+    }
 
     /// <summary>Settings this command needs before the site's services are built.</summary>
     public virtual void Configure(WebApplicationBuilder builder)
@@ -50,6 +96,7 @@ public abstract record SiteCommand
             }
 
             await app.Services.MigrateCatalogAsync();
+            await SayWhatFoldersSkipAsync(Paths);
             await using var scope = app.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<CatalogImporter>();
             var times = new ImportTimes();
@@ -64,6 +111,23 @@ public abstract record SiteCommand
                 $"{outcomes.Count} file(s): {outcomes.Count(o => o.Status == ImportStatus.Imported)} imported, " +
                 $"{outcomes.Count(o => o.Status == ImportStatus.Unchanged)} unchanged, {refused} refused");
             return refused == 0 && outcomes.Count > 0 ? 0 : 1;
+        }
+    }
+
+    /// <summary>
+    /// A folder's title pages are the <c>*.txt</c> files directly in it: a folder with none, or with subfolders and
+    /// other files, is said so, where "0 file(s)" alone left the operator to guess.
+    /// </summary>
+    private static async Task SayWhatFoldersSkipAsync(IEnumerable<string> paths)
+    {
+        foreach (var folder in paths.Where(Directory.Exists))
+        {
+            var entries = Directory.EnumerateFileSystemEntries(folder).ToList();
+            var pages = entries.Count(e => File.Exists(e) && e.EndsWith(".txt", StringComparison.Ordinal));
+            if (pages == 0)
+                await Console.Error.WriteLineAsync($"{folder}: no .txt files in this folder (only the .txt files directly in a folder are imported)");
+            else if (entries.Count > pages)
+                await Console.Error.WriteLineAsync($"{folder}: {entries.Count - pages} other entries left alone (only the .txt files directly in a folder are imported)");
         }
     }
 
@@ -102,13 +166,13 @@ public abstract record SiteCommand
     /// </summary>
     public sealed record Moderators(string[] Arguments) : SiteCommand
     {
-        private const string Usage = "usage: moderator add EMAIL | moderator remove EMAIL | moderator list";
+        private const string ModeratorUsage = "usage: moderator add EMAIL | moderator remove EMAIL | moderator list";
 
         public override async Task<int> RunAsync(WebApplication app)
         {
             if (Arguments is not (["add", _] or ["remove", _] or ["list"]))
             {
-                await Console.Error.WriteLineAsync(Usage);
+                await Console.Error.WriteLineAsync(ModeratorUsage);
                 return 2;
             }
 

@@ -62,6 +62,10 @@ public abstract class ModeratorCommandTests : IDisposable
         Assert.Equal(1, none.Exit);
         Assert.Contains("no password given", none.Output, StringComparison.Ordinal);
 
+        var tooLong = await RunAsync($"{Password}\n{Password}\n", "moderator", "add", new string('a', 250) + "@example.org");
+        Assert.Equal(1, tooLong.Exit);
+        Assert.Contains("at most 256 characters", tooLong.Output, StringComparison.Ordinal);
+
         var list = await RunAsync(null, "moderator", "list");
         Assert.Equal(0, list.Exit);
         Assert.Contains("first@example.org\ttwo-factor off", list.Output, StringComparison.Ordinal);
@@ -81,6 +85,57 @@ public abstract class ModeratorCommandTests : IDisposable
         }
 
         Assert.Contains("Moderator", Logs(), StringComparison.Ordinal); // the log was written, and holds no password
+    }
+
+    /// <summary>
+    /// Asking for help, or mistyping a command, prints the usage and runs nothing: "--help" and "improt" started
+    /// the site (beside a running one: a stack trace, exit 134), "backup --help" wrote a backup, "backup ''" threw.
+    /// </summary>
+    [Fact]
+    public async Task Help_and_mistyped_commands_print_the_usage_and_run_nothing()
+    {
+        foreach (var arguments in (string[][])[["--help"], ["help"], ["-h"], ["backup", "--help"], ["import", "x.txt", "--help"]])
+        {
+            var help = await RunAsync(null, arguments);
+            Assert.True(help.Exit == 0, $"{string.Join(' ', arguments)}: exit {help.Exit}\n{help.Output}");
+            Assert.Contains("usage: dotnet FilmCatalog.Web.dll", help.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var (arguments, problem) in new (string[], string)[]
+        {
+            (["improt", "seeds"], "unknown command 'improt'"),
+            (["reindex", "now"], "reindex takes no arguments"),
+            (["backup", ""], "backup: PATH is empty"),
+            (["backup", "a.db", "b.db"], "backup takes one PATH at most"),
+        })
+        {
+            var refused = await RunAsync(null, arguments);
+            Assert.True(refused.Exit == 2, $"{string.Join(' ', arguments)}: exit {refused.Exit}\n{refused.Output}");
+            Assert.Contains(problem, refused.Output, StringComparison.Ordinal);
+            Assert.Contains("usage:", refused.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", refused.Output, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_dataFolder, "backups")), "a backup was written");
+    }
+
+    /// <summary>A folder's title pages are the .txt files directly in it; what else it holds is said, not skipped in silence.</summary>
+    [Fact]
+    public async Task An_import_of_a_folder_says_what_it_leaves_alone()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dataFolder, "empty-folder")).FullName;
+        var mixed = Directory.CreateDirectory(Path.Combine(_dataFolder, "mixed-folder")).FullName;
+        Directory.CreateDirectory(Path.Combine(mixed, "sub"));
+        await File.WriteAllTextAsync(Path.Combine(mixed, "UPPER.TXT"), "not read");
+        await File.WriteAllTextAsync(Path.Combine(mixed, "page.txt"), "");
+
+        var none = await RunAsync(null, "import", empty);
+        Assert.Equal(1, none.Exit);
+        Assert.Contains($"{empty}: no .txt files in this folder", none.Output, StringComparison.Ordinal);
+
+        var some = await RunAsync(null, "import", mixed);
+        Assert.Contains($"{mixed}: 2 other entries left alone", some.Output, StringComparison.Ordinal);
+        Assert.Contains("1 file(s)", some.Output, StringComparison.Ordinal);
     }
 
     /// <summary>Waits for a condition that only a hang would never meet.</summary>
