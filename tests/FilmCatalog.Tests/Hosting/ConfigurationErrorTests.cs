@@ -42,6 +42,27 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dataFolder, "catalog.db")), "a site that refused to start made no catalog");
     }
 
+    /// <summary>A catalog path that names some other file: "SQLite Error 26" and a stack trace (exit 134) before; the file is left as it was.</summary>
+    [Fact]
+    public async Task A_catalog_file_that_is_not_a_database_stops_the_site_and_its_commands_with_a_line_saying_so()
+    {
+        var path = Path.Combine(_dataFolder, "notes.db");
+        await File.WriteAllTextAsync(path, "these are my notes, not a catalog\n");
+
+        foreach (string[] arguments in (string[][])[[], ["moderator", "list"], ["reindex"], ["import", Path.Combine(_dataFolder, "none.txt")]])
+        {
+            using var site = SiteProcess.StartCommand(_dataFolder, new Dictionary<string, string> { ["ConnectionStrings:Catalog"] = $"Data Source={path}" }, arguments);
+            await site.WaitForExitAsync();
+            var output = string.Join("\n", site.Lines);
+
+            Assert.True(site.ExitCode == 2, $"{string.Join(' ', arguments)}: exit {site.ExitCode}\n{output}");
+            Assert.Contains($"FilmCatalog cannot start: ConnectionStrings:Catalog names {path}, which is not a SQLite database", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("these are my notes, not a catalog\n", await File.ReadAllTextAsync(path));
+    }
+
     [Fact]
     public async Task PostgreSQL_without_a_shared_address_key_is_refused_before_anything_connects()
     {

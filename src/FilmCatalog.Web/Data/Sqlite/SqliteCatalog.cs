@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Importing;
 using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,9 +54,22 @@ public static class SqliteCatalog
 
     private sealed class SqliteSchema : ICatalogSchema
     {
+        /// <summary>SQLite's error for a file it cannot read as a database (SQLITE_NOTADB).</summary>
+        private const int NotADatabase = 26;
+
         public async Task MigrateAsync(CatalogDbContext db, CancellationToken cancellationToken)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == NotADatabase)
+            {
+                // An operator's mistake (a wrong path, a file of something else): said in one line, never a stack trace.
+                throw new SiteConfigurationException(
+                    $"ConnectionStrings:Catalog names {new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource}, which is not a SQLite database");
+            }
+
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
     }
