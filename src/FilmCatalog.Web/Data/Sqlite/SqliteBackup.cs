@@ -40,19 +40,40 @@ public sealed class SqliteBackup(CatalogSettings settings, TimeProvider clock) :
         if (File.Exists(target))
             throw new IOException($"{target} already exists; a backup never overwrites a file");
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        // A backup holds what the catalog holds, moderators' authenticator keys and recovery codes among it:
+        // readable by its owner only, whatever the umask (0022 made every backup world-readable).
+        var unix = !OperatingSystem.IsWindows();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        if (unix)
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        else
+            Directory.CreateDirectory(folder);
         var partial = target + ".partial";
         File.Delete(partial);
-
-        await using (var connection = new SqliteConnection(source.ToString()))
+        if (unix)
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 10000; VACUUM INTO $target;";
-            command.Parameters.AddWithValue("$target", partial);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // VACUUM INTO writes into an empty file that exists, keeping its mode.
+            File.Create(partial).Dispose();
+            File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.Move(partial, target);
+        try
+        {
+            await using (var connection = new SqliteConnection(source.ToString()))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout = 10000; VACUUM INTO $target;";
+                command.Parameters.AddWithValue("$target", partial);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            File.Move(partial, target);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 }
