@@ -126,7 +126,19 @@ public static class ModerationExtensions
         candidate is { Length: > 0 } && url.IsLocalUrl(candidate)
         && candidate.StartsWith(PathBase, StringComparison.Ordinal)
         && (candidate.Length == PathBase.Length || candidate[PathBase.Length] is '/' or '?')
+        && !LeavesItsPath(candidate)
             ? candidate : null;
+
+    /// <summary>
+    /// A dot segment, plain or percent-encoded, or a backslash (which browsers read as a slash): a browser resolves
+    /// <c>/moderation/../title/x</c> to <c>/title/x</c>, out of the pages a return address may name.
+    /// </summary>
+    private static bool LeavesItsPath(string candidate)
+    {
+        var path = candidate.Split('?', '#')[0];
+        return path.Contains('\\', StringComparison.Ordinal)
+            || path.Split('/').Select(Uri.UnescapeDataString).Any(segment => segment is "." or ".." || segment.Contains('\\', StringComparison.Ordinal));
+    }
 
     private static void ModeratorOnly(CookieAuthenticationOptions options, string name)
     {

@@ -12,8 +12,14 @@ public sealed record ModeratorListing(string Email, bool TwoFactor, DateTimeOffs
 public sealed class ModeratorAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, ILogger<ModeratorAccounts> logger, TimeProvider clock)
 {
     /// <summary>Creates a moderator; the errors are Identity's (a weak password, an email in use), ready to print.</summary>
+    /// <summary>The longest email the sign-in form takes (and Identity's column holds).</summary>
+    public const int MaxEmailLength = 256;
+
     public async Task<IReadOnlyList<string>> AddAsync(string email, string password)
     {
+        // An account the sign-in form refuses to sign in to is no account: a 262-character email was added.
+        if (email.Length > MaxEmailLength)
+            return [$"An email address is at most {MaxEmailLength} characters; this one has {email.Length}."];
         if (await users.FindByEmailAsync(email) is not null)
             return [$"{email} is already a moderator. Remove it first to give it a new password."];
 

@@ -51,9 +51,16 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, ILogger<Sign
 
         // The typed email is not logged: people type passwords into the wrong box.
         logger.LogWarning("A moderator sign-in failed ({Reason})", result.IsLockedOut ? "locked out" : "wrong email or password");
-        ModelState.AddModelError("", result.IsLockedOut ? LockedOutMessage : "The email or the password is wrong.");
+        ModelState.AddModelError("", WrongOrLockedMessage);
         return Page();
     }
+
+    /// <summary>
+    /// One answer for a wrong email, a wrong password and a locked account: "this account is locked" told anyone who
+    /// tried five passwords that the email is a moderator's (SECURITY.md: the sign-in never says which was wrong).
+    /// </summary>
+    public static readonly string WrongOrLockedMessage =
+        $"The email or the password is wrong, or the account is locked after {ModerationExtensions.MaxFailedSignIns} failed attempts in a row: then try again in {ModerationExtensions.LockoutMinutes} minutes.";
 
     public static readonly string LockedOutMessage =
         $"This account is locked after {ModerationExtensions.MaxFailedSignIns} failed attempts in a row. Try again in {ModerationExtensions.LockoutMinutes} minutes.";
@@ -67,7 +74,7 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, ILogger<Sign
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your email address.")]
-        [StringLength(256, ErrorMessage = "An email address is at most {1} characters.")]
+        [StringLength(ModeratorAccounts.MaxEmailLength, ErrorMessage = "An email address is at most {1} characters.")]
         [Display(Name = "Email address")]
         public string? Email { get; set; }
 

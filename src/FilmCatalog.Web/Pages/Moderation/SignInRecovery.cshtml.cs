@@ -23,20 +23,33 @@ public sealed class SignInRecoveryModel(SignInManager<IdentityUser> signIn, ILog
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
             return RedirectToPage("/Moderation/SignIn");
         if (!ModelState.IsValid)
             return Page();
 
+        // Identity neither checks the lockout for a recovery code nor counts a wrong one ("codes are expected to
+        // be random"): seven wrong codes left the account open. Counted here like wrong passwords and codes.
+        var users = signIn.UserManager;
+        if (await users.IsLockedOutAsync(user))
+            return Refused(lockedOut: true);
+
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            await users.ResetAccessFailedCountAsync(user);
             logger.LogWarning("A moderator signed in with a recovery code");
             return LocalRedirect(SignInModel.Target(Url, ReturnUrl));
         }
 
-        logger.LogWarning("A moderator's recovery code was refused ({Reason})", result.IsLockedOut ? "locked out" : "wrong code");
-        ModelState.AddModelError("", result.IsLockedOut ? SignInModel.LockedOutMessage : "That recovery code is wrong or was used already.");
+        await users.AccessFailedAsync(user);
+        return Refused(await users.IsLockedOutAsync(user));
+    }
+
+    private PageResult Refused(bool lockedOut)
+    {
+        logger.LogWarning("A moderator's recovery code was refused ({Reason})", lockedOut ? "locked out" : "wrong code");
+        ModelState.AddModelError("", lockedOut ? SignInModel.LockedOutMessage : "That recovery code is wrong or was used already.");
         return Page();
     }
 
