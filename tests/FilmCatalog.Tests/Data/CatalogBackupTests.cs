@@ -56,6 +56,9 @@ public sealed class CatalogBackupTests : IClassFixture<CatalogFactory>
         Assert.Empty(await backup.CounterMismatchesAsync());
         Assert.Equal(await _factory.Catalog.ReadAsync(db => db.Titles.CountAsync()), await backup.ReadAsync(db => db.Titles.CountAsync()));
         Assert.False(File.Exists(target + ".partial"));
+        // It holds what the catalog holds (moderators' authenticator keys among it): its owner's alone.
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
         await Assert.ThrowsAsync<IOException>(() => SqliteBackup.WriteAsync($"Data Source={_factory.DatabasePath}", target));
     }
 }
