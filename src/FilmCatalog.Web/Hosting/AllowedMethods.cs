@@ -27,7 +27,15 @@ public static class AllowedMethods
         var allowed = PageMethods.GetOrAdd(page, static p => Of(p));
         var method = context.Request.Method;
         if (allowed.Any(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase)))
-            return next(context);
+        {
+            if (NamesAHandler(page, context))
+                return next(context);
+
+            // A handler name the page has none of (or none, where all its handlers for the method are named) ran
+            // the page without a handler: the account page showed "Signed in as ." and two-factor off. It names nothing.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
 
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = string.Join(", ", allowed);
@@ -40,6 +48,18 @@ public static class AllowedMethods
     /// </summary>
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
         endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
+    /// <summary>Whether the request's handler name (<c>?handler=</c>, or none) is one of the page's for its method; HEAD is GET's.</summary>
+    private static bool NamesAHandler(CompiledPageActionDescriptor page, HttpContext context)
+    {
+        var method = HttpMethods.IsHead(context.Request.Method) ? HttpMethods.Get : context.Request.Method;
+        var handlers = page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (handlers.Count == 0)
+            return true; // a page without handlers for the method renders as it is
+        // As Razor Pages chooses: the route's handler value, else the query's; an unnamed handler takes any name.
+        var name = context.GetRouteValue("handler") as string is { Length: > 0 } routed ? routed : context.Request.Query["handler"].FirstOrDefault();
+        return handlers.Any(h => h.Name is null || string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static string[] Of(CompiledPageActionDescriptor page)
     {
