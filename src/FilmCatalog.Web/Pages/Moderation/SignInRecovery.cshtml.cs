@@ -34,7 +34,8 @@ public sealed class SignInRecoveryModel(SignInManager<IdentityUser> signIn, ILog
         if (await users.IsLockedOutAsync(user))
             return Refused(lockedOut: true);
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal));
+        // Identity's codes are capitals and digits; a code typed in small letters is the same code.
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
