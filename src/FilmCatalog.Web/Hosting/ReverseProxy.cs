@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FilmCatalog.Web.Hosting;
 
@@ -79,4 +80,18 @@ public sealed class PublicUrls
     /// <summary>The absolute address of <paramref name="path"/> (as the site's links give it: from '/', path base included).</summary>
     public string Absolute(HttpRequest request, string path) =>
         (_origin ?? $"{request.Scheme}://{request.Host.ToUriComponent()}") + path;
+}
+
+/// <summary>Absolute page links for canonical links and structured data, through <see cref="PublicUrls"/>.</summary>
+public static class PublicPageLinks
+{
+    /// <summary>
+    /// As <c>Url.PageLink</c>, but on <c>Site:PublicBaseUrl</c> when it is set: the address a visitor and a
+    /// search engine should keep, whatever Host header or internal address the request came by.
+    /// </summary>
+    public static string PublicPageLink(this IUrlHelper url, string? pageName, object? values = null)
+    {
+        var context = url.ActionContext.HttpContext;
+        return context.RequestServices.GetRequiredService<PublicUrls>().Absolute(context.Request, url.Page(pageName, values)!);
+    }
 }

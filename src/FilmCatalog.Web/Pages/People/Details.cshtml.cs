@@ -76,7 +76,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             filmCount,
             [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: years.Where(y => (y.Roles & PersonSummary.Bit(role)) != 0).Sum(y => y.Films))).Where(r => r.Films > 0)],
             HomonymRule.Check(years.Where(y => y.Group == CareerListing.DatedFilms).Select(y => y.Year)));
-        CanonicalUrl = Url.PageLink(values: new { slug })!;
+        CanonicalUrl = Url.PublicPageLink(null, new { slug });
         return Page();
     }
 

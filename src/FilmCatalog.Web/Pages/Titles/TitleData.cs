@@ -25,7 +25,7 @@ public static class TitleData
     };
 
     public static void MapTitleData(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGetAndHead("/title/{slug}.json", async (string slug, HttpContext context, CatalogDbContext db, CancellationToken cancellationToken) =>
+        endpoints.MapGetAndHead("/title/{slug}.json", async (string slug, HttpContext context, CatalogDbContext db, PublicUrls urls, CancellationToken cancellationToken) =>
         {
             var film = await DetailsModel.LoadAsync(db, slug, cancellationToken);
             if (film is null)
@@ -40,7 +40,7 @@ public static class TitleData
 
             // Open data: any site may read it from a browser.
             context.Response.Headers.AccessControlAllowOrigin = "*";
-            var page = $"{context.Request.Scheme}://{context.Request.Host}/title/{film.Slug}";
+            var page = urls.Absolute(context.Request, $"{context.Request.PathBase}/title/{film.Slug}");
             return Results.Json(For(film, reviews, page), Options);
         }).CacheOutput(PageCaching.TitlePage);
 
