@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Data;
 using FilmCatalog.Web.Moderation;
 using FilmCatalog.Web.Pages.Titles;
@@ -123,6 +124,7 @@ public static class SiteExtensions
         app.MapReviewEndpoints();
         app.MapSearchEndpoints();
         app.MapTitleData();
+        app.MapSitemaps();
 
         // The benchmark's baseline: the cheapest answer that still passes through every middleware above.
         app.MapGetAndHead("/health", () => Results.Text("ok", "text/plain"));

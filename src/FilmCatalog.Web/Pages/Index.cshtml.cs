@@ -98,8 +98,7 @@ public sealed class IndexModel(CatalogDbContext db, TitleLists lists, TimeProvid
 
         FromTheArchive = await PickFromTheArchiveAsync(cancellationToken);
 
-        var genres = await db.Database.SqlQueryRaw<GenreRow>(DistinctGenresSql).ToListAsync(cancellationToken);
-        Genres = [.. genres.Select(g => (g.Genre, g.Name)).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)];
+        Genres = [.. (await lists.GenresAsync(cancellationToken)).Select(g => (g.Genre, g.Name)).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)];
         Decades = await DecadesAsync(cancellationToken);
     }
 
@@ -122,21 +121,6 @@ public sealed class IndexModel(CatalogDbContext db, TitleLists lists, TimeProvid
             .Select(t => new ArchivePick(t.Slug, t.Name, t.Year, t.Summary, t.Rating, t.RatingVotes))
             .FirstOrDefaultAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// The genres that have titles, one index seek each (a "loose index scan" written as a recursive
-    /// query, the same on every provider), rather than a scan of every title's genres.
-    /// </summary>
-    private const string DistinctGenresSql = """
-        WITH RECURSIVE g("Genre") AS (
-            SELECT MIN("Genre") FROM "TitleListings" WHERE "Genre" > ''
-            UNION ALL
-            SELECT (SELECT MIN(l."Genre") FROM "TitleListings" l WHERE l."Genre" > g."Genre") FROM g WHERE g."Genre" IS NOT NULL
-        )
-        SELECT g."Genre", (SELECT l."GenreName" FROM "TitleListings" l WHERE l."Genre" = g."Genre" LIMIT 1) AS "Name" FROM g WHERE g."Genre" IS NOT NULL
-        """;
-
-    public sealed record GenreRow(string Genre, string Name);
 
     /// <summary>The decades from the oldest title's to the newest's.</summary>
     private async Task<IReadOnlyList<int>> DecadesAsync(CancellationToken cancellationToken)
