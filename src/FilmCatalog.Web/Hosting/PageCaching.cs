@@ -96,11 +96,17 @@ public static class PageCaching
 
         // A request gets here only when it was not served from the cache: note how many evictions there
         // had been before the page reads the database (see GenerationGuardedStore). Hits pay nothing for it.
+        // The render gets an entity tag of its own, stored with it, so a browser or crawler that asks again
+        // with If-None-Match is answered 304 from the cache while the entry lives (the output cache compares
+        // them; it copies the headers at the first byte of the body, so the tag is set before the page runs).
         var generation = app.Services.GetRequiredService<ICacheGeneration>();
         app.Use(async (context, next) =>
         {
             if (context.Features.Get<IOutputCacheFeature>()?.Context is { AllowCacheStorage: true } cache)
+            {
                 cache.Tags.Add(GenerationGuardedStore.GenerationTag(await generation.CurrentAsync(context.RequestAborted)));
+                context.Response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
+            }
             await next(context);
         });
 

@@ -138,6 +138,42 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
     }
 
     [Fact]
+    public async Task A_page_asked_again_with_its_entity_tag_is_answered_304_without_it_until_a_vote_changes_the_page()
+    {
+        var (slug, reviewId) = await AReviewedTitleAsync();
+        var reader = _factory.CreateClient();
+        var first = await GetAsync(reader, $"/title/{slug}", null);
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+
+        var unchanged = await GetAsync(reader, $"/title/{slug}", null, tag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+
+        var vote = await VoteAsync(_factory.CreateClient(), reviewId);
+        var counts = await vote.Content.ReadFromJsonAsync<VoteAnswer>();
+        var changed = await GetAsync(reader, $"/title/{slug}", null, tag);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag);
+        Assert.Contains($"{counts!.Helpful} of {counts.Voted} ", await changed.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/genre/drama")]
+    [InlineData("/name/steve-buscemi")]
+    [InlineData("/sitemap.xml")]
+    public async Task Lists_people_and_sitemaps_asked_again_with_their_entity_tag_are_answered_304(string path)
+    {
+        var client = _factory.CreateClient();
+        var tag = (await GetAsync(client, path, "br, gzip")).Headers.ETag;
+        Assert.NotNull(tag);
+
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, path, "br, gzip", tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, path, "br, gzip", new("\"another\""))).StatusCode);
+    }
+
+    [Fact]
     public async Task The_health_check_answers_ok_in_plain_text()
     {
         var response = await _factory.CreateClient().GetAsync("/health");
@@ -156,12 +192,14 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
         return (review.Slug, review.Id);
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding)
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding, System.Net.Http.Headers.EntityTagHeaderValue? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("text/html");
         if (acceptEncoding is not null)
             request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        if (ifNoneMatch is not null)
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;
