@@ -104,8 +104,16 @@ public static class PageCaching
         {
             if (context.Features.Get<IOutputCacheFeature>()?.Context is { AllowCacheStorage: true } cache)
             {
-                cache.Tags.Add(GenerationGuardedStore.GenerationTag(await generation.CurrentAsync(context.RequestAborted)));
-                context.Response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
+                try
+                {
+                    cache.Tags.Add(GenerationGuardedStore.GenerationTag(await generation.CurrentAsync(context.RequestAborted)));
+                    context.Response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
+                }
+                catch (RedisException)
+                {
+                    // Redis is away: the page is served fresh and not stored (no eviction could reach it).
+                    cache.AllowCacheStorage = false;
+                }
             }
             await next(context);
         });

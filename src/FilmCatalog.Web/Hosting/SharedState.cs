@@ -14,10 +14,21 @@ public static class SharedState
     {
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } configuration)
         {
-            var options = ConfigurationOptions.Parse(configuration);
+            ConfigurationOptions options;
+            try
+            {
+                options = ConfigurationOptions.Parse(configuration);
+            }
+            catch (ArgumentException e)
+            {
+                throw new SiteConfigurationException($"ConnectionStrings:Redis: {e.Message}");
+            }
 
-            // Start, and keep serving, while Redis is away: the connection comes back by itself.
+            // Start, and keep serving, while Redis is away: the connection comes back by itself. Meanwhile a
+            // call fails at once instead of waiting out its timeout in a backlog: pages are rendered fresh and
+            // each instance counts write budgets on its own (PageCaching, WriteRateLimits), without a wait.
             options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             builder.Services.AddSingleton(new RedisKeys(builder.Configuration["Redis:KeyPrefix"] ?? RedisKeys.DefaultPrefix));
         }

@@ -116,7 +116,7 @@ public static class SiteExtensions
         app.UseOldSlugRedirects();
         app.UseAllowedMethods();
         app.UseSameOriginWrites();
-        app.UseRateLimiter();
+        app.UseWriteRateLimits();
         app.UsePageCaching();
         app.UseModeration();
         app.MapStaticAssets();

@@ -69,8 +69,9 @@ public static class WriteRateLimits
                 var client = Reviews.ClientAddress.NetworkText(context.Connection.RemoteIpAddress);
                 var partition = $"{kind}:{client}";
 
-                // With Redis, one budget per client across every instance (counted in Redis); without, per process.
-                if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+                // With Redis, one budget per client across every instance (counted in Redis); without, or while
+                // Redis is away, per process (the "local:" partitions), so writes go on and are still bounded.
+                if (context.RequestServices.GetService<IConnectionMultiplexer>() is { IsConnected: true } redis)
                 {
                     var keys = context.RequestServices.GetRequiredService<RedisKeys>();
                     return RedisRateLimitPartition.GetFixedWindowRateLimiter(keys.Prefix + partition, _ => new RedisFixedWindowRateLimiterOptions
@@ -81,7 +82,7 @@ public static class WriteRateLimits
                     });
                 }
 
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter("local:" + partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitsFor(kind.Value),
                     Window = TimeSpan.FromSeconds(limits.WindowSeconds),
@@ -97,12 +98,35 @@ public static class WriteRateLimits
         return builder;
     }
 
-    /// <summary>How long the client should wait: the in-process limiter gives a TimeSpan, the Redis one whole seconds.</summary>
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var wait) switch
+    /// <summary>
+    /// Answers a write whose budget Redis could not count (it went away between the check and the count) with
+    /// 503 and a short <c>Retry-After</c>, not a failure: by then the budget is counted per process.
+    /// </summary>
+    public static WebApplication UseWriteRateLimits(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
         {
-            true when wait is TimeSpan span => span,
-            true when wait is int seconds => TimeSpan.FromSeconds(Math.Max(seconds, 1)),
-            _ => TimeSpan.FromSeconds(60),
-        };
+            try
+            {
+                await next(context);
+            }
+            catch (RedisException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "5";
+            }
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// How long the client should wait: the in-process limiter gives a TimeSpan under the framework's name,
+    /// the Redis one whole seconds under its own (RateLimitMetadataName).
+    /// </summary>
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
+        : lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(Math.Max(seconds, 1))
+        : TimeSpan.FromSeconds(60);
 }
