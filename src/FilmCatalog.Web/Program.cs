@@ -43,6 +43,14 @@ catch (SiteConfigurationException e)
     await Console.Error.WriteLineAsync($"FilmCatalog cannot start: {e.Message}");
     return 2;
 }
+catch (System.Data.Common.DbException e)
+{
+    // The database refused or could not be reached (a wrong password, a server that is down, a folder named
+    // as the file): the operator needs its answer, not a stack trace; the log keeps the whole exception.
+    app.Services.GetRequiredService<ILogger<SiteCommand>>().LogCritical(e, "The catalog database could not be used");
+    await Console.Error.WriteLineAsync($"FilmCatalog cannot start: the catalog database (ConnectionStrings:Catalog) answered: {e.Message}");
+    return 2;
+}
 
 app.UseSite();
 await app.RunAsync();

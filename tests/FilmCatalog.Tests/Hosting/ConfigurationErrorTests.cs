@@ -63,6 +63,31 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Equal("these are my notes, not a catalog\n", await File.ReadAllTextAsync(path));
     }
 
+    /// <summary>A server that refuses, or a path that is a folder: an unhandled exception and exit 134 before.</summary>
+    [Theory]
+    [InlineData("Postgres", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=5", "Failed to connect to 127.0.0.1:1")]
+    [InlineData("Sqlite", "Data Source={folder}/catalog.db", "SQLite Error")]
+    public async Task A_database_that_cannot_be_reached_stops_the_site_and_its_commands_with_its_answer_in_one_line(string provider, string connection, string answer)
+    {
+        Directory.CreateDirectory(Path.Combine(_dataFolder, "catalog.db")); // a folder where the file should be
+        foreach (string[] arguments in (string[][])[[], ["moderator", "list"]])
+        {
+            using var site = SiteProcess.StartCommand(_dataFolder, new Dictionary<string, string>
+            {
+                ["Catalog:Provider"] = provider,
+                ["ConnectionStrings:Catalog"] = connection.Replace("{folder}", _dataFolder, StringComparison.Ordinal),
+                ["Reviews:AddressHashKey"] = Convert.ToBase64String(new byte[32]),
+            }, arguments);
+            await site.WaitForExitAsync();
+            var output = string.Join("\n", site.Lines);
+
+            Assert.True(site.ExitCode == 2, $"{provider} {string.Join(' ', arguments)}: exit {site.ExitCode}\n{output}");
+            Assert.Contains("FilmCatalog cannot start: the catalog database (ConnectionStrings:Catalog) answered: ", output, StringComparison.Ordinal);
+            Assert.Contains(answer, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task PostgreSQL_without_a_shared_address_key_is_refused_before_anything_connects()
     {
