@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -25,10 +26,14 @@ public sealed class TitlesModel(CatalogDbContext db) : PageModel
         if (words.Length > QueryMax)
             words = words[..QueryMax];
 
-        // A substring of the name, any case: LOWER and a contains are the same SQL function on both providers.
-        var folded = words.ToLowerInvariant();
-        Films = await db.Titles.AsNoTracking()
-            .Where(t => !t.IsCardOnly && t.Name.ToLower().Contains(folded))
+        // A run of the name's folded words (case, accents and scripts aside, as search and the A-Z list read
+        // names), in the copy the A-Z list keeps: the same on both providers, where LOWER on SQLite folds only ASCII.
+        var folded = TextFold.Fold(words);
+        if (folded.Length == 0)
+            return;
+        Films = await db.TitleListings.AsNoTracking()
+            .Where(l => l.Genre == TitleListing.AllTitles && l.Folded.Contains(folded))
+            .Join(db.Titles.Where(t => !t.IsCardOnly), l => l.TitleId, t => t.Id, (l, t) => t)
             .OrderByDescending(t => t.ReviewCount).ThenBy(t => t.Name).ThenBy(t => t.Id)
             .Take(Shown)
             .Select(t => new FoundFilm(
