@@ -69,6 +69,8 @@ public static class PageCaching
         else
         {
             builder.Services.AddSingleton<ICacheGeneration, CacheGeneration>();
+            if (enabled)
+                builder.Services.AddHostedService<ImportWatch>();
         }
 
         GuardStore(builder.Services);
