@@ -1,4 +1,5 @@
 using FilmCatalog.Web.Browse;
+using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -36,5 +37,14 @@ public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
         if (from is null)
             Letter = null;
         await LoadAsync(new ListScope(TitleListing.AllTitles), from, cancellationToken);
+
+        // A letter jumps into the list: with no title under it, the page begins at the next one, and says so.
+        if (from is { Length: 1 } && IsFirstPage && Results.Titles is [var first, ..] && !TextFold.Fold(first.Name).StartsWith(from, StringComparison.Ordinal))
+            LetterNote = $"No title begins with {from.ToUpperInvariant()}: the list goes on from the next letter that has one.";
+        else if (from is { Length: 1 } && IsFirstPage && Results.Titles.Count == 0)
+            LetterNote = $"No title begins with {from.ToUpperInvariant()} or a later letter.";
     }
+
+    /// <summary>Said when the letter chosen has no titles.</summary>
+    public string? LetterNote { get; private set; }
 }

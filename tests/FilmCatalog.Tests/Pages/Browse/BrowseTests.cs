@@ -169,6 +169,21 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task A_letter_with_no_titles_says_so_and_the_list_goes_on_from_the_next()
+    {
+        var folded = await factory.Catalog.ReadAsync(db => db.TitleListings.Where(l => l.Genre == TitleListing.AllTitles).Select(l => l.Folded).ToListAsync());
+        var empty = Enumerable.Range('a', 26).Select(c => ((char)c).ToString()).First(letter => !folded.Any(f => f.StartsWith(letter, StringComparison.Ordinal)));
+        var next = folded.Where(f => string.CompareOrdinal(f, empty) > 0).Order(StringComparer.Ordinal).First();
+
+        var page = await HtmlPage.GetAsync(Client, $"/titles?letter={empty}");
+
+        Assert.Equal($"No title begins with {empty.ToUpperInvariant()}: the list goes on from the next letter that has one.",
+            page.QuerySelector("p.list-note[role=status]")?.TextContent);
+        Assert.Equal(next, TextFold.Fold((await BrowsePage.OpenAsync(Client, $"/titles?letter={empty}")).Titles[0].Name));
+        Assert.Null((await HtmlPage.GetAsync(Client, "/titles?letter=z")).QuerySelector("p.list-note[role=status]"));
+    }
+
+    [Fact]
     public async Task A_title_page_links_its_genres_and_year_to_their_lists()
     {
         var film = Films[1];
