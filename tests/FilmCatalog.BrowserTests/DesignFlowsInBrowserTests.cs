@@ -1,5 +1,6 @@
 using FilmCatalog.BrowserTests.Infrastructure;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Interactions;
 using OpenQA.Selenium.Support.UI;
 
 namespace FilmCatalog.BrowserTests;
@@ -67,6 +68,72 @@ public sealed class DesignFlowsInBrowserTests(ShowcaseSite site, Browser browser
 
         browser.Driver.FindElement(By.CssSelector("article.review .clamp-more")).Click();
         Wait.Until(_ => body.Size.Height == clamped);
+    }
+
+    [Fact]
+    public async Task Tab_to_a_link_in_the_folded_part_of_a_review_opens_the_text_from_its_beginning()
+    {
+        await site.ArrangeAsync();
+        browser.SetViewport(1280, 900);
+        browser.GoTo(site.Url($"/title/{ShowcaseSite.RichSlug}"));
+        var body = browser.Driver.FindElement(By.CssSelector("article.review .clamp .clamp-body"));
+        var link = body.FindElement(By.CssSelector("a"));
+        var clamped = body.Size.Height;
+        Assert.True(link.Location.Y > body.Location.Y + clamped, "the link starts folded away");
+
+        // Focus the control before the link, then Tab as a keyboard user does.
+        browser.Script<object?>("""
+            const controls = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), summary")];
+            controls[controls.indexOf(arguments[0]) - 1].focus();
+            return null;
+            """, link);
+        new Actions(browser.Driver).SendKeys(Keys.Tab).Perform();
+
+        Assert.True(browser.Script<bool>("return document.activeElement === arguments[0];", link), "Tab reached the link");
+        Wait.Until(_ => body.Size.Height > clamped);
+        Assert.Equal(0L, browser.Script<long>("return Math.round(arguments[0].scrollTop);", body));
+        Assert.Equal("none", body.GetCssValue("mask-image"));
+        Assert.True(link.Location.Y + link.Size.Height <= body.Location.Y + body.Size.Height, "the link lies inside the opened text");
+    }
+
+    [Fact]
+    public async Task Printed_a_title_page_leaves_out_the_screen_controls_prints_folded_texts_whole_and_the_hero_black_on_white()
+    {
+        await site.ArrangeAsync();
+        browser.SetViewport(1280, 900);
+        browser.GoTo(site.Url($"/title/{ShowcaseSite.RichSlug}"));
+        Wait.Until(_ => browser.Driver.FindElement(By.CssSelector("[data-spoiler-switch]")).Displayed);
+        try
+        {
+            // Printed from a browser in the dark scheme: the page still prints black on white.
+            browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?>
+            {
+                ["media"] = "print",
+                ["features"] = new[] { new Dictionary<string, object?> { ["name"] = "prefers-color-scheme", ["value"] = "dark" } },
+            });
+            Wait.Until(_ => browser.Script<bool>("return matchMedia('print').matches;"));
+
+            foreach (var control in (string[])[".site-search", "[data-spoiler-switch]", ".page-toc", ".vote-form", ".report-link", ".clamp-more", ".review-this"])
+            {
+                Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector(control)));
+                Assert.True(browser.Driver.FindElements(By.CssSelector(control)).All(e => !e.Displayed), $"{control} is printed");
+            }
+
+            var body = browser.Driver.FindElement(By.CssSelector("article.review .clamp .clamp-body"));
+            Assert.Equal(browser.Script<long>("return arguments[0].scrollHeight;", body), browser.Script<long>("return arguments[0].clientHeight;", body));
+            Assert.Equal("none", body.GetCssValue("mask-image"));
+
+            var hero = browser.Driver.FindElement(By.CssSelector(".hero"));
+            Assert.Equal("none", hero.GetCssValue("box-shadow"));
+            Assert.Equal("rgba(0, 0, 0, 0)", hero.GetCssValue("background-color"));
+            Assert.Equal("rgba(0, 0, 0, 1)", hero.FindElement(By.CssSelector("h1")).GetCssValue("color"));
+            Assert.Equal("rgba(255, 255, 255, 1)", browser.Driver.FindElement(By.CssSelector("body")).GetCssValue("background-color"));
+        }
+        finally
+        {
+            browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "" });
+            browser.PreferColorScheme("light");
+        }
     }
 }
 

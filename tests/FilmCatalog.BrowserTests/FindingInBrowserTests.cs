@@ -7,7 +7,8 @@ namespace FilmCatalog.BrowserTests;
 /// <summary>
 /// Finding films in a real browser: suggestions as one types in the header's search box, chosen
 /// with the keyboard (the ARIA combobox pattern); the plain form with script off; and the front,
-/// search, people and genre pages at desktop and phone widths, light and dark, with screenshots.
+/// search, people, genre, year and decade pages at desktop and phone widths, light and dark, checked
+/// by axe-core, with screenshots.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixture<Browser>
@@ -81,9 +82,13 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
         var list = _browser.Driver.FindElement(By.Id(box.GetAttribute("aria-controls")!));
         Wait.Until(_ => list.Displayed);
 
+        var status = _browser.Driver.FindElement(By.CssSelector(".site-search .suggest [role=status]"));
+        Assert.Contains("suggestion", status.GetDomProperty("textContent"), StringComparison.Ordinal);
+
         box.SendKeys(Keys.Escape);
         Assert.False(list.Displayed);
         Assert.Equal("false", box.GetAttribute("aria-expanded"));
+        Assert.Equal("", status.GetDomProperty("textContent")); // nothing left announcing a list that is gone
 
         box.SendKeys(Keys.Enter);
         Wait.Until(d => d.Url.Contains("/search?q=lodz", StringComparison.Ordinal));
@@ -115,6 +120,35 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
     }
 
     [Theory]
+    [InlineData(320)]
+    [InlineData(1280)]
+    public void With_script_off_each_search_button_keeps_its_word_on_one_line(int width)
+    {
+        _browser.SetViewport(width, 900, mobile: width < 600);
+        _browser.Driver.ExecuteCdpCommand("Emulation.setScriptExecutionDisabled", new Dictionary<string, object?> { ["value"] = true });
+        try
+        {
+            foreach (var (path, form) in ((string, string)[])[("/", ".search-form"), ("/search?q=bus", ".search-form"), ("/genre/comedy", ".site-search")])
+            {
+                _browser.GoTo(_site.Url(path));
+                var button = _browser.Driver.FindElement(By.CssSelector($"{form} button[type=submit]"));
+                var lines = _browser.Script<long>("""
+                    const range = document.createRange();
+                    range.selectNodeContents(arguments[0]);
+                    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+                    """, button);
+                Assert.True(lines == 1, $"{path} at {width}px: the {form} button's 'Search' takes {lines} lines");
+                var input = _browser.Driver.FindElement(By.CssSelector($"{form} input[type=search]"));
+                Assert.True(input.Size.Width > button.Size.Width, $"{path} at {width}px: the box is narrower than its button");
+            }
+        }
+        finally
+        {
+            _browser.Driver.ExecuteCdpCommand("Emulation.setScriptExecutionDisabled", new Dictionary<string, object?> { ["value"] = false });
+        }
+    }
+
+    [Theory]
     [InlineData("/", "front")]
     [InlineData("/search?q=bus", "search")]
     [InlineData("/name/steve-buscemi", "person")]
@@ -138,6 +172,8 @@ public sealed class FindingInBrowserTests : IClassFixture<LiveSite>, IClassFixtu
                     var scrollWidth = _browser.Script<long>("return document.documentElement.scrollWidth;");
                     var clientWidth = _browser.Script<long>("return document.documentElement.clientWidth;");
                     Assert.True(scrollWidth <= clientWidth, $"{path} scrolls sideways at {width}px ({scheme}): {scrollWidth} > {clientWidth}");
+                    var violations = AxeCore.Violations(_browser);
+                    Assert.True(violations.Count == 0, $"{path} at {width}px, {scheme}:\n" + string.Join("\n", violations));
                     Assert.Empty(_browser.SevereConsoleEntries());
                     _browser.SaveFullPageScreenshot($"{name}-{width}{(scheme == "dark" ? "-dark" : "")}.png", width);
                 }

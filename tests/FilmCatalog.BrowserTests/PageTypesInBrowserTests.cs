@@ -120,4 +120,41 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         Assert.True(documentHeight <= height, $"the sparse page is short enough to fit: {documentHeight} > {height}");
         Assert.True(Math.Abs(footerBottom - height) <= 1, $"the footer ends at {footerBottom}, not at the window's bottom {height}");
     }
+
+    /// <summary>
+    /// The left and right edges ("left..right") of the header's content, main's content and the footer's
+    /// content; then the logo's left edge, and the search box's right edge when it shares the logo's row
+    /// (on a narrower screen it takes a row of its own and starts at the left edge).
+    /// </summary>
+    private const string ContentEdges = """
+        const edges = selector => {
+            const e = document.querySelector(selector), style = getComputedStyle(e), box = e.getBoundingClientRect();
+            return Math.round(box.left + parseFloat(style.paddingLeft)) + ".." + Math.round(box.right - parseFloat(style.paddingRight));
+        };
+        const header = edges(".site-header");
+        const brand = document.querySelector(".site-header .brand").getBoundingClientRect();
+        const search = document.querySelector(".site-header .site-search").getBoundingClientRect();
+        const [left, right] = header.split("..");
+        return [header, edges("main"), edges(".site-footer-inner"),
+            Math.round(brand.left) + ".." + (search.top < brand.bottom ? Math.round(search.right) : right),
+            search.top < brand.bottom ? left + ".." + right : Math.round(search.left) + ".." + right];
+        """;
+
+    [Theory]
+    [InlineData(320)]
+    [InlineData(390)]
+    [InlineData(768)]
+    [InlineData(1280)]
+    [InlineData(1920)]
+    public async Task The_header_main_and_the_footer_line_up_on_both_edges(int width)
+    {
+        await site.ArrangeAsync();
+        browser.SetViewport(width, 900, mobile: width < 600);
+        browser.GoTo(site.Url($"/title/{ShowcaseSite.SeedSlug}"));
+
+        var edges = ((IReadOnlyCollection<object>)browser.Driver.ExecuteScript(ContentEdges)!).Select(e => (string)e).ToList();
+
+        Assert.True(edges.Distinct().Count() == 1,
+            $"at {width}px: header {edges[0]}, main {edges[1]}, footer {edges[2]}, logo (to the search box on its row) {edges[3]}, search box on its own row {edges[4]}");
+    }
 }

@@ -45,7 +45,7 @@ public sealed class StatusModel : PageModel
 
     private (string Heading, string Explanation) Describe() => Code switch
     {
-        404 => ("Page not found", "There is no page at this address. The film may not be in the catalog yet."),
+        404 => ("Page not found", "There is no page at this address. It may be mistyped, or what it names may not be in the catalog."),
         401 => ("Sign-in needed", "This is for the site's moderators. Sign in at /moderation/signin, then send it again."),
         400 => ("Bad request", "The request could not be understood. If you were sending a form, reload the page and try again."),
         403 => ("Refused", WasSending

@@ -4,7 +4,8 @@ namespace FilmCatalog.BrowserTests.Infrastructure;
 
 /// <summary>
 /// axe-core (the npm package, installed by test.sh into this project's node_modules) injected into
-/// the page the browser shows, run with its default rules (WCAG 2 A and AA, and best practices).
+/// the page the browser shows, run with its default rules (WCAG 2 A and AA, and best practices) and
+/// WCAG 2.2's target size (2.5.8: 24 px, or room around), which axe leaves off by default.
 /// </summary>
 public static class AxeCore
 {
@@ -23,7 +24,7 @@ public static class AxeCore
         browser.Script<object?>(Source.Value + ";return null;");
         var json = (string?)browser.Driver.ExecuteAsyncScript("""
             const done = arguments[arguments.length - 1];
-            axe.run(document, { resultTypes: ["violations"] })
+            axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })
                .then(result => done(JSON.stringify(result.violations.map(v => ({
                    id: v.id, impact: v.impact, help: v.help,
                    nodes: v.nodes.map(n => n.target.join(" ") + (n.failureSummary ? " (" + n.failureSummary.replace(/\s+/g, " ") + ")" : "")) })))))

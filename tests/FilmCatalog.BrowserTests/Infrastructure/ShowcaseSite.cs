@@ -132,7 +132,9 @@ public sealed class ShowcaseSite : LiveSite
         var day = new DateTime(2009, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var longBody = string.Concat(Enumerable.Repeat(
             "<p>The film takes its time, and it earns it: every scene on the rock has the weight of weather, and the three leads " +
-            "play people who have learned to say little. The sound of the sea is never quite absent.</p>", 5));
+            "play people who have learned to say little. The sound of the sea is never quite absent.</p>", 5)) +
+            // A link in the folded part: Tab to it must open the text, not scroll it under the fade.
+            "<p>More in <a href=\"/title/quiet-1961\">my notes on Quiet</a>.</p>";
         film.Reviews =
         [
             TestCatalog.NewReview("Patient, cold and beautiful", 41, 47, day, body: longBody, author: "brestois", rating: 9),

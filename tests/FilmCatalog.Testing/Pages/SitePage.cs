@@ -36,6 +36,13 @@ public partial class SitePage
     /// <summary>The validation messages next to the fields, in page order.</summary>
     public IReadOnlyList<string> FieldErrors => [.. Main.QuerySelectorAll(".field-error").Select(Text).Where(t => t.Length > 0)];
 
+    /// <summary>The fields shown in error (the red bar beside them, <c>.field.has-error</c>): the id of each one's first control.</summary>
+    public IReadOnlyList<string> FieldsInError =>
+        [.. Main.QuerySelectorAll(".field.has-error").Select(f => f.QuerySelector("input:not([type=hidden]), textarea, select")?.Id ?? "")];
+
+    /// <summary>The ids of the controls marked invalid for assistive technology (<c>aria-invalid="true"</c>), in page order.</summary>
+    public IReadOnlyList<string> InvalidControls => [.. Main.QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id ?? "")];
+
     /// <summary>Opens any page and checks its status.</summary>
     public static async Task<SitePage> GetAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK) =>
         new(client, await HtmlPage.GetAsync(client, url, expected));

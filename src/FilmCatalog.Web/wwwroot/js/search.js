@@ -138,7 +138,6 @@
                 return;
             }
             open();
-            status.textContent = `${options.length} suggestion${options.length === 1 ? "" : "s"}; use the up and down arrow keys to choose one.`;
         }
 
         function group(label, items) {
@@ -195,10 +194,13 @@
         function open() {
             listbox.hidden = false;
             input.setAttribute("aria-expanded", "true");
+            status.textContent = `${options.length} suggestion${options.length === 1 ? "" : "s"}; use the up and down arrow keys to choose one.`;
         }
 
+        // Closed, the list has nothing to announce: the status would keep "10 suggestions..." for a list no longer there.
         function close() {
             listbox.hidden = true;
+            status.textContent = "";
             input.setAttribute("aria-expanded", "false");
             input.removeAttribute("aria-activedescendant");
             if (active >= 0) options[active].setAttribute("aria-selected", "false");

@@ -40,6 +40,17 @@ public abstract class ModeratorSignInTests<TCatalog>(TCatalog factory) : IClassF
     }
 
     [Fact]
+    public async Task A_sign_in_sent_empty_marks_each_field_in_error_as_the_review_and_report_forms_do()
+    {
+        var client = factory.CreateModeratorClient("10.8.0.9");
+
+        var page = await SignInPage.LandedAsync(client, await (await SignInPage.OpenAsync(client)).SendPasswordAsync("", ""));
+
+        Assert.Equal(["Input_Email", "Input_Password"], page.FieldsInError);
+        Assert.Equal(["Input_Email", "Input_Password"], page.InvalidControls);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
     {
         var email = NewEmail();

@@ -169,6 +169,8 @@ public sealed class FormErrorSummaryTests(CatalogFactory factory) : IClassFixtur
     {
         var form = await ReviewForm.OpenForAsync(factory.CreateClient(), "in-the-soup-1992");
         Assert.Empty(form.ErrorSummary);
+        Assert.Empty(form.FieldsInError);
+        Assert.Empty(form.InvalidControls);
         Assert.DoesNotContain("Error:", form.Document.Title, StringComparison.Ordinal);
 
         var again = await form.PostInvalidAsync(ReviewForm.Values("", "", "Too short.", name: new string('n', 51)));
@@ -182,6 +184,11 @@ public sealed class FormErrorSummaryTests(CatalogFactory factory) : IClassFixtur
         ], again.ErrorSummary);
         foreach (var (_, fieldId) in again.ErrorSummary)
             Assert.NotNull(again.Document.GetElementById(fieldId!));
+        // Each field in error has the red bar beside it, and its controls say so to assistive technology (every radio of the rating).
+        Assert.Equal(["Input_Headline", "Input_Rating", "Input_Body", "Input_DisplayName"], again.FieldsInError);
+        Assert.Equal(
+            ["Input_Headline", "Input_Rating", .. Enumerable.Range(2, 9).Select(i => $"Input_Rating_{i}"), "Input_Body", "Input_DisplayName"],
+            again.InvalidControls);
         Assert.StartsWith("Error: ", again.Document.Title, StringComparison.Ordinal);
         var summary = again.Main.QuerySelector(".error-summary")!;
         Assert.Equal("alert", summary.GetAttribute("role"));
@@ -204,6 +211,8 @@ public sealed class FormErrorSummaryTests(CatalogFactory factory) : IClassFixtur
         var (message, fieldId) = Assert.Single(again.ErrorSummary);
         Assert.Equal("Choose why you are reporting this review.", message);
         Assert.Equal("radio", again.Document.GetElementById(fieldId!)!.GetAttribute("type"));
+        Assert.Equal(["Input_Reason"], again.FieldsInError);
+        Assert.Equal(["Input_Reason", "Input_Reason_1", "Input_Reason_2", "Input_Reason_3", "Input_Reason_4"], again.InvalidControls);
     }
 }
 
