@@ -122,6 +122,39 @@ internal static partial class Shapes
         return true;
     }
 
+    /// <summary>"6.4" alone on its line: the title's rating as the 2012 layout's star box prints it.</summary>
+    public static bool TryBareRating(string text, out double rating)
+    {
+        rating = 0;
+        return text.Length <= 5 && BareRating().IsMatch(text) && TryParseRating(text, out rating);
+    }
+
+    /// <summary>
+    /// A line that reads as a sentence: four words or more, some of them in small letters. A summary
+    /// or a plot is one; a bare rating, "Watch Trailer" or "Your rating:" is not.
+    /// </summary>
+    public static bool IsSentenceLike(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        var lower = false;
+        foreach (var c in text)
+        {
+            lower |= char.IsLower(c);
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                words++;
+            }
+        }
+
+        return words >= 4 && lower;
+    }
+
     /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X".</summary>
     public static bool TryCardRating(string text, out double rating)
     {
@@ -773,6 +806,9 @@ internal static partial class Shapes
 
     [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*(?:\|?\s*Metascore:?\s*(?<ms>\d{1,3})\s*/\s*100[\s.]*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleRating();
+
+    [GeneratedRegex(@"^\d{1,2}[.,]\d$")]
+    private static partial Regex BareRating();
 
     [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?$")]
     private static partial Regex CardRating();

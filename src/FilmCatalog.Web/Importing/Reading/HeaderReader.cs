@@ -18,6 +18,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         Votes,
         ReviewCounts,
         Rating,
+        BareRating,
         Metascore,
         Awards,
         Fragments,
@@ -48,7 +49,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         // Every header shape is a short line; a paragraph can only be the summary.
         if (text.Length > LongestShape)
         {
-            return Summary() is var fit and > Fit.None ? (Kind.Summary, fit) : (Kind.None, Fit.None);
+            return Summary(text) is var fit and > Fit.None ? (Kind.Summary, fit) : (Kind.None, Fit.None);
         }
 
         if (Shapes.TryTitle(text, out var name, out var year, out var qualifier))
@@ -82,6 +83,12 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
             return CardsReader.IsWidget(text) && CardsReader.CardFollows(Page, i) ? (Kind.None, Fit.None) : (Kind.Rating, Fit.Certain);
         }
 
+        // "7.1" alone under the title (the 2012 layout's star box): the rating, never the summary.
+        if (Page.HaveTitle && !Page.PastHeader && Shapes.TryBareRating(text, out var bare) && (Title.Rating is null || Title.Rating == bare))
+        {
+            return (Kind.BareRating, Fit.Strong);
+        }
+
         if (Shapes.TryMetascore(text, out _))
         {
             return (Kind.Metascore, Fit.Certain);
@@ -103,7 +110,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         }
 
         var field = continuing ? FieldFit(text, i) : Fit.None;
-        var summary = Summary();
+        var summary = Summary(text);
         return field >= summary && field > Fit.None ? (Kind.Field, field) : (summary > Fit.None ? (Kind.Summary, summary) : (Kind.None, Fit.None));
     }
 
@@ -112,9 +119,11 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
 
     /// <summary>
     /// The summary is the first paragraph under the title, before any list part of the page, also
-    /// after a detour (a "Runtime:" line in the header).
+    /// after a detour (a "Runtime:" line in the header). It reads as a sentence: a line of a word or
+    /// two ("Watch Trailer", "6.4") is the page's chrome, never the summary.
     /// </summary>
-    private Fit Summary() => Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
+    private Fit Summary(string text) =>
+        Page.HaveTitle && !Page.PastHeader && Title.Summary is null && Shapes.IsSentenceLike(text) ? Fit.Likely : Fit.None;
 
     public override bool Take(int i)
     {
@@ -144,6 +153,10 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
                 return TakeReviewCounts(text);
             case Kind.Rating:
                 return TakeRating(text);
+            case Kind.BareRating:
+                Shapes.TryBareRating(text, out var bareRating);
+                Title.Rating = bareRating;
+                return true;
             case Kind.Metascore:
                 Shapes.TryMetascore(text, out var metascore);
                 Title.Metascore = metascore;
