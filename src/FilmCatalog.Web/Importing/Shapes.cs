@@ -579,7 +579,11 @@ internal static partial class Shapes
         return false;
     }
 
-    public static bool LooksLikeCastName(string text) => text.Length <= 80 && !text.EndsWith('.');
+    /// <summary>
+    /// An actor's name before "...": short, and not the end of a sentence, though a name may end in a
+    /// suffix or initials ("Harry Connick Jr.", "Louis C.K.").
+    /// </summary>
+    public static bool LooksLikeCastName(string text) => text.Length <= 80 && (!text.EndsWith('.') || NameEndingInDot().IsMatch(text));
 
     /// <summary>Splits "Fisherman (uncredited)" into "Fisherman" and "uncredited"; several notes join with ", ".</summary>
     public static (string? Main, string? Note) SplitTrailingNotes(string text)
@@ -806,6 +810,10 @@ internal static partial class Shapes
 
     [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*(?:\|?\s*Metascore:?\s*(?<ms>\d{1,3})\s*/\s*100[\s.]*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleRating();
+
+    /// <summary>The last word of a name that ends in a dot: "Jr.", "Sr.", "St.", or initials "C.K.", "J.".</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Snr|Jnr|(?:\p{Lu}\.)*\p{Lu})\.$")]
+    private static partial Regex NameEndingInDot();
 
     [GeneratedRegex(@"^\d{1,2}[.,]\d$")]
     private static partial Regex BareRating();
