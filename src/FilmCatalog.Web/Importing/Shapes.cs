@@ -643,6 +643,43 @@ internal static partial class Shapes
     }
 
     /// <summary>
+    /// A credit list of names: "Tommy Lee Jones, Javier Bardem and Kelly Macdonald", "Ethan Coen
+    /// (written by) &amp; Joel Coen (written by)". Splits on commas and pipes, and on " and " and
+    /// " &amp; " outside parentheses.
+    /// </summary>
+    public static List<string> SplitCredits(string text)
+    {
+        var names = new List<string>();
+        foreach (var item in SplitList(text, alsoPipes: true))
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i < item.Length; i++)
+            {
+                depth += item[i] == '(' ? 1 : item[i] == ')' && depth > 0 ? -1 : 0;
+                if (depth == 0 && item[i] == ' ' && CreditJoin().Match(item, i) is { Success: true } join)
+                {
+                    AddTrimmed(names, item[start..i]);
+                    start = i + join.Length;
+                    i = start - 1;
+                }
+            }
+
+            AddTrimmed(names, item[start..]);
+        }
+
+        return names;
+
+        static void AddTrimmed(List<string> names, string name)
+        {
+            if (name.Trim() is { Length: > 0 } trimmed)
+            {
+                names.Add(trimmed);
+            }
+        }
+    }
+
+    /// <summary>
     /// Splits "A (x), B (y)" into facts, and takes trailing parentheses as the qualifier when they
     /// read as one: a country (<see cref="Vocabulary.Countries"/> or one the page names, in
     /// <paramref name="countries"/>), a date, or qualifier words ("working title"). Any other group
@@ -814,6 +851,9 @@ internal static partial class Shapes
     /// <summary>The last word of a name that ends in a dot: "Jr.", "Sr.", "St.", or initials "C.K.", "J.".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Snr|Jnr|(?:\p{Lu}\.)*\p{Lu})\.$")]
     private static partial Regex NameEndingInDot();
+
+    [GeneratedRegex(@"\G (?:and|&) ")]
+    private static partial Regex CreditJoin();
 
     [GeneratedRegex(@"^\d{1,2}[.,]\d$")]
     private static partial Regex BareRating();

@@ -309,7 +309,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
     private bool AddNames(List<string> names, string text)
     {
-        foreach (var item in Shapes.SplitList(text, alsoPipes: true))
+        foreach (var item in Shapes.SplitCredits(text))
         {
             if (Shapes.TryCreditFragments(item, out var fragments))
             {
