@@ -35,4 +35,36 @@ public class CreditListShapeTests
         Assert.Equal([new ParsedCastMember("Tommy Lee Jones", "Ed Tom Bell", null)], result.Title.Cast);
         Assert.Empty(result.Warnings);
     }
+
+    [Fact]
+    public void An_unknown_label_under_the_stars_closes_the_list_and_is_reported_and_creators_are_writers()
+    {
+        var result = Parse("series_creators_and_unknown_labels.txt");
+
+        Assert.Equal(["Jenna Aniston", "Courtney Cole", "Lisa Kudlow"], result.Title.Stars);
+        Assert.Equal(["Dana Crane (creator)", "Martha Kaufer (creator)"], result.Title.Writers);
+        Assert.Empty(result.Title.Directors);
+        Assert.Equal(["Comedy", "Romance"], result.Title.Genres);
+        Assert.Equal(
+            [
+                "10: \"Episode Guide\" is not a heading the catalog keeps; its line is not read: \"Episode Guide: 236 Episodes\"",
+                "11: \"Seasons\" is not a heading the catalog keeps; its line is not read: \"Seasons: 1 2 3 4 5 6 7 8 9 10\"",
+                "12: \"Years\" is not a heading the catalog keeps; its line is not read: \"Years: 1994 1995 1996\"",
+            ],
+            result.Warnings.Select(w => $"{w.Line}: {w.Message}"));
+        Assert.Equal(0, result.Unaccounted);
+    }
+
+    [Fact]
+    public void Writers_wga_is_the_writers_heading_and_a_label_after_the_director_is_not_a_director()
+    {
+        var result = Parse("labels_after_the_director.txt");
+
+        Assert.Equal(["Joel Coen"], result.Title.Directors);
+        Assert.Equal(["Ethan Coen (written by)", "Joel Coen (written by)"], result.Title.Writers);
+        Assert.Empty(result.Title.Stars);
+        Assert.Equal(
+            ["9: \"Trade Name\" is not a heading the catalog keeps; its line is not read: \"Trade Name: Brainerd\""],
+            result.Warnings.Select(w => $"{w.Line}: {w.Message}"));
+    }
 }

@@ -47,12 +47,18 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         fieldTaken = false;
     }
 
-    public override void Close()
+    public override void Close() => CloseField();
+
+    /// <summary>The open heading takes no more values.</summary>
+    public void CloseField()
     {
         openField = Field.None;
         fieldLabel = null;
         fieldTaken = false;
     }
+
+    /// <summary>A list of names is open (directors, writers, creators, stars): its values become people.</summary>
+    public bool NamesOpen => openField is Field.Directors or Field.Writers or Field.Creators or Field.Stars;
 
     /// <summary>Fields that take one value; later lines go back to being placed by shape.</summary>
     private static bool IsSingleValued(Field f) =>
@@ -110,6 +116,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             Field.Certificate => TakeCertificate(text),
             Field.Directors => AddNames(Title.Directors, text),
             Field.Writers => AddNames(Title.Writers, text),
+            Field.Creators => AddNames(Title.Writers, text, "creator"),
             Field.Stars => AddNames(Title.Stars, text),
             Field.Rating => TakeRating(text),
             Field.Metascore => TakeMetascore(text),
@@ -307,7 +314,8 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
     private static bool IsUnitedStates(string? system) => system is "MPAA" or "USA";
 
-    private bool AddNames(List<string> names, string text)
+    /// <summary>Adds each name of a credit list; <paramref name="role"/> notes the credit ("creator") when the name has no note of its own.</summary>
+    private bool AddNames(List<string> names, string text, string? role = null)
     {
         foreach (var item in Shapes.SplitCredits(text))
         {
@@ -317,7 +325,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             }
             else
             {
-                names.Add(item);
+                names.Add(role is null || item.EndsWith(')') ? item : $"{item} ({role})");
             }
         }
 
