@@ -33,4 +33,16 @@ public class HeaderShapeTests
         Assert.Equal(94566, result.Title.RatingVotes);
         Assert.Empty(result.Warnings);
     }
+
+    [Fact]
+    public void A_certificate_before_the_runtime_with_only_spaces_between_is_kept_with_the_runtime()
+    {
+        var result = Parse("info_line_certificate_before_runtime.txt");
+
+        Assert.Equal("R", result.Title.Certificate);
+        Assert.Equal(104, result.Title.RuntimeMinutes);
+        Assert.Equal(["Drama", "War"], result.Title.Genres);
+        Assert.Equal([new ParsedFact("14 October 1987", "USA")], result.Title.ReleaseDates);
+        Assert.Empty(result.Warnings);
+    }
 }

@@ -195,7 +195,20 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
                 continue;
             }
 
-            if (Shapes.TryRuntime(s, out var minutes) && s.Length <= 20)
+            if (CertificateAndRuntime().Match(s) is { Success: true } both && Shapes.TryRuntime(both.Groups["rt"].Value, out var runtime))
+            {
+                // "R 104 min": the certificate and the runtime with only spaces between them.
+                Title.RuntimeMinutes ??= runtime;
+                if (Shapes.TryCertificate(both.Groups["c"].Value, out var system, out var certificate))
+                {
+                    SetCertificate(system, certificate, null);
+                }
+                else
+                {
+                    Page.Note(i, $"could not place \"{both.Groups["c"].Value}\" in the line under the title");
+                }
+            }
+            else if (Shapes.TryRuntime(s, out var minutes) && s.Length <= 20)
             {
                 Title.RuntimeMinutes ??= minutes;
             }
@@ -224,6 +237,10 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
             }
         }
     }
+
+    /// <summary>"R 104 min", "TV-PG 22 min", "UK:15 1h 38min": a certificate before the runtime, spaces between.</summary>
+    [GeneratedRegex(@"^(?<c>[\p{L}\p{N}+.:-]{1,15}(?: \p{L}{1,10})?)\s+(?<rt>\d{1,4}\s*min|\d{1,2}\s*h(?:\s*\d{1,2}\s*min)?)$")]
+    private static partial Regex CertificateAndRuntime();
 
     /// <summary>Separators of the line under the title: pipes, or dashes between spaces.</summary>
     [GeneratedRegex(@"\s+\|\s+|\s+-\s+|\s+–\s+")]
