@@ -164,7 +164,7 @@ internal static partial class Navigation
     private static partial Regex SummaryTail();
 
     [GeneratedRegex(
-        @"\s*(?:[-–]?\s*see all ratings|See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|See more(?=\s*»)|See(?=\s*»)|(?:,\s*)?(?:and\s+)?\d+ more credits?(?=\s*(?:»|$)))\s*»?",
+        @"\s*(?:[-–]?\s*see all ratings|See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|(?:[-–]\s*)?See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|See more(?=\s*»)|See(?=\s*»)|(?:,\s*)?(?:and\s+)?\d+ more credits?(?=\s*(?:»|$)))\s*»?",
         RegexOptions.IgnoreCase)]
     private static partial Regex DistinctPhrases();
 

@@ -543,7 +543,29 @@ internal static partial class Shapes
     {
         author = "";
         place = "";
-        if (text.Length > 100 || !text.Contains(" from ", StringComparison.Ordinal))
+        if (text.Length > 100)
+        {
+            return false;
+        }
+
+        // "Author: jbond007 from United States", "Author: from Colchester", "Author: jbond007": the label is not the name.
+        if (AuthorLabel().Match(text) is { Success: true } labelled)
+        {
+            var rest = labelled.Groups["rest"].Value.Trim();
+            if (rest.StartsWith("from ", StringComparison.Ordinal))
+            {
+                place = rest[5..].Trim();
+                return place.Length > 0;
+            }
+
+            var (name, at) = AuthorFrom().Match(rest) is { Success: true } with
+                ? (with.Groups["name"].Value.Trim(), with.Groups["place"].Value.Trim())
+                : (rest, "");
+            (author, place) = (name, at);
+            return author.Length is > 0 and <= 60;
+        }
+
+        if (!text.Contains(" from ", StringComparison.Ordinal))
         {
             return false;
         }
@@ -906,11 +928,14 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<n>[\d,]+)\s+(?:out\s+)?of\s+(?<m>[\d,]+)\s+people\s+found\s+(?:this|(?<following>the following))\s+review\s+(?:helpful|useful)", RegexOptions.IgnoreCase)]
     private static partial Regex Helpful();
 
-    [GeneratedRegex(@"^(?<date>\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4})\s*(?:\|\s*(?:by\b\s*(?<by>\S.*)?)?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Date:\s*)?(?<date>\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4})\s*(?:\|\s*(?:by\b\s*(?<by>\S.*)?)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewDate();
 
     [GeneratedRegex(@"^(?:by\s+)?(?<name>[^()|]{1,60}?)\s+from\s+(?<place>[^()|]{1,80})$")]
     private static partial Regex AuthorFrom();
+
+    [GeneratedRegex(@"^Author:\s*(?<rest>.*)$")]
+    private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"^(?<n>\d{1,2})\s*/\s*10$")]
     private static partial Regex ReviewRating();
