@@ -10,7 +10,7 @@ internal enum LineKind
     /// <summary>Only link text that lost its target ("See more »", "On Disc"): skipped silently.</summary>
     Navigation,
 
-    /// <summary>"Plot Summary | Add Synopsis": navigation itself, but the tagline follows it.</summary>
+    /// <summary>"Plot Summary | Add Synopsis" ("| Plot Synopsis" when the film has one): navigation itself, but the tagline follows it.</summary>
     TaglineMarker,
     Content,
 }
@@ -156,7 +156,7 @@ internal static partial class Navigation
     [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful|see all ratings|more credit", RegexOptions.IgnoreCase)]
     private static partial Regex MayHoldNavigation();
 
-    [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*Add Synopsis|Plot Summary|Add Synopsis)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*(?:Add|Plot) Synopsis|Plot Summary|Add Synopsis|Plot Synopsis)$", RegexOptions.IgnoreCase)]
     private static partial Regex TaglineMarker();
 
     /// <summary>The "... See full summary »" tail: the ellipsis belongs to the link, not the text.</summary>
@@ -172,7 +172,7 @@ internal static partial class Navigation
     private static partial Regex TrailingSeeMore();
 
     [GeneratedRegex(
-        @"(?:^|\|)\s*(?:On Disc|at Amazon|Learn more|Report this|Edit|Review this title|Contribute to This Page|Add Synopsis|Plot Summary|See all my reviews|Getting Started|Contributor Zone|Create a character page for:?|Watch Trailer|Your rating:?|-/10)\s*(?=\||$)",
+        @"(?:^|\|)\s*(?:On Disc|at Amazon|Learn more|Report this|Edit|Review this title|Contribute to This Page|Add Synopsis|Plot Synopsis|Plot Summary|See all my reviews|Getting Started|Contributor Zone|Create a character page for:?|Watch Trailer|Your rating:?|-/10)\s*(?=\||$)",
         RegexOptions.IgnoreCase)]
     private static partial Regex SegmentPhrases();
 
