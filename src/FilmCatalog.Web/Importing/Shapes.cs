@@ -155,17 +155,23 @@ internal static partial class Shapes
         return words >= 4 && lower;
     }
 
-    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X".</summary>
-    public static bool TryCardRating(string text, out double rating)
+    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X", or "... -/10 X" for a film nobody rated (<paramref name="rating"/> null).</summary>
+    public static bool TryCardRating(string text, out double? rating)
     {
-        rating = 0;
-        if (text.Length > 80)
+        rating = null;
+        if (text.Length > 80 || CardRating().Match(text) is not { Success: true } m)
         {
             return false;
         }
 
-        var m = CardRating().Match(text);
-        return m.Success && TryParseRating(m.Groups["r"].Value, out rating);
+        if (!m.Groups["r"].Success)
+        {
+            return true;
+        }
+
+        var read = TryParseRating(m.Groups["r"].Value, out var value);
+        rating = read ? value : null;
+        return read;
     }
 
     public static bool IsAwards(string text) => text.Length <= ShortLine && Awards().IsMatch(text);
@@ -880,7 +886,7 @@ internal static partial class Shapes
     [GeneratedRegex(@"^\d{1,2}[.,]\d$")]
     private static partial Regex BareRating();
 
-    [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?$")]
+    [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?:(?<r>\d{1,2}(?:[.,]\d{1,2})?)|(?<=10\s+)-)\s*/\s*10(?:\s*X)?$")]
     private static partial Regex CardRating();
 
     [GeneratedRegex(@"^(?:(?:Won|Nominated for)\s+(?:\d+|an?|one)\s|(?:Another\s+)?\d+\s+(?:wins?|nominations?)\b)", RegexOptions.IgnoreCase)]
