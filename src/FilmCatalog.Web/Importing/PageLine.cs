@@ -153,7 +153,7 @@ internal static partial class Navigation
     /// What every match of the patterns below contains (same options, so the same case folding):
     /// a pipe, a "»", or the opening words of a phrase that needs neither.
     /// </summary>
-    [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful|see all ratings|more credit", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful|see all ratings|more credit|Show detailed", RegexOptions.IgnoreCase)]
     private static partial Regex MayHoldNavigation();
 
     [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*(?:Add|Plot) Synopsis|Plot Summary|Add Synopsis|Plot Synopsis)$", RegexOptions.IgnoreCase)]
@@ -164,7 +164,7 @@ internal static partial class Navigation
     private static partial Regex SummaryTail();
 
     [GeneratedRegex(
-        @"\s*(?:[-–]?\s*see all ratings|See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|(?:[-–]\s*)?See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|See more(?=\s*»)|See(?=\s*»)|(?:,\s*)?(?:and\s+)?\d+ more credits?(?=\s*(?:»|$)))\s*»?",
+        @"\s*(?:[-–]?\s*see all ratings|See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|(?:[-–]\s*)?See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|Show detailed (?:company )?contact information(?: on IMDbPro)?|See more(?=\s*»)|See(?=\s*»)|(?:,\s*)?(?:and\s+)?\d+ more credits?(?=\s*(?:»|$)))\s*»?",
         RegexOptions.IgnoreCase)]
     private static partial Regex DistinctPhrases();
 
