@@ -143,6 +143,7 @@ public sealed partial class TitlePageParser
         }
 
         open?.Close();
+        RemoveRepeats();
         if (!HaveTitle)
         {
             var first = Lines.FindIndex(l => l.Kind != LineKind.Blank);
@@ -323,6 +324,33 @@ public sealed partial class TitlePageParser
 
     /// <summary>The last line read as a label the catalog does not know (-1 when none).</summary>
     private int unknownLabel = -1;
+
+    /// <summary>
+    /// A part may be repeated whole (a capture that saved a block twice): an item identical to one read
+    /// before is that item again, not a second one, as release dates already were. A cast row whose
+    /// actor was lost is kept each time: two extras may play "Soldier".
+    /// </summary>
+    private void RemoveRepeats()
+    {
+        Title.Cast = Once(Title.Cast, c => c.Name is null ? null : string.Join('\u0001', c.Name, c.Character, c.Note));
+        Title.Trivia = Once(Title.Trivia, t => $"{t.Kind}\u0001{t.Text}");
+        Title.Connections = Once(Title.Connections, c => string.Join('\u0001', c.Kind, c.OtherName, c.OtherYear, c.OtherYearQualifier, c.Note));
+        Title.Soundtrack = Once(Title.Soundtrack, s => string.Join('\u0001', [s.Song, .. s.CreditLines]));
+        Title.Faq = Once(Title.Faq, f => $"{f.Question}\u0001{f.Answer}");
+        Title.Reviews = Once(Title.Reviews, r => string.Join(
+            '\u0001', [r.Headline, r.Date?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), r.Author, r.AuthorPlace,
+                r.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ContainsSpoilers ? "s" : "", $"{r.Helpful}/{r.Voted}", .. r.Paragraphs]));
+        Title.AlsoLiked = Once(Title.AlsoLiked, c => string.Join(
+            '\u0001', [c.Name, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.YearQualifier, c.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Plot,
+                string.Join('|', c.Genres), string.Join('|', c.Directors), string.Join('|', c.Stars)]));
+    }
+
+    /// <summary>The items in order, each key once; an item whose key is null is always kept.</summary>
+    private static List<T> Once<T>(List<T> items, Func<T, string?> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return items.FindAll(item => key(item) is not { } k || seen.Add(k));
+    }
 
     /// <summary>Index of the next line holding content (or the tagline marker) after <paramref name="index"/>; -1 when none.</summary>
     internal int NextContent(int index)
