@@ -14,6 +14,9 @@ public sealed record ParsedTitle
     /// <summary>The roman numeral after the year that tells apart films of one name and year: "I" in "(1996/I)".</summary>
     public string? YearQualifier { get; set; }
 
+    /// <summary>What the title line says the title is when it is not a film: "TV Series", "Video Game", "TV" in "Duel (1971) (TV)".</summary>
+    public string? Kind { get; set; }
+
     /// <summary>1-based line of the title line, for messages.</summary>
     public int TitleLine { get; set; }
 

@@ -16,11 +16,18 @@ internal static partial class Shapes
     public static bool TryTitle(string text, out string name, out int? year) => TryTitle(text, out name, out year, out _);
 
     /// <summary>"Name (1996)", "Name (TV 1996)", "Tokyo (Again) (1994/I)": <paramref name="qualifier"/> is the "I".</summary>
-    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier)
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier) => TryTitle(text, out name, out year, out qualifier, out _);
+
+    /// <summary>
+    /// Also the kinds: "Halo 3 (Video Game 2007)", "Name (TV Short 1994)", "Duel (1971) (TV)", and a year
+    /// not known yet, "Untitled Project (????)" (<paramref name="year"/> null); <paramref name="kind"/> is "Video Game", "TV"...
+    /// </summary>
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier, out string? kind)
     {
         name = "";
         year = null;
         qualifier = null;
+        kind = null;
         // Every title line ends with its year's parenthesis: most lines are rejected without a regex.
         if (text.Length > ShortLine || !text.EndsWith(')') || TryConnection(text, requireYear: true, out _))
         {
@@ -36,8 +43,13 @@ internal static partial class Shapes
         name = m.Groups["name"].Value.Trim();
         year = ParseInt(m.Groups["year"].Value);
         qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : null;
-        return name.Length > 0 && year >= FirstFilmYear && year <= LastPlausibleYear;
+        kind = m.Groups["kind"].Success ? m.Groups["kind"].Value : m.Groups["after"].Success ? m.Groups["after"].Value : null;
+        var unknownYear = m.Groups["year"].Value == "????";
+        return name.Length > 0 && (unknownYear || (year >= FirstFilmYear && year <= LastPlausibleYear));
     }
+
+    /// <summary>The kinds of title the site prints before a year: "(TV Series 1994–2004)", "(Video Game 2007)".</summary>
+    private const string TitleKinds = "TV Movie|TV Series|TV Episode|TV Mini-Series|TV Short|TV Special|TV|Video Game|Video|V|VG|Short";
 
     /// <summary>Films are from 1870 on; a "(3524)" is not a year of release but noise in parentheses.</summary>
     private const int FirstFilmYear = 1870;
@@ -861,7 +873,7 @@ internal static partial class Shapes
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
-    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:TV Movie |TV Series |TV Episode |TV Mini-Series |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)$")]
+    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:(?<kind>" + TitleKinds + @") )?(?<year>\d{4}|\?{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?<after>TV|V|VG)\))?$")]
     private static partial Regex TitleLine();
 
     [GeneratedRegex(@"^(?:Reviews?:?\s*)?(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<m>\d[\d,]*)\s+from\s+Metacritic(?:\.com)?)?$", RegexOptions.IgnoreCase)]
@@ -922,7 +934,7 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<kind>" + Vocabulary.ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionVerbOnly();
 
-    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:TV Movie |TV Series |TV Episode |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?<note>.*)$")]
+    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:(?:" + TitleKinds + @") )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?:TV|V|VG)\))?(?<note>.*)$")]
     private static partial Regex ConnectionTitle();
 
     [GeneratedRegex(@"^(?<s>[\p{Lu}\p{N}][^:\[\]]{0,60}):\s+\S")]

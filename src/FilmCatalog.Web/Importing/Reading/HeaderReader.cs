@@ -136,12 +136,14 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         switch (kind)
         {
             case Kind.Title:
-                Shapes.TryTitle(text, out var name, out var year, out var qualifier);
+                Shapes.TryTitle(text, out var name, out var year, out var qualifier, out var titleKind);
                 Page.HaveTitle = true;
                 Title.Name = name;
                 Title.Year = year;
                 Title.YearQualifier = qualifier;
+                Title.Kind = titleKind;
                 Title.TitleLine = i + 1;
+
                 return true;
             case Kind.OwnTitle:
                 return true;
