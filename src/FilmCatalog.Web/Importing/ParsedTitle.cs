@@ -47,6 +47,9 @@ public sealed record ParsedTitle
     public int? RatingVotes { get; set; }
     public int? RuntimeMinutes { get; set; }
 
+    /// <summary>Runtimes beside the first, as printed ("105 min" qualified by "director's cut"); the catalog does not store them yet.</summary>
+    public List<ParsedFact> OtherRuntimes { get; set; } = [];
+
     /// <summary>Names left over from the lost director/writer/star links, e.g. "as Someone".</summary>
     public List<string> CreditFragments { get; set; } = [];
     public List<string> Directors { get; set; } = [];

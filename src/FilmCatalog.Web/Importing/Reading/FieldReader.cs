@@ -107,7 +107,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             Field.FilmingLocations => AddAll(Title.FilmingLocations, [text]),
             Field.Countries => AddAll(Title.Countries, Shapes.SplitList(text)),
             Field.Languages => AddAll(Title.Languages, Shapes.SplitList(text)),
-            Field.Runtime => TakeRuntime(text),
+            Field.Runtime => TakeRuntime(text, i),
             Field.Color => Set(() => Title.Color = JoinPipes(text)),
             Field.SoundMix => Set(() => Title.SoundMix = JoinPipes(text)),
             Field.AspectRatio => Set(() => Title.AspectRatio = text),
@@ -179,14 +179,27 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         return genres.Count > 0;
     }
 
-    private bool TakeRuntime(string text)
+    /// <summary>
+    /// "98 min", or several: "98 min | 105 min (director's cut)", "Argentina:95 min | USA:98 min". The
+    /// first is the title's runtime; the others are kept in the record with their qualifiers, and, as
+    /// the catalog has one runtime, reported on their line rather than dropped in silence.
+    /// </summary>
+    private bool TakeRuntime(string text, int i)
     {
-        if (!Shapes.TryRuntime(text, out var minutes))
+        var runtimes = Shapes.SplitList(text, alsoPipes: true);
+        if (runtimes.Count == 0 || !Shapes.TryRuntime(runtimes[0], out var minutes))
         {
             return false;
         }
 
         Title.RuntimeMinutes = minutes;
+        foreach (var other in runtimes.Skip(1))
+        {
+            var (runtime, qualifier) = Shapes.SplitTrailingNotes(other);
+            AddAll(Title.OtherRuntimes, [new ParsedFact(runtime ?? other, qualifier)]);
+            Page.Note(i, $"runtime \"{other}\" beside the first one ({minutes} min) is not kept: the catalog holds one runtime");
+        }
+
         return true;
     }
 
