@@ -10,7 +10,7 @@ internal enum LineKind
     /// <summary>Only link text that lost its target ("See more »", "On Disc"): skipped silently.</summary>
     Navigation,
 
-    /// <summary>"Plot Summary | Add Synopsis": navigation itself, but the tagline follows it.</summary>
+    /// <summary>"Plot Summary | Add Synopsis" ("| Plot Synopsis" when the film has one): navigation itself, but the tagline follows it.</summary>
     TaglineMarker,
     Content,
 }
@@ -153,10 +153,10 @@ internal static partial class Navigation
     /// What every match of the patterns below contains (same options, so the same case folding):
     /// a pipe, a "»", or the opening words of a phrase that needs neither.
     /// </summary>
-    [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[|»]|See (?:more|all|full)|Was this review helpful|see all ratings|more credit|Show detailed", RegexOptions.IgnoreCase)]
     private static partial Regex MayHoldNavigation();
 
-    [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*Add Synopsis|Plot Summary|Add Synopsis)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Plot Summary\s*\|\s*(?:Add|Plot) Synopsis|Plot Summary|Add Synopsis|Plot Synopsis)$", RegexOptions.IgnoreCase)]
     private static partial Regex TaglineMarker();
 
     /// <summary>The "... See full summary »" tail: the ellipsis belongs to the link, not the text.</summary>
@@ -164,7 +164,7 @@ internal static partial class Navigation
     private static partial Regex SummaryTail();
 
     [GeneratedRegex(
-        @"\s*(?:See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|See more(?=\s*»)|See(?=\s*»)|and \d+ more credits?(?=\s*»))\s*»?",
+        @"\s*(?:[-–]?\s*see all ratings|See more awards|See all certifications|See more on IMDbPro|See all \d[\d,]* (?:user |external |critic )?reviews|(?:[-–]\s*)?See all my reviews|See full (?:cast|technical specs)(?: and crew)?|See all \d[\d,]* (?:photos|videos)|Was this review helpful to you\?|Show more on(?: IMDbPro)?(?=\s*»)|Show detailed (?:company )?contact information(?: on IMDbPro)?|See more(?=\s*»)|See(?=\s*»)|(?:,\s*)?(?:and\s+)?\d+ more credits?(?=\s*(?:»|$)))\s*»?",
         RegexOptions.IgnoreCase)]
     private static partial Regex DistinctPhrases();
 
@@ -172,7 +172,7 @@ internal static partial class Navigation
     private static partial Regex TrailingSeeMore();
 
     [GeneratedRegex(
-        @"(?:^|\|)\s*(?:On Disc|at Amazon|Learn more|Report this|Edit|Review this title|Contribute to This Page|Add Synopsis|Plot Summary|See all my reviews|Getting Started|Contributor Zone|Create a character page for:?)\s*(?=\||$)",
+        @"(?:^|\|)\s*(?:On Disc|at Amazon|Learn more|Report this|Edit|Review this title|Contribute to This Page|Add Synopsis|Plot Synopsis|Plot Summary|See all my reviews|Getting Started|Contributor Zone|Create a character page for:?|Watch Trailer|Your rating:?|-/10)\s*(?=\||$)",
         RegexOptions.IgnoreCase)]
     private static partial Regex SegmentPhrases();
 

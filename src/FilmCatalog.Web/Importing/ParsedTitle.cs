@@ -14,6 +14,9 @@ public sealed record ParsedTitle
     /// <summary>The roman numeral after the year that tells apart films of one name and year: "I" in "(1996/I)".</summary>
     public string? YearQualifier { get; set; }
 
+    /// <summary>What the title line says the title is when it is not a film: "TV Series", "Video Game", "TV" in "Duel (1971) (TV)".</summary>
+    public string? Kind { get; set; }
+
     /// <summary>1-based line of the title line, for messages.</summary>
     public int TitleLine { get; set; }
 
@@ -43,6 +46,9 @@ public sealed record ParsedTitle
     public double? Rating { get; set; }
     public int? RatingVotes { get; set; }
     public int? RuntimeMinutes { get; set; }
+
+    /// <summary>Runtimes beside the first, as printed ("105 min" qualified by "director's cut"); the catalog does not store them yet.</summary>
+    public List<ParsedFact> OtherRuntimes { get; set; } = [];
 
     /// <summary>Names left over from the lost director/writer/star links, e.g. "as Someone".</summary>
     public List<string> CreditFragments { get; set; } = [];

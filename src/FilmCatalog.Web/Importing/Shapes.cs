@@ -16,11 +16,18 @@ internal static partial class Shapes
     public static bool TryTitle(string text, out string name, out int? year) => TryTitle(text, out name, out year, out _);
 
     /// <summary>"Name (1996)", "Name (TV 1996)", "Tokyo (Again) (1994/I)": <paramref name="qualifier"/> is the "I".</summary>
-    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier)
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier) => TryTitle(text, out name, out year, out qualifier, out _);
+
+    /// <summary>
+    /// Also the kinds: "Halo 3 (Video Game 2007)", "Name (TV Short 1994)", "Duel (1971) (TV)", and a year
+    /// not known yet, "Untitled Project (????)" (<paramref name="year"/> null); <paramref name="kind"/> is "Video Game", "TV"...
+    /// </summary>
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier, out string? kind)
     {
         name = "";
         year = null;
         qualifier = null;
+        kind = null;
         // Every title line ends with its year's parenthesis: most lines are rejected without a regex.
         if (text.Length > ShortLine || !text.EndsWith(')') || TryConnection(text, requireYear: true, out _))
         {
@@ -36,8 +43,13 @@ internal static partial class Shapes
         name = m.Groups["name"].Value.Trim();
         year = ParseInt(m.Groups["year"].Value);
         qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : null;
-        return name.Length > 0 && year >= FirstFilmYear && year <= LastPlausibleYear;
+        kind = m.Groups["kind"].Success ? m.Groups["kind"].Value : m.Groups["after"].Success ? m.Groups["after"].Value : null;
+        var unknownYear = m.Groups["year"].Value == "????";
+        return name.Length > 0 && (unknownYear || (year >= FirstFilmYear && year <= LastPlausibleYear));
     }
+
+    /// <summary>The kinds of title the site prints before a year: "(TV Series 1994–2004)", "(Video Game 2007)".</summary>
+    private const string TitleKinds = "TV Movie|TV Series|TV Episode|TV Mini-Series|TV Short|TV Special|TV|Video Game|Video|V|VG|Short";
 
     /// <summary>Films are from 1870 on; a "(3524)" is not a year of release but noise in parentheses.</summary>
     private const int FirstFilmYear = 1870;
@@ -122,17 +134,56 @@ internal static partial class Shapes
         return true;
     }
 
-    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X".</summary>
-    public static bool TryCardRating(string text, out double rating)
+    /// <summary>"6.4" alone on its line: the title's rating as the 2012 layout's star box prints it.</summary>
+    public static bool TryBareRating(string text, out double rating)
     {
         rating = 0;
-        if (text.Length > 80)
+        return text.Length <= 5 && BareRating().IsMatch(text) && TryParseRating(text, out rating);
+    }
+
+    /// <summary>
+    /// A line that reads as a sentence: four words or more, some of them in small letters. A summary
+    /// or a plot is one; a bare rating, "Watch Trailer" or "Your rating:" is not.
+    /// </summary>
+    public static bool IsSentenceLike(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        var lower = false;
+        foreach (var c in text)
+        {
+            lower |= char.IsLower(c);
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                words++;
+            }
+        }
+
+        return words >= 4 && lower;
+    }
+
+    /// <summary>A card's rating widget: "1 2 3 4 5 6 7 8 9 10 6.8/10 X", or "... -/10 X" for a film nobody rated (<paramref name="rating"/> null).</summary>
+    public static bool TryCardRating(string text, out double? rating)
+    {
+        rating = null;
+        if (text.Length > 80 || CardRating().Match(text) is not { Success: true } m)
         {
             return false;
         }
 
-        var m = CardRating().Match(text);
-        return m.Success && TryParseRating(m.Groups["r"].Value, out rating);
+        if (!m.Groups["r"].Success)
+        {
+            return true;
+        }
+
+        var read = TryParseRating(m.Groups["r"].Value, out var value);
+        rating = read ? value : null;
+        return read;
     }
 
     public static bool IsAwards(string text) => text.Length <= ShortLine && Awards().IsMatch(text);
@@ -510,7 +561,29 @@ internal static partial class Shapes
     {
         author = "";
         place = "";
-        if (text.Length > 100 || !text.Contains(" from ", StringComparison.Ordinal))
+        if (text.Length > 100)
+        {
+            return false;
+        }
+
+        // "Author: jbond007 from United States", "Author: from Colchester", "Author: jbond007": the label is not the name.
+        if (AuthorLabel().Match(text) is { Success: true } labelled)
+        {
+            var rest = labelled.Groups["rest"].Value.Trim();
+            if (rest.StartsWith("from ", StringComparison.Ordinal))
+            {
+                place = rest[5..].Trim();
+                return place.Length > 0;
+            }
+
+            var (name, at) = AuthorFrom().Match(rest) is { Success: true } with
+                ? (with.Groups["name"].Value.Trim(), with.Groups["place"].Value.Trim())
+                : (rest, "");
+            (author, place) = (name, at);
+            return author.Length is > 0 and <= 60;
+        }
+
+        if (!text.Contains(" from ", StringComparison.Ordinal))
         {
             return false;
         }
@@ -546,7 +619,11 @@ internal static partial class Shapes
         return false;
     }
 
-    public static bool LooksLikeCastName(string text) => text.Length <= 80 && !text.EndsWith('.');
+    /// <summary>
+    /// An actor's name before "...": short, and not the end of a sentence, though a name may end in a
+    /// suffix or initials ("Harry Connick Jr.", "Louis C.K.").
+    /// </summary>
+    public static bool LooksLikeCastName(string text) => text.Length <= 80 && (!text.EndsWith('.') || NameEndingInDot().IsMatch(text));
 
     /// <summary>Splits "Fisherman (uncredited)" into "Fisherman" and "uncredited"; several notes join with ", ".</summary>
     public static (string? Main, string? Note) SplitTrailingNotes(string text)
@@ -603,6 +680,43 @@ internal static partial class Shapes
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// A credit list of names: "Tommy Lee Jones, Javier Bardem and Kelly Macdonald", "Ethan Coen
+    /// (written by) &amp; Joel Coen (written by)". Splits on commas and pipes, and on " and " and
+    /// " &amp; " outside parentheses.
+    /// </summary>
+    public static List<string> SplitCredits(string text)
+    {
+        var names = new List<string>();
+        foreach (var item in SplitList(text, alsoPipes: true))
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i < item.Length; i++)
+            {
+                depth += item[i] == '(' ? 1 : item[i] == ')' && depth > 0 ? -1 : 0;
+                if (depth == 0 && item[i] == ' ' && CreditJoin().Match(item, i) is { Success: true } join)
+                {
+                    AddTrimmed(names, item[start..i]);
+                    start = i + join.Length;
+                    i = start - 1;
+                }
+            }
+
+            AddTrimmed(names, item[start..]);
+        }
+
+        return names;
+
+        static void AddTrimmed(List<string> names, string name)
+        {
+            if (name.Trim() is { Length: > 0 } trimmed)
+            {
+                names.Add(trimmed);
+            }
+        }
     }
 
     /// <summary>
@@ -759,7 +873,7 @@ internal static partial class Shapes
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
-    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:TV Movie |TV Series |TV Episode |TV Mini-Series |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)$")]
+    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:(?<kind>" + TitleKinds + @") )?(?<year>\d{4}|\?{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?<after>TV|V|VG)\))?$")]
     private static partial Regex TitleLine();
 
     [GeneratedRegex(@"^(?:Reviews?:?\s*)?(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<m>\d[\d,]*)\s+from\s+Metacritic(?:\.com)?)?$", RegexOptions.IgnoreCase)]
@@ -774,7 +888,17 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?:(?:IMDb )?Ratings?:?\s*|Users rated this\s+)?(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?(?:\s*(?:from|-|–)?\s*\(?(?<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?:users?|votes?|ratings?)\)?)?[\s.]*(?:\|?\s*Metascore:?\s*(?<ms>\d{1,3})\s*/\s*100[\s.]*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleRating();
 
-    [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?<r>\d{1,2}(?:[.,]\d{1,2})?)\s*/\s*10(?:\s*X)?$")]
+    /// <summary>The last word of a name that ends in a dot: "Jr.", "Sr.", "St.", or initials "C.K.", "J.".</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Snr|Jnr|(?:\p{Lu}\.)*\p{Lu})\.$")]
+    private static partial Regex NameEndingInDot();
+
+    [GeneratedRegex(@"\G (?:and|&) ")]
+    private static partial Regex CreditJoin();
+
+    [GeneratedRegex(@"^\d{1,2}[.,]\d$")]
+    private static partial Regex BareRating();
+
+    [GeneratedRegex(@"^(?:1 2 3 4 5 6 7 8 9 10\s+)?(?:(?<r>\d{1,2}(?:[.,]\d{1,2})?)|(?<=10\s+)-)\s*/\s*10(?:\s*X)?$")]
     private static partial Regex CardRating();
 
     [GeneratedRegex(@"^(?:(?:Won|Nominated for)\s+(?:\d+|an?|one)\s|(?:Another\s+)?\d+\s+(?:wins?|nominations?)\b)", RegexOptions.IgnoreCase)]
@@ -810,7 +934,7 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<kind>" + Vocabulary.ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionVerbOnly();
 
-    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:TV Movie |TV Series |TV Episode |TV |Video |V )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?<note>.*)$")]
+    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:(?:" + TitleKinds + @") )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?:TV|V|VG)\))?(?<note>.*)$")]
     private static partial Regex ConnectionTitle();
 
     [GeneratedRegex(@"^(?<s>[\p{Lu}\p{N}][^:\[\]]{0,60}):\s+\S")]
@@ -822,11 +946,14 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<n>[\d,]+)\s+(?:out\s+)?of\s+(?<m>[\d,]+)\s+people\s+found\s+(?:this|(?<following>the following))\s+review\s+(?:helpful|useful)", RegexOptions.IgnoreCase)]
     private static partial Regex Helpful();
 
-    [GeneratedRegex(@"^(?<date>\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4})\s*(?:\|\s*(?:by\b\s*(?<by>\S.*)?)?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Date:\s*)?(?<date>\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2}, \d{4})\s*(?:\|\s*(?:by\b\s*(?<by>\S.*)?)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewDate();
 
     [GeneratedRegex(@"^(?:by\s+)?(?<name>[^()|]{1,60}?)\s+from\s+(?<place>[^()|]{1,80})$")]
     private static partial Regex AuthorFrom();
+
+    [GeneratedRegex(@"^Author:\s*(?<rest>.*)$")]
+    private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"^(?<n>\d{1,2})\s*/\s*10$")]
     private static partial Regex ReviewRating();

@@ -143,6 +143,7 @@ public sealed partial class TitlePageParser
         }
 
         open?.Close();
+        RemoveRepeats();
         if (!HaveTitle)
         {
             var first = Lines.FindIndex(l => l.Kind != LineKind.Blank);
@@ -264,7 +265,7 @@ public sealed partial class TitlePageParser
         var valued = ValueHeading().Match(text);
         if (!valued.Success)
         {
-            return false;
+            return TryUnknownLabel(i, text);
         }
 
         var heading = valued.Groups["h"].Value;
@@ -300,6 +301,55 @@ public sealed partial class TitlePageParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "Seasons: 1 2 3" or "Episode Guide: 236 Episodes" under "Stars:": a label the catalog keeps
+    /// nothing for closes the open list of names and is reported, so its value never becomes people;
+    /// so is each label line right under it ("Years: 1994").
+    /// </summary>
+    private bool TryUnknownLabel(int i, string text)
+    {
+        var afterLabel = unknownLabel >= 0 && PreviousContent(i) == unknownLabel;
+        if (!(afterLabel || open is FieldReader { NamesOpen: true }) || UnknownLabel().Match(text) is not { Success: true } label)
+        {
+            return false;
+        }
+
+        (open as FieldReader)?.CloseField();
+        unknownLabel = i;
+        Warn(i, $"\"{label.Groups["h"].Value}\" is not a heading the catalog keeps; its line is not read");
+        return true;
+    }
+
+    /// <summary>The last line read as a label the catalog does not know (-1 when none).</summary>
+    private int unknownLabel = -1;
+
+    /// <summary>
+    /// A part may be repeated whole (a capture that saved a block twice): an item identical to one read
+    /// before is that item again, not a second one, as release dates already were. A cast row whose
+    /// actor was lost is kept each time: two extras may play "Soldier".
+    /// </summary>
+    private void RemoveRepeats()
+    {
+        Title.Cast = Once(Title.Cast, c => c.Name is null ? null : string.Join('\u0001', c.Name, c.Character, c.Note));
+        Title.Trivia = Once(Title.Trivia, t => $"{t.Kind}\u0001{t.Text}");
+        Title.Connections = Once(Title.Connections, c => string.Join('\u0001', c.Kind, c.OtherName, c.OtherYear, c.OtherYearQualifier, c.Note));
+        Title.Soundtrack = Once(Title.Soundtrack, s => string.Join('\u0001', [s.Song, .. s.CreditLines]));
+        Title.Faq = Once(Title.Faq, f => $"{f.Question}\u0001{f.Answer}");
+        Title.Reviews = Once(Title.Reviews, r => string.Join(
+            '\u0001', [r.Headline, r.Date?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), r.Author, r.AuthorPlace,
+                r.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ContainsSpoilers ? "s" : "", $"{r.Helpful}/{r.Voted}", .. r.Paragraphs]));
+        Title.AlsoLiked = Once(Title.AlsoLiked, c => string.Join(
+            '\u0001', [c.Name, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.YearQualifier, c.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Plot,
+                string.Join('|', c.Genres), string.Join('|', c.Directors), string.Join('|', c.Stars)]));
+    }
+
+    /// <summary>The items in order, each key once; an item whose key is null is always kept.</summary>
+    private static List<T> Once<T>(List<T> items, Func<T, string?> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return items.FindAll(item => key(item) is not { } k || seen.Add(k));
     }
 
     /// <summary>Index of the next line holding content (or the tagline marker) after <paramref name="index"/>; -1 when none.</summary>
@@ -357,9 +407,13 @@ public sealed partial class TitlePageParser
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(
-        @"^(?<h>Release Dates?|Also Known As|Filming Locations?|Countr(?:y|ies)|Languages?|Runtime|Colou?r|Sound Mix|Aspect Ratio|Budget|Opening Weekend(?: USA)?|Gross(?: USA)?|Cumulative Worldwide Gross|Production Co(?:mpan(?:y|ies)|s)?|Taglines?|Genres?|Certificate|Certification|Directors?|Writers?|Writer\(s\)|Stars?|Creators?|Ratings?|Reviews|Metascore|Plot Keywords|Official Sites?|Parents Guide|Trivia|Goofs|Quotes|Crazy Credits|(?:Movie )?Connections|Soundtracks?|Motion Picture Rating \((?<sys>[^)]*)\))\s*:\s*(?<v>.*)$",
+        @"^(?<h>Release Dates?|Also Known As|Filming Locations?|Countr(?:y|ies)|Languages?|Runtime|Colou?r|Sound Mix|Aspect Ratio|Budget|Opening Weekend(?: USA)?|Gross(?: USA)?|Cumulative Worldwide Gross|Production Co(?:mpan(?:y|ies)|s)?|Taglines?|Genres?|Certificate|Certification|Directors?|Writers?(?: \(WGA\))?|Writer\(s\)|Stars?|Creators?|Ratings?|Reviews|Metascore|Plot Keywords|Official Sites?|Parents Guide|Trivia|Goofs|Quotes|Crazy Credits|(?:Movie )?Connections|Soundtracks?|Motion Picture Rating \((?<sys>[^)]*)\))\s*:\s*(?<v>.*)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex ValueHeading();
+
+    /// <summary>A label and its value, "Seasons: 1 2 3": one to four words, the first capitalised, then a colon and a space or nothing.</summary>
+    [GeneratedRegex(@"^(?<h>\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,3}(?: \([^()]{1,20}\))?)\s*:(?:\s+\S.*)?$")]
+    private static partial Regex UnknownLabel();
 }
 
 /// <summary>The parts of a title page, in the site's own order from top to bottom.</summary>

@@ -90,7 +90,7 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
         {
             case Kind.Credit:
                 var credit = CardCredit().Match(text);
-                var names = Shapes.SplitList(credit.Groups["v"].Value);
+                var names = Shapes.SplitCredits(credit.Groups["v"].Value);
                 if (credit.Groups["h"].Value.StartsWith("Dir", StringComparison.OrdinalIgnoreCase))
                 {
                     Advance(DirectorsStage).Directors.AddRange(names);

@@ -47,12 +47,18 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         fieldTaken = false;
     }
 
-    public override void Close()
+    public override void Close() => CloseField();
+
+    /// <summary>The open heading takes no more values.</summary>
+    public void CloseField()
     {
         openField = Field.None;
         fieldLabel = null;
         fieldTaken = false;
     }
+
+    /// <summary>A list of names is open (directors, writers, creators, stars): its values become people.</summary>
+    public bool NamesOpen => openField is Field.Directors or Field.Writers or Field.Creators or Field.Stars;
 
     /// <summary>Fields that take one value; later lines go back to being placed by shape.</summary>
     private static bool IsSingleValued(Field f) =>
@@ -101,7 +107,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             Field.FilmingLocations => AddAll(Title.FilmingLocations, [text]),
             Field.Countries => AddAll(Title.Countries, Shapes.SplitList(text)),
             Field.Languages => AddAll(Title.Languages, Shapes.SplitList(text)),
-            Field.Runtime => TakeRuntime(text),
+            Field.Runtime => TakeRuntime(text, i),
             Field.Color => Set(() => Title.Color = JoinPipes(text)),
             Field.SoundMix => Set(() => Title.SoundMix = JoinPipes(text)),
             Field.AspectRatio => Set(() => Title.AspectRatio = text),
@@ -110,6 +116,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             Field.Certificate => TakeCertificate(text),
             Field.Directors => AddNames(Title.Directors, text),
             Field.Writers => AddNames(Title.Writers, text),
+            Field.Creators => AddNames(Title.Writers, text, "creator"),
             Field.Stars => AddNames(Title.Stars, text),
             Field.Rating => TakeRating(text),
             Field.Metascore => TakeMetascore(text),
@@ -172,14 +179,27 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         return genres.Count > 0;
     }
 
-    private bool TakeRuntime(string text)
+    /// <summary>
+    /// "98 min", or several: "98 min | 105 min (director's cut)", "Argentina:95 min | USA:98 min". The
+    /// first is the title's runtime; the others are kept in the record with their qualifiers, and, as
+    /// the catalog has one runtime, reported on their line rather than dropped in silence.
+    /// </summary>
+    private bool TakeRuntime(string text, int i)
     {
-        if (!Shapes.TryRuntime(text, out var minutes))
+        var runtimes = Shapes.SplitList(text, alsoPipes: true);
+        if (runtimes.Count == 0 || !Shapes.TryRuntime(runtimes[0], out var minutes))
         {
             return false;
         }
 
         Title.RuntimeMinutes = minutes;
+        foreach (var other in runtimes.Skip(1))
+        {
+            var (runtime, qualifier) = Shapes.SplitTrailingNotes(other);
+            AddAll(Title.OtherRuntimes, [new ParsedFact(runtime ?? other, qualifier)]);
+            Page.Note(i, $"runtime \"{other}\" beside the first one ({minutes} min) is not kept: the catalog holds one runtime");
+        }
+
         return true;
     }
 
@@ -307,9 +327,10 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
     private static bool IsUnitedStates(string? system) => system is "MPAA" or "USA";
 
-    private bool AddNames(List<string> names, string text)
+    /// <summary>Adds each name of a credit list; <paramref name="role"/> notes the credit ("creator") when the name has no note of its own.</summary>
+    private bool AddNames(List<string> names, string text, string? role = null)
     {
-        foreach (var item in Shapes.SplitList(text, alsoPipes: true))
+        foreach (var item in Shapes.SplitCredits(text))
         {
             if (Shapes.TryCreditFragments(item, out var fragments))
             {
@@ -317,7 +338,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             }
             else
             {
-                names.Add(item);
+                names.Add(role is null || item.EndsWith(')') ? item : $"{item} ({role})");
             }
         }
 

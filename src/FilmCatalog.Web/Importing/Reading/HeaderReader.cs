@@ -18,6 +18,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         Votes,
         ReviewCounts,
         Rating,
+        BareRating,
         Metascore,
         Awards,
         Fragments,
@@ -48,7 +49,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         // Every header shape is a short line; a paragraph can only be the summary.
         if (text.Length > LongestShape)
         {
-            return Summary() is var fit and > Fit.None ? (Kind.Summary, fit) : (Kind.None, Fit.None);
+            return Summary(text) is var fit and > Fit.None ? (Kind.Summary, fit) : (Kind.None, Fit.None);
         }
 
         if (Shapes.TryTitle(text, out var name, out var year, out var qualifier))
@@ -82,6 +83,12 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
             return CardsReader.IsWidget(text) && CardsReader.CardFollows(Page, i) ? (Kind.None, Fit.None) : (Kind.Rating, Fit.Certain);
         }
 
+        // "7.1" alone under the title (the 2012 layout's star box): the rating, never the summary.
+        if (Page.HaveTitle && !Page.PastHeader && Shapes.TryBareRating(text, out var bare) && (Title.Rating is null || Title.Rating == bare))
+        {
+            return (Kind.BareRating, Fit.Strong);
+        }
+
         if (Shapes.TryMetascore(text, out _))
         {
             return (Kind.Metascore, Fit.Certain);
@@ -103,7 +110,7 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         }
 
         var field = continuing ? FieldFit(text, i) : Fit.None;
-        var summary = Summary();
+        var summary = Summary(text);
         return field >= summary && field > Fit.None ? (Kind.Field, field) : (summary > Fit.None ? (Kind.Summary, summary) : (Kind.None, Fit.None));
     }
 
@@ -112,9 +119,11 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
 
     /// <summary>
     /// The summary is the first paragraph under the title, before any list part of the page, also
-    /// after a detour (a "Runtime:" line in the header).
+    /// after a detour (a "Runtime:" line in the header). It reads as a sentence: a line of a word or
+    /// two ("Watch Trailer", "6.4") is the page's chrome, never the summary.
     /// </summary>
-    private Fit Summary() => Page.HaveTitle && !Page.PastHeader && Title.Summary is null ? Fit.Likely : Fit.None;
+    private Fit Summary(string text) =>
+        Page.HaveTitle && !Page.PastHeader && Title.Summary is null && Shapes.IsSentenceLike(text) ? Fit.Likely : Fit.None;
 
     public override bool Take(int i)
     {
@@ -127,12 +136,14 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         switch (kind)
         {
             case Kind.Title:
-                Shapes.TryTitle(text, out var name, out var year, out var qualifier);
+                Shapes.TryTitle(text, out var name, out var year, out var qualifier, out var titleKind);
                 Page.HaveTitle = true;
                 Title.Name = name;
                 Title.Year = year;
                 Title.YearQualifier = qualifier;
+                Title.Kind = titleKind;
                 Title.TitleLine = i + 1;
+
                 return true;
             case Kind.OwnTitle:
                 return true;
@@ -144,6 +155,10 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
                 return TakeReviewCounts(text);
             case Kind.Rating:
                 return TakeRating(text);
+            case Kind.BareRating:
+                Shapes.TryBareRating(text, out var bareRating);
+                Title.Rating = bareRating;
+                return true;
             case Kind.Metascore:
                 Shapes.TryMetascore(text, out var metascore);
                 Title.Metascore = metascore;
@@ -182,7 +197,20 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
                 continue;
             }
 
-            if (Shapes.TryRuntime(s, out var minutes) && s.Length <= 20)
+            if (CertificateAndRuntime().Match(s) is { Success: true } both && Shapes.TryRuntime(both.Groups["rt"].Value, out var runtime))
+            {
+                // "R 104 min": the certificate and the runtime with only spaces between them.
+                Title.RuntimeMinutes ??= runtime;
+                if (Shapes.TryCertificate(both.Groups["c"].Value, out var system, out var certificate))
+                {
+                    SetCertificate(system, certificate, null);
+                }
+                else
+                {
+                    Page.Note(i, $"could not place \"{both.Groups["c"].Value}\" in the line under the title");
+                }
+            }
+            else if (Shapes.TryRuntime(s, out var minutes) && s.Length <= 20)
             {
                 Title.RuntimeMinutes ??= minutes;
             }
@@ -211,6 +239,10 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
             }
         }
     }
+
+    /// <summary>"R 104 min", "TV-PG 22 min", "UK:15 1h 38min": a certificate before the runtime, spaces between.</summary>
+    [GeneratedRegex(@"^(?<c>[\p{L}\p{N}+.:-]{1,15}(?: \p{L}{1,10})?)\s+(?<rt>\d{1,4}\s*min|\d{1,2}\s*h(?:\s*\d{1,2}\s*min)?)$")]
+    private static partial Regex CertificateAndRuntime();
 
     /// <summary>Separators of the line under the title: pipes, or dashes between spaces.</summary>
     [GeneratedRegex(@"\s+\|\s+|\s+-\s+|\s+–\s+")]

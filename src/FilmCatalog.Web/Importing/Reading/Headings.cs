@@ -35,6 +35,9 @@ internal enum Field
     Companies,
     Directors,
     Writers,
+
+    /// <summary>A series' "Creators:": the catalog has no creator role, so they are its writers, noted "(creator)".</summary>
+    Creators,
     Stars,
     Rating,
     ReviewCounts,
@@ -99,7 +102,8 @@ internal static class Headings
             "genre" or "genres" => (PagePart.Storyline, Reading.Field.Genres),
             _ when h.StartsWith("certifica", StringComparison.Ordinal) || h.StartsWith("motion picture rating", StringComparison.Ordinal) => (PagePart.Storyline, Reading.Field.Certificate),
             "plot keywords" or "parents guide" => (PagePart.Storyline, Reading.Field.Unkept),
-            "director" or "directors" or "creator" or "creators" => (PagePart.Header, Reading.Field.Directors),
+            "director" or "directors" => (PagePart.Header, Reading.Field.Directors),
+            "creator" or "creators" => (PagePart.Header, Reading.Field.Creators),
             _ when h.StartsWith("writer", StringComparison.Ordinal) => (PagePart.Header, Reading.Field.Writers),
             "star" or "stars" => (PagePart.Header, Reading.Field.Stars),
             "rating" or "ratings" => (PagePart.Header, Reading.Field.Rating),

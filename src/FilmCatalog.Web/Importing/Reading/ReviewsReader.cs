@@ -17,7 +17,7 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
     private ReviewDraft? current;
     private bool pendingSpoiler;
     private int? pendingRating;
-    private (int Helpful, int Voted)? pendingHelpful;
+    private (int Helpful, int Voted, int Line)? pendingHelpful;
 
     public override PagePart Part => PagePart.Reviews;
 
@@ -141,21 +141,21 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
                 return true;
             case Kind.Helpful:
                 Shapes.TryHelpful(text, out var helpful, out var voted, out var aboveReview);
-                return TakeHelpful(helpful, voted, aboveReview);
+                return TakeHelpful(helpful, voted, aboveReview, i);
             case Kind.Date:
                 Shapes.TryReviewDate(text, out var date, out var author, out var place);
 
                 // A date with no headline above it: the headline was lost, not invented here.
-                var review = current is { Date: null, Paragraphs.Count: 0 } ? current : Start("");
+                var review = current is { Date: null, Paragraphs.Count: 0 } ? current : Start("", i);
                 review.Date = date;
-                if (review.Author is null)
+                if (review.Author is null && review.AuthorPlace is null)
                 {
                     (review.Author, review.AuthorPlace) = (author, place);
                 }
 
                 return true;
             case Kind.Headline:
-                Start(text);
+                Start(text, i);
                 return true;
             case Kind.Rating:
                 Shapes.TryReviewRating(text, out var rating);
@@ -167,7 +167,7 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
                 return true;
             case Kind.Author:
                 Shapes.TryAuthorFrom(text, out var from, out var fromPlace);
-                (current!.Author, current.AuthorPlace) = (from, Shapes.NullIfEmpty(fromPlace));
+                (current!.Author, current.AuthorPlace) = (Shapes.NullIfEmpty(from), Shapes.NullIfEmpty(fromPlace));
                 return true;
             case Kind.Paragraph:
                 current!.Paragraphs.Add(text);
@@ -179,15 +179,17 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
 
     public override void Close()
     {
+        DiscardPendingHelpful();
         current = null;
         Title.Reviews = reviews.ConvertAll(r => r.ToParsed());
     }
 
-    private bool TakeHelpful(int helpful, int voted, bool aboveReview)
+    private bool TakeHelpful(int helpful, int voted, bool aboveReview, int line)
     {
         if (aboveReview)
         {
-            pendingHelpful = (helpful, voted);
+            DiscardPendingHelpful();
+            pendingHelpful = (helpful, voted, line);
             return true;
         }
 
@@ -202,8 +204,13 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
         return true;
     }
 
-    private ReviewDraft Start(string headline)
+    private ReviewDraft Start(string headline, int line)
     {
+        if (pendingHelpful is { } votes && !HeadsReviewAt(votes.Line, line))
+        {
+            DiscardPendingHelpful();
+        }
+
         var review = new ReviewDraft(headline)
         {
             Spoilers = pendingSpoiler,
@@ -217,6 +224,35 @@ internal sealed class ReviewsReader(TitlePageParser page) : PartReader(page)
         reviews.Add(review);
         current = review;
         return review;
+    }
+
+    /// <summary>
+    /// "12 out of 15 people found the following review useful:" heads the review right under it (a
+    /// rating or a spoiler warning may sit between); when other lines came between, its review could
+    /// not be read, and its votes are not the next review's.
+    /// </summary>
+    private bool HeadsReviewAt(int helpfulLine, int reviewLine)
+    {
+        for (var at = Page.NextContent(helpfulLine); at >= 0 && at < reviewLine; at = Page.NextContent(at))
+        {
+            if (!Shapes.TryReviewRating(Text(at), out _) && !Shapes.IsSpoilerWarning(Text(at)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Votes whose review could not be read go with it, reported on their line.</summary>
+    private void DiscardPendingHelpful()
+    {
+        if (pendingHelpful is { } votes)
+        {
+            Page.Note(votes.Line, $"the review these votes ({votes.Helpful} of {votes.Voted}) were for could not be read; they are not kept");
+        }
+
+        pendingHelpful = null;
     }
 
     /// <summary>
