@@ -23,9 +23,10 @@ public sealed partial class TitlePageParser
     /// <summary>
     /// Raised whenever the parser reads a page differently: files imported by an older version are
     /// read again on their next import instead of being skipped as unchanged (see <see cref="Catalog.ImportRecord"/>).
-    /// Version 1 was the single-pass parser; version 2 reads with one reader per part.
+    /// Version 1 was the single-pass parser; version 2 reads with one reader per part; version 3 reads the shapes
+    /// found on unseen pages (docs/FORMAT.md 13-23: bare ratings, names ending in '.', lists joined by "and", ...).
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Evidence is a <see cref="Fit"/> times ten, plus these: the open part holds its line on a tie...</summary>
     private const int Stay = 5;
