@@ -545,7 +545,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             // Everyone a card names is a person, and so is everyone a soundtrack's writing or performing line names clearly.
             var songCredits = page.Soundtrack.SelectMany(song => song.CreditLines.SelectMany(SoundtrackCredits.Read).Select(named => (song.Song, named))).ToList();
             var unknown = new List<object>();
-            foreach (var name in page.Cast.Select(c => c.Name).OfType<string>().Concat(page.Directors).Concat(page.Writers).Concat(page.Stars)
+            foreach (var name in page.Cast.Select(c => c.Name).OfType<string>()
+                         .Concat(page.Directors.Concat(page.Writers).Concat(page.Stars).Select(listed => CreditName.Split(listed).Name))
                          .Concat(page.AlsoLiked.SelectMany(c => c.Directors.Concat(c.Stars)))
                          .Concat(songCredits.Select(c => c.named.Name)).Distinct(StringComparer.Ordinal))
             {
@@ -853,7 +854,10 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         private void AddCredits(int titleId, CreditRole role, List<string> names)
         {
             for (var i = 0; i < names.Count; i++)
-                _credits.Add(new Credit { TitleId = titleId, PersonId = filePeople[names[i]], Role = role, Position = i });
+            {
+                var (name, note) = CreditName.Split(names[i]);
+                _credits.Add(new Credit { TitleId = titleId, PersonId = filePeople[name], Role = role, Position = i, Note = note });
+            }
         }
     }
 }

@@ -33,6 +33,26 @@ public static class PersonLinkHtml
         return content;
     }
 
+    /// <summary>Credits separated by commas, each name a link followed by the source's note ("(screenplay)").</summary>
+    public static IHtmlContent CreditLinks(this IHtmlHelper html, IEnumerable<(string? Name, string? Note)> credits)
+    {
+        var content = new HtmlContentBuilder();
+        var first = true;
+        foreach (var (name, note) in credits)
+        {
+            if (name is null)
+                continue;
+            if (!first)
+                content.Append(", ");
+            content.AppendHtml(html.PersonLink(name));
+            if (note is not null)
+                content.Append($" ({note})");
+            first = false;
+        }
+
+        return content;
+    }
+
     /// <summary>A soundtrack credit line with the names it clearly gives (<see cref="SoundtrackCredits"/>) as links.</summary>
     public static IHtmlContent SoundtrackLine(this IHtmlHelper html, string line)
     {

@@ -50,7 +50,8 @@ public static class TitleData
         var site = page[..page.IndexOf("/title/", StringComparison.Ordinal)];
         string? Url(string? slug) => slug is null ? null : $"{site}/title/{slug}";
         List<string> Texts(TitleFactKind kind) => [.. film.FactsOf(kind).Select(f => f.Text)];
-        List<string> Names(CreditRole role) => [.. film.CreditsAs(role).Select(c => c.Name).OfType<string>()];
+        // As the source printed them: "Joel Coen (screenplay)".
+        List<string> Names(CreditRole role) => [.. film.CreditsAs(role).Where(c => c.Name is not null).Select(c => c.Note is null ? c.Name! : $"{c.Name} ({c.Note})")];
         var ratings = film.VisitorRatings;
 
         return new FilmDocument(

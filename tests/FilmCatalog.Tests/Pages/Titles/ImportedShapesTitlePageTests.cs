@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Tests.Pages.Titles;
 
@@ -18,7 +19,7 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
         var folder = Directory.CreateDirectory(Path.Combine(dataFolder, "seeds")).FullName;
         foreach (var name in (string[])[
             "layout_2010_ratings_and_counts.txt", "several_taglines.txt", "nameless_cast_rows.txt", "unknown_genre_and_certificates.txt",
-            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt"])
+            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt", "credit_lists_with_more_credits.txt"])
             File.Copy(RepositoryPaths.Fixture(name), Path.Combine(folder, name));
         return folder;
     }
@@ -37,6 +38,24 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
         Assert.Contains(page.Reviews, r => r.Meta.Contains("by Pella Orme from Colchester", StringComparison.Ordinal));
         Assert.Equal(["The bees in the film were kept by the production for two seasons before shooting began."], page.Trivia);
         Assert.Equal(["Continuity: Marian's veil is on, then off, then on again during the swarm scene."], page.Goofs);
+    }
+
+    /// <summary>"Joel Coen (screenplay)" was a person of that name, with a page apart from the director Joel Coen's.</summary>
+    [Fact]
+    public async Task A_writer_with_a_note_is_the_same_person_as_the_director_of_that_name_and_the_note_stays_with_the_credit()
+    {
+        var client = _site.CreateClient();
+        var page = await HtmlPage.GetAsync(client, "/title/no-port-for-old-pilots-2007");
+
+        var writers = page.QuerySelectorAll(".key-credits > div").Single(d => d.QuerySelector("dt")!.TextContent == "Writers").QuerySelector("dd")!;
+        Assert.Equal("Ethan Coen (screenplay), Joel Coen (screenplay)", writers.TextContent);
+        Assert.Equal(["/name/ethan-coen", "/name/joel-coen"], writers.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(0, await _site.Catalog.ReadAsync(db => db.People.CountAsync(p => p.Name.Contains("(screenplay)"))));
+        var person = await HtmlPage.GetAsync(client, "/name/joel-coen");
+        Assert.Matches("director.*writer|writer.*director", person.QuerySelector("main")!.TextContent);
+        using var data = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/title/no-port-for-old-pilots-2007.json"));
+        Assert.Equal(["Ethan Coen (screenplay)", "Joel Coen (screenplay)"],
+            data.RootElement.GetProperty("credits").GetProperty("writers").EnumerateArray().Select(w => w.GetString()));
     }
 
     [Fact]
