@@ -499,8 +499,10 @@ internal static partial class Shapes
 
     public static bool IsFaqEmpty(string text) => text.StartsWith("This FAQ is empty", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>"*** This review may contain spoilers ***", or in older captures "*** This comment may contain spoilers ***".</summary>
     public static bool IsSpoilerWarning(string text) =>
-        text.Length < 80 && text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase);
+        text.Length < 80 && (text.Contains("review may contain spoilers", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("comment may contain spoilers", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"2 of 2 people found this review helpful." (or, in older captures, "the following review useful:").</summary>
     public static bool TryHelpful(string text, out int helpful, out int voted, out bool aboveReview)

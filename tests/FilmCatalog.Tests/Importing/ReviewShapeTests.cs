@@ -22,6 +22,20 @@ public class ReviewShapeTests
     }
 
     [Fact]
+    public void The_older_spoiler_warning_about_a_comment_marks_the_review_as_the_newer_one_does()
+    {
+        var text = File.ReadAllText(RepositoryPaths.Fixture("reviews_unread_review_and_labelled_author.txt"));
+        Assert.Contains("This review may contain spoilers", text, StringComparison.Ordinal);
+        var newer = Parse("reviews_unread_review_and_labelled_author.txt");
+
+        var older = TitlePageParser.Parse(System.Text.Encoding.UTF8.GetBytes(text.Replace("This review may contain spoilers", "This comment may contain spoilers", StringComparison.Ordinal)));
+
+        Assert.Contains(older.Title.Reviews, r => r.ContainsSpoilers);
+        Assert.Equal(newer.Title.Reviews.Select(r => (r.Headline, r.ContainsSpoilers)), older.Title.Reviews.Select(r => (r.Headline, r.ContainsSpoilers)));
+        Assert.Equal(newer.Warnings.Select(w => w.Line), older.Warnings.Select(w => w.Line));
+    }
+
+    [Fact]
     public void An_author_label_is_not_part_of_the_name_and_a_dash_before_see_all_my_reviews_is_not_part_of_the_place()
     {
         var reviews = Parse("reviews_unread_review_and_labelled_author.txt").Title.Reviews;
