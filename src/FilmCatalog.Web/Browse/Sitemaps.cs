@@ -91,7 +91,7 @@ public static class Sitemaps
 
         endpoints.MapGetAndHead("/sitemaps/lists.xml", async (HttpContext context, TitleLists lists, PublicUrls urls, CancellationToken cancellationToken) =>
         {
-            var years = await lists.YearsAsync(1800, 2200, cancellationToken);
+            var years = await lists.YearsAsync(TitleListing.FirstListedYear, TitleListing.LastListedYear, cancellationToken);
             var genres = await lists.GenresAsync(cancellationToken);
             var paths = new[] { "/", "/titles" }
                 .Concat(genres.Select(g => $"/genre/{Uri.EscapeDataString(g.Genre)}"))

@@ -22,6 +22,9 @@ public sealed class TitleListing
     public const string AllTitles = "";
 
     public const int UnknownYear = 0;
+
+    /// <summary>The years a year or decade page may be for (and the sitemaps list): any other is a 404.</summary>
+    public const int FirstListedYear = 1800, LastListedYear = 2200;
     public const int UnknownRating = -1;
 
     /// <summary>The genre's URL key (<c>sci-fi</c>), or <see cref="AllTitles"/>.</summary>

@@ -25,7 +25,7 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
     public async Task<IActionResult> OnGetAsync(string decade, CancellationToken cancellationToken)
     {
         if (decade.Length != 5 || decade[4] != 's' || decade[3] != '0'
-            || !int.TryParse(decade.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var first) || first is < 1800 or > 2200)
+            || !int.TryParse(decade.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var first) || first is < TitleListing.FirstListedYear or > TitleListing.LastListedYear)
             return NotFound();
 
         FirstYear = first;

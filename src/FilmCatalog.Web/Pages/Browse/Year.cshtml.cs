@@ -23,7 +23,7 @@ public sealed class YearModel(TitleLists lists) : BrowsePageModel(lists)
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
-        if (year is < 1800 or > 2200)
+        if (year is < TitleListing.FirstListedYear or > TitleListing.LastListedYear)
             return NotFound();
 
         // The route takes any number ("01995", "+1995"): one address per year, for visitors and search engines.
