@@ -24,7 +24,8 @@ public abstract class BrowsePageModel(TitleLists lists) : PageModel
     /// <summary>The orders this list offers; the first is its default.</summary>
     public abstract IReadOnlyList<ListSort> Sorts { get; }
 
-    public ListSort Sort { get; private set; }
+    /// <summary>The order asked for, when this list offers it; else its default.</summary>
+    public ListSort Sort => Sorts.FirstOrDefault(s => string.Equals(s.ToString(), SortText, StringComparison.OrdinalIgnoreCase), Sorts[0]);
 
     public ListPage Results { get; private set; } = ListPage.Empty;
 
@@ -35,7 +36,6 @@ public abstract class BrowsePageModel(TitleLists lists) : PageModel
 
     protected async Task LoadAsync(ListScope scope, string? from, CancellationToken cancellationToken)
     {
-        Sort = Sorts.FirstOrDefault(s => string.Equals(s.ToString(), SortText, StringComparison.OrdinalIgnoreCase), Sorts[0]);
         Results = await lists.PageAsync(scope, Sort, After, Before, from, cancellationToken);
     }
 

@@ -11,6 +11,8 @@ namespace FilmCatalog.Web.Pages.Browse;
 /// letters to jump to (<c>?letter=b</c>; <c>0-9</c> for names that start with a digit). A name in
 /// another script is under the letter of its Latin spelling (<see cref="Catalog.TextFold"/>: "Москва"
 /// under M), as search finds it; the rare name with no letter or digit at all comes first, with 0-9.
+/// The same list in the other orders the genre pages offer is the catalog's chart: highest rated,
+/// newest, most reviewed here (letters belong to the A-Z order only).
 /// </summary>
 [OutputCache(PolicyName = CatalogPageCaching.ListPage)]
 public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
@@ -20,15 +22,21 @@ public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
         ("0-9", "0\u20139"), .. Enumerable.Range('a', 26).Select(c => (((char)c).ToString(), ((char)char.ToUpperInvariant((char)c)).ToString())),
     ];
 
-    public override IReadOnlyList<ListSort> Sorts { get; } = [ListSort.Title];
+    public override IReadOnlyList<ListSort> Sorts { get; } = [ListSort.Title, ListSort.Rating, ListSort.Year, ListSort.Reviews];
 
     [BindProperty(SupportsGet = true, Name = "letter")]
     public string? Letter { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Heading = "All titles, A to Z";
-        var from = Letter switch
+        Heading = Sort switch
+        {
+            ListSort.Rating => "All titles, highest rated",
+            ListSort.Year => "All titles, newest first",
+            ListSort.Reviews => "All titles, most reviewed here",
+            _ => "All titles, A to Z",
+        };
+        var from = Sort != ListSort.Title ? null : Letter switch
         {
             "0-9" => "",
             { Length: 1 } letter when letter[0] is >= 'a' and <= 'z' => letter,
@@ -44,6 +52,14 @@ public sealed class TitlesModel(TitleLists lists) : BrowsePageModel(lists)
         else if (from is { Length: 1 } && IsFirstPage && Results.Titles.Count == 0)
             LetterNote = $"No title begins with {from.ToUpperInvariant()} or a later letter.";
     }
+
+    public string Description => Sort switch
+    {
+        ListSort.Rating => "Every title in the catalog, the highest rated first.",
+        ListSort.Year => "Every title in the catalog, the newest first.",
+        ListSort.Reviews => "Every title in the catalog, the most reviewed here first.",
+        _ => "Every title in the catalog from A to Z.",
+    };
 
     /// <summary>Said when the letter chosen has no titles.</summary>
     public string? LetterNote { get; private set; }

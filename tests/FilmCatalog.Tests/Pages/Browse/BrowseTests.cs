@@ -53,6 +53,9 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     [InlineData("/year/1961")]
     [InlineData("/year/1961?sort=title")]
     [InlineData("/titles")]
+    [InlineData("/titles?sort=rating")]
+    [InlineData("/titles?sort=year")]
+    [InlineData("/titles?sort=reviews")]
     public async Task Paging_forwards_and_back_shows_every_title_of_the_list_exactly_once_in_order(string path)
     {
         var expected = await ExpectedAsync(path);
@@ -169,6 +172,20 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task Every_title_in_another_order_is_the_catalogs_chart_without_letters()
+    {
+        var az = await HtmlPage.GetAsync(Client, "/titles");
+        var chart = await HtmlPage.GetAsync(Client, "/titles?sort=rating&letter=z");
+
+        Assert.NotNull(az.QuerySelector("nav[aria-label=Letters]"));
+        Assert.Null(chart.QuerySelector("nav[aria-label=Letters]"));
+        Assert.Equal("All titles, highest rated", chart.QuerySelector("h1")?.TextContent);
+        Assert.Equal("Highest rated", chart.QuerySelector("nav.sort-choice a[aria-current]")?.TextContent);
+        // The letter belongs to the A-Z order: the chart starts at its top, whatever the letter.
+        Assert.Equal((await ExpectedAsync("/titles?sort=rating"))[0], (await BrowsePage.OpenAsync(Client, "/titles?sort=rating&letter=z")).Titles[0].Slug);
+    }
+
+    [Fact]
     public async Task A_letter_with_no_titles_says_so_and_the_list_goes_on_from_the_next()
     {
         var folded = await factory.Catalog.ReadAsync(db => db.TitleListings.Where(l => l.Genre == TitleListing.AllTitles).Select(l => l.Folded).ToListAsync());
@@ -272,7 +289,7 @@ public abstract class BrowseTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         var rating = (double? r) => TitleListing.TenthsOf(r);
         var ordered = (segments[0], sort) switch
         {
-            ("titles", _) or (_, "title") => chosen.OrderBy(t => TextFold.Fold(t.Name), StringComparer.Ordinal).ThenBy(t => t.Id),
+            ("titles", null) or (_, "title") => chosen.OrderBy(t => TextFold.Fold(t.Name), StringComparer.Ordinal).ThenBy(t => t.Id),
             (_, "year") => chosen.OrderByDescending(t => t.Year ?? 0).ThenByDescending(t => rating(t.Rating)).ThenByDescending(t => t.Id),
             (_, "reviews") => chosen.OrderByDescending(t => t.ReviewCount).ThenByDescending(t => t.Id),
             _ => chosen.OrderByDescending(t => rating(t.Rating)).ThenByDescending(t => t.Id),
