@@ -1,4 +1,5 @@
 using System.Net;
+using FilmCatalog.Web.Pages.Shared;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
@@ -93,5 +94,15 @@ public static class PublicPageLinks
     {
         var context = url.ActionContext.HttpContext;
         return context.RequestServices.GetRequiredService<PublicUrls>().Absolute(context.Request, url.Page(pageName, values)!);
+    }
+
+    /// <summary>
+    /// The public address of <paramref name="slug"/>'s title page, written out (<see cref="SitePaths"/>): a list's
+    /// structured data names fifty, and routing them was 6% of a genre page's CPU (<c>perf</c>).
+    /// </summary>
+    public static string PublicTitleLink(this IUrlHelper url, string slug)
+    {
+        var context = url.ActionContext.HttpContext;
+        return context.RequestServices.GetRequiredService<PublicUrls>().Absolute(context.Request, SitePaths.Title(context.Request, slug));
     }
 }
