@@ -179,7 +179,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             // who is credited now on the titles the file will fill again?
             var recorded = false;
             var namedBefore = new List<Naming>();
-            (string Name, int? Year)? ownBefore = null;
+            OwnTitle? ownBefore = null;
             var titles = new Dictionary<string, (int Id, bool IsCardOnly)>(StringComparer.Ordinal);
             (int Id, bool IsCardOnly)? unqualified = null;
             var named = CardSlugs(page).Prepend(slug).Distinct(StringComparer.Ordinal).ToList<object>();
@@ -191,11 +191,18 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                     reader => titles[reader.GetString(0)] = (reader.GetInt32(1), reader.GetBoolean(2))),
                 .. page.YearQualifier is null ? [] : new[] { UnqualifiedTitleQuery(Slug.For(page.Name, page.Year), found => unqualified = found) },
                 .. NamingsBeforeQuery([.. named.Union(ownSlugs)], ownSlugs, namedBefore),
-                OwnTitleQuery(ownSlugs, found => ownBefore = found),
+                OwnTitleQuery(ownSlugs, found => ownBefore = ownBefore?.Slug == slug ? ownBefore : found),
             ]);
             if (recorded)
             {
                 _outcomes.Add(outcome with { Status = ImportStatus.Unchanged, Warnings = [] });
+                return;
+            }
+
+            if (ownBefore is { } held && held.Slug == slug && !held.IsCardOnly && titles.TryGetValue(slug, out var heldTitle)
+                && CaptureAge.IsOlder(page, held.RatingVotes, held.SourceUserReviews))
+            {
+                await AddOlderCaptureAsync(prepared, heldTitle.Id, held);
                 return;
             }
 
@@ -210,15 +217,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 writer = new PageWriter(_sql, _tx, _importer._people, _batchPeople, filePeople, now);
                 await writer.WriteAsync(page, slug, titles, prepared.Reviews);
                 _peopleToIndex.AddTitles(writer.WrittenTitles);
-                _sql.Insert(_tx, [new ImportRecord
-                {
-                    FileName = Path.GetFileName(outcome.File),
-                    ContentHash = prepared.Hash,
-                    ImportedAt = now,
-                    TitleSlug = slug,
-                    Report = outcome.ToString(),
-                    ParserVersion = TitlePageParser.Version,
-                }]);
+                Record(outcome, prepared.Hash, now);
                 await _tx.EndFileAsync();
             }
             catch (DbException e)
@@ -236,7 +235,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
             // The careers: what the file credits now against what was credited before, on its titles and by its cards.
             // A title new to the catalog is derived whole (no card names it yet); one whose name or year moved, too.
-            if (ownBefore is not { } before || before != (page.Name, page.Year))
+            if (ownBefore is not { } before || (before.Name, before.Year) != (page.Name, page.Year))
                 _careerTitles.Add(writer.WrittenTitles[0]);
             _careerTitles.UnionWith(writer.CreatedTitles);
             _careerPages.Add(writer.WrittenTitles[0]);
@@ -297,15 +296,69 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         }
 
         /// <summary>The name and year of the title the file writes, when it exists (a change of either moves it in every career).</summary>
-        private ImportQuery OwnTitleQuery(string[] ownSlugs, Action<(string Name, int? Year)> found)
+        /// <summary>The file's record: its bytes imported once (a second import of them is "unchanged"), and its report.</summary>
+        private void Record(ImportOutcome outcome, string hash, DateTime now) => _sql.Insert(_tx, [new ImportRecord
+        {
+            FileName = Path.GetFileName(outcome.File),
+            ContentHash = hash,
+            ImportedAt = now,
+            TitleSlug = outcome.Slug!,
+            Report = outcome.ToString(),
+            ParserVersion = TitlePageParser.Version,
+        }]);
+
+        /// <summary>What the catalog holds of a page's own title before the page is written.</summary>
+        private sealed record OwnTitle(string Slug, string Name, int? Year, bool IsCardOnly, int? RatingVotes, int? SourceUserReviews);
+
+        private ImportQuery OwnTitleQuery(string[] ownSlugs, Action<OwnTitle> found)
         {
             var titles = _sql.Of<Title>();
             var slug = titles[nameof(Title.Slug)];
+            string[] columns = [nameof(Title.Slug), nameof(Title.Name), nameof(Title.Year), nameof(Title.IsCardOnly), nameof(Title.RatingVotes), nameof(Title.SourceUserReviews)];
+            int? Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
             return new ImportQuery(
-                $"SELECT {titles[nameof(Title.Name)].Name}, {titles[nameof(Title.Year)].Name} FROM {titles.Name} " +
+                $"SELECT {string.Join(", ", columns.Select(c => titles[c].Name))} FROM {titles.Name} " +
                 $"WHERE {slug.Name} IN ({string.Join(", ", ownSlugs.Select((_, i) => _sql.Placeholder("own_title" + i)))})",
                 [.. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("own_title" + i), s))],
-                reader => found((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1))));
+                reader => found(new OwnTitle(reader.GetString(0), reader.GetString(1), Number(reader, 2), reader.GetBoolean(3), Number(reader, 4), Number(reader, 5))));
+        }
+
+        /// <summary>
+        /// A capture older than the catalog's (<see cref="CaptureAge"/>): the catalog keeps the newer capture's facts,
+        /// and takes from this one only the reviews it does not hold, so no review the source printed is lost.
+        /// </summary>
+        private async Task AddOlderCaptureAsync(PreparedPage prepared, int titleId, OwnTitle held)
+        {
+            var page = prepared.Page!;
+            var outcome = prepared.Outcome;
+            _tx.BeginFile();
+            try
+            {
+                var now = _importer._clock.GetUtcNow().UtcDateTime;
+                var added = await new PageWriter(_sql, _tx, _importer._people, _batchPeople, [], now).AddMissingReviewsAsync(titleId, prepared.Reviews);
+                outcome = outcome with
+                {
+                    Warnings =
+                    [
+                        .. outcome.Warnings,
+                        new ParseWarning(page.TitleLine,
+                            $"an older capture than the catalog's ({CaptureAge.Describe(page, held.RatingVotes, held.SourceUserReviews)}): " +
+                            "the catalog keeps the newer capture's facts" + (added == 0 ? " and already holds every review of this one" : $" and adds the {added} review(s) it did not hold")),
+                    ],
+                };
+                Record(outcome, prepared.Hash, now);
+                await _tx.EndFileAsync();
+            }
+            catch (DbException e)
+            {
+                await _tx.RollbackFileAsync();
+                _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
+                _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
+                return;
+            }
+
+            _written = true;
+            _outcomes.Add(outcome);
         }
 
         /// <summary>Derives again the career rows the batch changed (<see cref="CareerListings"/>): its whole films, then its single rows.</summary>
@@ -674,15 +727,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             TitlePageDocuments.Write(sql, tx, WrittenTitles, filePeople.ToDictionary(p => p.Value, p => p.Key),
                 _facts, _credits, trivia, connections, soundtrack, faq, cards);
 
-            var added = UpsertReviews(titleId, imported, reviews);
-            if (added > 0)
-            {
-                var titleTable = sql.Of<Title>();
-                var count = titleTable[nameof(Title.ReviewCount)];
-                tx.Execute(
-                    $"UPDATE {titleTable.Name} SET {count.Name} = {count.Name} + {sql.Placeholder("added")} WHERE {titleTable.Key.Name} = {sql.Placeholder("id")}",
-                    [count.Parameter(tx, sql.ParameterName("added"), added), titleTable.Key.Parameter(tx, sql.ParameterName("id"), titleId)]);
-            }
+            CountAddedReviews(titleId, UpsertReviews(titleId, imported, reviews));
 
             // The indexes, in the same transaction, after what they copy: the title's names and lists, and those of
             // the card-only titles its cards filled. The people they credit are indexed once the batch ends (PeopleToIndex).
@@ -690,6 +735,17 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 page.AlsoKnownAs.Select(a => (a.Text, a.Qualifier)), page.Genres);
             foreach (var (target, card) in filled)
                 IndexTitle(titles[target].Id, card.Name!, card.Year, isCardOnly: true, popularity: 0, [], card.Genres);
+        }
+
+        private void CountAddedReviews(int titleId, int added)
+        {
+            if (added == 0)
+                return;
+            var titleTable = sql.Of<Title>();
+            var count = titleTable[nameof(Title.ReviewCount)];
+            tx.Execute(
+                $"UPDATE {titleTable.Name} SET {count.Name} = {count.Name} + {sql.Placeholder("added")} WHERE {titleTable.Key.Name} = {sql.Placeholder("id")}",
+                [count.Parameter(tx, sql.ParameterName("added"), added), titleTable.Key.Parameter(tx, sql.ParameterName("id"), titleId)]);
         }
 
         /// <summary>
@@ -766,6 +822,19 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             sql.DeleteWhere<SoundtrackEntry>(tx, nameof(SoundtrackEntry.TitleId), titleId);
             sql.DeleteWhere<FaqEntry>(tx, nameof(FaqEntry.TitleId), titleId);
             sql.DeleteWhere<AlsoLiked>(tx, nameof(AlsoLiked.TitleId), titleId);
+        }
+
+        /// <summary>
+        /// Of an older capture (<see cref="CaptureAge"/>), the reviews the catalog does not hold; the ones it
+        /// holds stay as the newer capture printed them. Returns how many were added.
+        /// </summary>
+        public async Task<int> AddMissingReviewsAsync(int titleId, IReadOnlyList<PreparedReview> reviews)
+        {
+            var imported = new Dictionary<string, ImportedReview>(StringComparer.Ordinal);
+            await tx.QueryAsync([ImportedReviewsQuery(titleId, imported)]);
+            var added = UpsertReviews(titleId, imported, [.. reviews.Where(r => !imported.ContainsKey(r.SourceKey))]);
+            CountAddedReviews(titleId, added);
+            return added;
         }
 
         /// <summary>

@@ -144,6 +144,53 @@ public abstract class CatalogImporterTests(TestProvider provider) : IDisposable
         Assert.Equal((0, 0), (reviews[1].SourceHelpful, reviews[1].SourceNotHelpful));
     }
 
+    /// <summary>A capture of one film: its rating's vote count, its plot, and its reviews (headline and helpful count).</summary>
+    private static byte[] Capture(string votes, string plot, params (string Headline, int Helpful)[] reviews) => Encoding.UTF8.GetBytes($"""
+        A Twice Captured Film (1999)
+
+        Ratings: 7.1/10 from {votes} users
+
+        {plot}
+
+        User Reviews
+
+        {string.Join("\n\n", reviews.Select(r => $"{r.Headline}\n2 May 2001 | by a reviewer\n\nA review headed {r.Headline}, long enough to read as a review of the film.\n\n{r.Helpful} of 9 people found this review helpful.  Was this review helpful to you? | Report this"))}
+
+        Review this title | See all {reviews.Length} user reviews »
+        """);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_older_capture_never_replaces_the_newer_ones_facts_and_adds_only_the_reviews_it_lacked(bool olderFirst)
+    {
+        var newer = Capture("3,400", "The plot as the newer capture tells it.", ("Kept", 7), ("Only newer", 1));
+        var older = Capture("1,200", "The plot as it was told before.", ("Kept", 2), ("Only older", 5));
+
+        var outcomes = olderFirst
+            ? [await _database.ImportAsync("older.txt", older), await _database.ImportAsync("newer.txt", newer)]
+            : new[] { await _database.ImportAsync("newer.txt", newer), await _database.ImportAsync("older.txt", older) };
+
+        // Whatever the order, the catalog holds the newer capture's facts, every review either printed once,
+        // and each review as the newer capture printed it.
+        await using var db = _database.NewDbContext();
+        var title = await db.Titles.SingleAsync(t => t.Slug == "a-twice-captured-film-1999");
+        Assert.Equal((3400, "The plot as the newer capture tells it."), (title.RatingVotes, title.Summary));
+        var reviews = await db.Reviews.Where(r => r.TitleId == title.Id).OrderBy(r => r.Headline).Select(r => new { r.Headline, r.SourceHelpful }).ToListAsync();
+        Assert.Equal([("Kept", 7), ("Only newer", 1), ("Only older", 5)], reviews.Select(r => (r.Headline, r.SourceHelpful)));
+        Assert.Equal(3, title.ReviewCount);
+        Assert.All(outcomes, o => Assert.Equal(ImportStatus.Imported, o.Status));
+
+        // The older capture, imported after, says what it did; imported again, it is unchanged.
+        if (!olderFirst)
+        {
+            var warning = Assert.Single(outcomes[1].Warnings);
+            Assert.Equal(1, warning.Line);
+            Assert.Equal("an older capture than the catalog's (1,200 votes on the source against 3,400): the catalog keeps the newer capture's facts and adds the 1 review(s) it did not hold", warning.Message);
+            Assert.Equal(ImportStatus.Unchanged, (await _database.ImportAsync("older.txt", older)).Status);
+        }
+    }
+
     public static TheoryData<string, byte[]> NotTitlePages => new()
     {
         { "empty", [] },

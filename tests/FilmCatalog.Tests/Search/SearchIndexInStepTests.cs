@@ -89,13 +89,13 @@ public abstract class SearchIndexInStepTests<TCatalog>(TCatalog factory) : IClas
         await factory.ImportAsync(small);
         Assert.Equal($"Actor, Director, Star \u00b7 known for {big.Name} (1990)", await ResultLineAsync(person));
 
-        // A newer capture in which the film lost its votes: the other film is now the better known.
-        var fewerVotes = big with { Votes = 100, Summary = "A newer capture of the page, in which the film has far fewer votes than before." };
-        await factory.ImportAsync(fewerVotes);
+        // A newer capture of the other film, which has since drawn far more votes: it is now the better known.
+        var moreVotes = small with { Votes = 30_000, Summary = "A newer capture of the page, in which the film has far more votes than before." };
+        await factory.ImportAsync(moreVotes);
         Assert.Equal($"Actor, Director, Star \u00b7 known for {small.Name} (1995)", await ResultLineAsync(person));
 
-        // Votes back, then a capture that no longer names them as director: the role goes, the film stays theirs as star.
-        var starOnly = big with { Votes = 20_000, Directors = [], Summary = "A newer capture again, naming someone else as the director of the film." };
+        // More votes still, in a capture that no longer names them as director: the role goes, the film stays theirs as star.
+        var starOnly = big with { Votes = 40_000, Directors = [], Summary = "A newer capture again, naming someone else as the director of the film." };
         await factory.ImportAsync(starOnly);
         Assert.Equal($"Actor, Star \u00b7 known for {big.Name} (1990)", await ResultLineAsync(person));
         await AssertIndexIsRebuildableAsync();
