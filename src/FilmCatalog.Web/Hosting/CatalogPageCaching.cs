@@ -27,7 +27,7 @@ public static class CatalogPageCaching
     /// <summary>Tag of every list page.</summary>
     public const string ListsTag = "lists";
 
-    private static readonly string[] QueryKeys = ["p", "sort", "after", "before", "letter"];
+    private static readonly string[] QueryKeys = ["p", "sort", "after", "before", "letter", "role"];
 
     public static WebApplicationBuilder AddCatalogPageCaching(this WebApplicationBuilder builder)
     {

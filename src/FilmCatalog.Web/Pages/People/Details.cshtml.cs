@@ -40,7 +40,13 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
 
     public string CanonicalUrl { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "p")] string? page, CancellationToken cancellationToken)
+    /// <summary>The role the films are narrowed to (<c>?role=director</c>), when the name has films in it.</summary>
+    public CreditRole? Role { get; private set; }
+
+    /// <summary>How many films the page lists in all: the name's, or those in <see cref="Role"/>.</summary>
+    public int ListedCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "p")] string? page, [FromQuery(Name = "role")] string? role, CancellationToken cancellationToken)
     {
         if (!Slug.IsWellFormed(slug))
             return NotFound();
@@ -59,10 +65,18 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         if (filmCount == 0)
             return NotFound();
 
-        PageCount = Math.Max(1, (filmCount + FilmsPerPage - 1) / FilmsPerPage);
+        var roles = Enum.GetValues<CreditRole>()
+            .Select(r => (Role: r, Films: years.Where(y => (y.Roles & PersonSummary.Bit(r)) != 0).Sum(y => y.Films)))
+            .Where(r => r.Films > 0).ToList();
+
+        // A role the name has no film in (or no role at all) lists every film, as an unknown sort does on a list.
+        Role = RoleNames.FromKey(role) is { } chosen && roles.Any(r => r.Role == chosen) ? chosen : null;
+        var bit = Role is { } narrowed ? PersonSummary.Bit(narrowed) : 0;
+        ListedCount = Role is { } counted ? roles.Single(r => r.Role == counted).Films : filmCount;
+        PageCount = Math.Max(1, (ListedCount + FilmsPerPage - 1) / FilmsPerPage);
         PageNumber = int.TryParse(page, out var number) ? Math.Clamp(number, 1, PageCount) : 1;
         var shown = await db.CareerListings.AsNoTracking()
-            .Where(l => l.Slug == slug)
+            .Where(l => l.Slug == slug && (bit == 0 || (l.Roles & bit) != 0))
             .OrderBy(l => l.Group).ThenByDescending(l => l.Year).ThenBy(l => l.Name).ThenBy(l => l.CardId).ThenBy(l => l.TitleId)
             .Skip((PageNumber - 1) * FilmsPerPage).Take(FilmsPerPage)
             .Select(l => new ShownFilm(l.TitleId, l.CardId, l.CardRoles))
@@ -74,7 +88,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             names[0],
             names,
             filmCount,
-            [.. Enum.GetValues<CreditRole>().Select(role => (Role: role, Films: years.Where(y => (y.Roles & PersonSummary.Bit(role)) != 0).Sum(y => y.Films))).Where(r => r.Films > 0)],
+            roles,
             HomonymRule.Check(years.Where(y => y.Group == CareerListing.DatedFilms).Select(y => y.Year)));
         CanonicalUrl = Url.PublicPageLink(null, new { slug });
         return Page();

@@ -15,4 +15,11 @@ public static class RoleNames
         CreditRole.SongPerformer => "Song performer",
         _ => role.ToString(),
     };
+
+    /// <summary>The role's key in a people page's address (<c>?role=song-performer</c>).</summary>
+    public static string Key(CreditRole role) => Noun(role).ToLowerInvariant().Replace(' ', '-');
+
+    /// <summary>The role whose <see cref="Key"/> is <paramref name="key"/>, if any.</summary>
+    public static CreditRole? FromKey(string? key) =>
+        key is null ? null : Enum.GetValues<CreditRole>().Where(r => Key(r) == key).Select(r => (CreditRole?)r).FirstOrDefault();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using FilmCatalog.Web.Catalog;
 
@@ -160,6 +161,42 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.StartsWith($"{films.Length + 2} films in the catalog", first.Summary);
         Assert.Contains("director in 2 films", first.Summary);
         Assert.Contains("star in 1 film", first.Summary);
+    }
+
+    [Fact]
+    public async Task Each_role_of_a_name_with_several_narrows_the_films_to_it_and_pages_within_it()
+    {
+        var person = Unique("Versatile Maker");
+        var acted = Enumerable.Range(0, Web.Pages.People.DetailsModel.FilmsPerPage + 1)
+            .Select(i => new TitlePageText($"Acted {i} {person}", 1900 + i) { Cast = [(person, $"Part {i}")] });
+        var directed = Enumerable.Range(0, 2).Select(i => new TitlePageText($"Directed {i} {person}", 1950 + i) { Directors = [person] });
+        await factory.ImportAsync([.. acted, .. directed]);
+        var slug = Slug.ForName(person);
+
+        var all = await PersonPage.GetAsync(Client, slug);
+        var roleLinks = all.Main.QuerySelectorAll(".person-summary a").Cast<IHtmlAnchorElement>().ToList();
+        Assert.Equal(["actor in 101 films", "director in 2 films"], roleLinks.Select(a => a.TextContent));
+        Assert.Equal($"{Web.Pages.People.DetailsModel.FilmsPerPage + 3} films in the catalog: actor in 101 films, director in 2 films.", all.Summary);
+
+        var directing = await PersonPage.OpenAsync(Client, roleLinks[1].PathName + roleLinks[1].Search);
+        Assert.Equal(["1951", "1950"], directing.Films.Select(f => f.Year));
+        Assert.All(directing.Films, f => Assert.Equal("director", f.Parts));
+        Assert.Equal("Films as director", SitePage.Text(directing.Main.QuerySelector("#films-heading")));
+        Assert.Equal("true", directing.Main.QuerySelector(".person-summary a[aria-current]")?.GetAttribute("aria-current"));
+        Assert.NotNull(directing.Document.QuerySelector("meta[name=robots][content='noindex, follow']"));
+
+        // The actor's films page on their own: 101 of them, the last alone on page 2, which links back within the role.
+        var acting = await PersonPage.OpenAsync(Client, roleLinks[0].PathName + roleLinks[0].Search);
+        Assert.Equal(Web.Pages.People.DetailsModel.FilmsPerPage, acting.Films.Count);
+        Assert.DoesNotContain(acting.Films, f => f.Parts == "director");
+        var next = acting.Main.QuerySelector<IHtmlAnchorElement>("a[rel=next]")!;
+        var second = await PersonPage.OpenAsync(Client, next.PathName + next.Search);
+        Assert.Equal([("1900", "as Part 0")], second.Films.Select(f => (f.Year, f.Parts)));
+        Assert.Contains("role=actor", second.Main.QuerySelector<IHtmlAnchorElement>("a[rel=prev]")!.Search, StringComparison.Ordinal);
+
+        // A role the name has no film in, or none that exists, lists every film.
+        Assert.Equal(all.Films.Select(f => f.Slug), (await PersonPage.OpenAsync(Client, $"/name/{slug}?role=writer")).Films.Select(f => f.Slug));
+        Assert.Equal(all.Films.Select(f => f.Slug), (await PersonPage.OpenAsync(Client, $"/name/{slug}?role=%3Cb%3E")).Films.Select(f => f.Slug));
     }
 
     [Theory]
