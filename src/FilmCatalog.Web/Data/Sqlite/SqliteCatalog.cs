@@ -52,7 +52,7 @@ public static class SqliteCatalog
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
     }
 
-    private sealed class SqliteSchema : ICatalogSchema
+    private sealed class SqliteSchema(ILogger<SqliteMigrationTurn> logger) : ICatalogSchema
     {
         /// <summary>SQLite's error for a file it cannot read as a database (SQLITE_NOTADB).</summary>
         private const int NotADatabase = 26;
@@ -61,6 +61,7 @@ public static class SqliteCatalog
         {
             try
             {
+                using var turn = await SqliteMigrationTurn.TakeAsync(db, logger, cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             catch (SqliteException e) when (e.SqliteErrorCode == NotADatabase)
