@@ -8,6 +8,7 @@ namespace FilmCatalog.Web.Hosting;
 /// process) cannot evict: its pages would be served stale until they expired (five minutes). This watches the
 /// import records (one row per file written, so their largest id moves with every import) and evicts every
 /// page within a couple of seconds of a new one, as the import itself does through Redis when there is one.
+/// An import this process made evicted the pages itself, at its commit: the watch does not evict for it again.
 /// </summary>
 internal sealed class ImportWatch(IServiceScopeFactory scopes, PageCache pages, ILogger<ImportWatch> logger) : BackgroundService
 {
@@ -26,8 +27,8 @@ internal sealed class ImportWatch(IServiceScopeFactory scopes, PageCache pages, 
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
                 var last = await db.ImportRecords.MaxAsync(r => (int?)r.Id, stoppingToken);
-                if (!first && last != seen)
-                    await pages.EvictAllAsync(stoppingToken);
+                if (!first && last != seen && last > pages.EvictedThroughImportRecord)
+                    await pages.EvictAllAfterImportsAsync(last ?? 0, stoppingToken);
                 (seen, first) = (last, false);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -210,6 +210,25 @@ public sealed class PageCache(IOutputCacheStore store, ICacheGeneration generati
     public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) =>
         EvictAsync(PageCaching.AllPagesTag, cancellationToken);
 
+    /// <summary>
+    /// The largest import record an eviction of this process came after: <see cref="ImportWatch"/> evicts for imports
+    /// by other processes, and leaves those this process evicted for already (a second eviction moments after the
+    /// first would empty the cache of the pages visitors asked for since).
+    /// </summary>
+    public int EvictedThroughImportRecord => Volatile.Read(ref _evictedThroughImportRecord);
+
+    private int _evictedThroughImportRecord;
+
+    /// <summary>Evicts every cached page after the imports recorded up to <paramref name="importRecordId"/>, which this process made or saw.</summary>
+    public async ValueTask EvictAllAfterImportsAsync(int importRecordId, CancellationToken cancellationToken = default)
+    {
+        await EvictAllAsync(cancellationToken);
+        int known;
+        do
+            known = Volatile.Read(ref _evictedThroughImportRecord);
+        while (importRecordId > known && Interlocked.CompareExchange(ref _evictedThroughImportRecord, importRecordId, known) != known);
+    }
+
     private async ValueTask EvictAsync(string tag, CancellationToken cancellationToken)
     {
         try

@@ -8,6 +8,7 @@ using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Pages.Titles;
 using FilmCatalog.Web.Reviews;
 using FilmCatalog.Web.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Importing;
 
@@ -108,6 +109,8 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
     /// <summary>After a run of imports: lets the database put what the run wrote in order for reading (<see cref="IImportDatabase.TidyAsync"/>).</summary>
     public Task TidyAsync(CancellationToken cancellationToken = default) => database.TidyAsync(db, cancellationToken);
+
+    private async Task<int> LastImportRecordAsync() => await db.ImportRecords.MaxAsync(r => (int?)r.Id) ?? 0;
 
     /// <summary>
     /// Opens a batch: waits for the turn to write and begins the write transaction. Add files, then
@@ -259,8 +262,12 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             await DisposeAsync();
 
             // A page's cards link to other titles and make card-only titles: any cached page may change.
+            // The eviction covers every import recorded when it starts: this process's batch, and any other's before it.
             if (_written)
-                await _importer._pages.EvictAllAsync(CancellationToken.None);
+            {
+                var recorded = await _importer.LastImportRecordAsync();
+                await _importer._pages.EvictAllAfterImportsAsync(recorded, CancellationToken.None);
+            }
             return _outcomes;
         }
 
@@ -295,7 +302,6 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 .Select(query => query with { Parameters = [.. query.Parameters, .. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("named" + i), s))] });
         }
 
-        /// <summary>The name and year of the title the file writes, when it exists (a change of either moves it in every career).</summary>
         /// <summary>The file's record: its bytes imported once (a second import of them is "unchanged"), and its report.</summary>
         private void Record(ImportOutcome outcome, string hash, DateTime now) => _sql.Insert(_tx, [new ImportRecord
         {
@@ -310,6 +316,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
         /// <summary>What the catalog holds of a page's own title before the page is written.</summary>
         private sealed record OwnTitle(string Slug, string Name, int? Year, bool IsCardOnly, int? RatingVotes, int? SourceUserReviews);
 
+        /// <summary>The title the file writes, when it exists: a change of its name or year moves it in every career, its counts date its capture.</summary>
         private ImportQuery OwnTitleQuery(string[] ownSlugs, Action<OwnTitle> found)
         {
             var titles = _sql.Of<Title>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FilmCatalog.Web.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FilmCatalog.Tests.Hosting;
 
@@ -199,6 +200,16 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
             Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "the cached page still showed the older capture");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>An import in the site's own process evicts at its commit; the watch for other processes' imports leaves it, so pages cached since stay.</summary>
+    [Fact]
+    public async Task An_import_in_the_sites_own_process_is_not_evicted_for_again_by_the_watch()
+    {
+        await _factory.ImportAsync(new TitlePageText("Imported Here", 1991) { Genres = ["Drama"] });
+
+        var recorded = await _factory.Catalog.ReadAsync(db => db.ImportRecords.MaxAsync(r => r.Id));
+        Assert.Equal(recorded, _factory.Services.GetRequiredService<FilmCatalog.Web.Hosting.PageCache>().EvictedThroughImportRecord);
     }
 
     [Fact]
