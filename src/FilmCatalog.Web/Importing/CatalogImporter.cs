@@ -533,8 +533,18 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 {
                     newTitles.Add(new Title
                     {
-                        Slug = target, Name = name, Year = card.Year, YearQualifier = card.YearQualifier, Kind = card.Kind, EndYear = card.EndYear, IsOpenRun = card.IsOpenRun,
-                        IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now,
+                        Slug = target,
+                        Name = name,
+                        Year = card.Year,
+                        YearQualifier = card.YearQualifier,
+                        Kind = card.Kind,
+                        EndYear = card.EndYear,
+                        IsOpenRun = card.IsOpenRun,
+                        IsCardOnly = true,
+                        Summary = card.Plot,
+                        Rating = card.Rating,
+                        CreatedAt = now,
+                        UpdatedAt = now,
                     });
                     filled.Add((target, card));
                 }

@@ -1,5 +1,5 @@
-using FilmCatalog.Web.Catalog;
 using System.Text.RegularExpressions;
+using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Web.Importing.Reading;
 
