@@ -57,9 +57,6 @@ public static class TitleKinds
         _ => null,
     };
 
-    /// <summary>Whether a kind runs over years (a series): its end year, or an open run, is then shown.</summary>
-    public static bool HasRun(TitleKind? kind) => kind is TitleKind.TvSeries or TitleKind.TvMiniSeries;
-
     /// <summary>"1994", a run "1994–2004", an open run "2005–"; null without a year.</summary>
     public static string? Years(int? year, int? endYear, bool isOpenRun) => year switch
     {
