@@ -18,6 +18,7 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("title-rich", $"/title/{ShowcaseSite.RichSlug}"),
         ("title-sparse", $"/title/{ShowcaseSite.SparseSlug}"),
         ("title-card-only", $"/title/{ShowcaseSite.CardOnlySlug}"),
+        ("title-series", $"/title/{ShowcaseSite.SeriesSlug}"),
         ("front", "/"),
         ("all-reviews", $"/title/{ShowcaseSite.RichSlug}/reviews"),
         ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),

@@ -10,6 +10,12 @@ namespace FilmCatalog.Testing;
 /// </summary>
 public sealed record TitlePageText(string Name, int? Year)
 {
+    /// <summary>The kind the title line names before the year ("TV Series"); null for a film.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>What follows the year in the title line: a run's end ("–2004"), or a dash alone for an open run.</summary>
+    public string? Run { get; init; }
+
     public string Summary { get; init; } = "A film made for a test, with a summary that is long enough to read as one.";
     public double? Rating { get; init; }
     public int? Votes { get; init; }
@@ -30,7 +36,18 @@ public sealed record TitlePageText(string Name, int? Year)
     public IReadOnlyList<(string Song, string[] Lines)> Soundtrack { get; init; } = [];
 
     /// <summary>A "people who liked this also liked" card; a null <see cref="Name"/> is a card whose title line was lost.</summary>
-    public sealed record Card(string? Name, int? Year, string Genres, double Rating, string Director, params string[] Stars);
+    public sealed record Card(string? Name, int? Year, string Genres, double Rating, string Director, params string[] Stars)
+    {
+        /// <summary>The kind the card's title line names before the year ("Video Game"); null for a film.</summary>
+        public string? Kind { get; init; }
+
+        /// <summary>What follows the year in the card's title line: "–2004", or "–" for an open run.</summary>
+        public string? Run { get; init; }
+    }
+
+    /// <summary>"Name (1996)", "Name (TV Series 1994–2004)": the page's own with a no-break space before the parenthesis, as the site printed it.</summary>
+    private static string TitleLine(string name, int? year, string? kind, string? run, char space) =>
+        year is { } y ? $"{name}{space}({(kind is null ? "" : kind + " ")}{y.ToString(CultureInfo.InvariantCulture)}{run})" : name;
 
     public string Slug => Web.Catalog.Slug.For(Name, Year);
 
@@ -49,7 +66,7 @@ public sealed record TitlePageText(string Name, int? Year)
                 Line();
             }
 
-            Line(Year is { } year ? $"{Name}\u00a0({year})" : Name);
+            Line(TitleLine(Name, Year, Kind, Run, '\u00a0'));
             Line();
             if (Rating is { } rating)
             {
@@ -72,7 +89,7 @@ public sealed record TitlePageText(string Name, int? Year)
                 foreach (var card in Cards)
                 {
                     if (card.Name is { } cardName)
-                        Line(card.Year is { } cardYear ? $"{cardName} ({cardYear})" : cardName);
+                        Line(card.Year is { } cardYear ? TitleLine(cardName, cardYear, card.Kind, card.Run, ' ') : cardName);
                     Line(card.Genres);
                     Line(FormattableString.Invariant($"    1 2 3 4 5 6 7 8 9 10 {card.Rating:0.0}/10 X  "));
                     Line();

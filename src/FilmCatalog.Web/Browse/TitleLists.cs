@@ -136,7 +136,8 @@ public sealed class TitleLists(CatalogDbContext db)
             {
                 var text = new StatementText(factory).Append(
                     $"SELECT {T(nameof(Title.Id))}, {T(nameof(Title.Slug))}, {T(nameof(Title.Name))}, {T(nameof(Title.Year))}, {T(nameof(Title.IsCardOnly))}, " +
-                    $"{T(nameof(Title.Rating))}, {T(nameof(Title.RatingVotes))}, {T(nameof(Title.ReviewCount))} FROM {titles.Name} t WHERE {T(nameof(Title.Id))} IN ");
+                    $"{T(nameof(Title.Rating))}, {T(nameof(Title.RatingVotes))}, {T(nameof(Title.ReviewCount))}, " +
+                    $"{T(nameof(Title.Kind))}, {T(nameof(Title.EndYear))}, {T(nameof(Title.IsOpenRun))} FROM {titles.Name} t WHERE {T(nameof(Title.Id))} IN ");
                 var list = text.List(ids);
                 return text.Append(
                     $"; SELECT {L(nameof(TitleListing.TitleId))}, {L(nameof(TitleListing.GenreName))} FROM {listings.Name} l " +
@@ -149,7 +150,12 @@ public sealed class TitleLists(CatalogDbContext db)
                 {
                     rows.Add((reader.GetInt32(0), new ListedTitle(
                         reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4),
-                        reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7), [])));
+                        reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7), [])
+                    {
+                        Kind = reader.IsDBNull(8) ? null : (TitleKind)reader.GetInt32(8),
+                        EndYear = reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                        IsOpenRun = reader.GetBoolean(10),
+                    }));
                 }
 
                 var genres = new Dictionary<int, List<string>>();

@@ -32,6 +32,13 @@ public sealed class Connection
     public required string OtherName { get; set; }
     public int? OtherYear { get; set; }
 
+    /// <summary>The other title's kind when its line names one, "Video Game" in "Featured in Halo 3 (Video Game 2007)"; else null.</summary>
+    public TitleKind? OtherKind { get; set; }
+
+    /// <summary>The other title's run as its line gives it: "2004" in "(TV Series 1994–2004)", or open, "(TV Series 2005–)".</summary>
+    public int? OtherEndYear { get; set; }
+    public bool OtherIsOpenRun { get; set; }
+
     /// <summary>Slug the other film would have in this catalog; the page links when it exists.</summary>
     public required string OtherSlug { get; set; }
     public string? Note { get; set; }

@@ -16,6 +16,18 @@ public sealed class Title
 
     /// <summary>The roman numeral that tells apart films of one name and year: "I" in "Hamlet (1996/I)". Part of the slug.</summary>
     public string? YearQualifier { get; set; }
+
+    /// <summary>
+    /// What the title is (a film, a TV series, a video game...), from its own page's title line, or from a card's
+    /// while it is card-only; null when not known (imported before kinds were stored, or named only by cards without one).
+    /// </summary>
+    public TitleKind? Kind { get; set; }
+
+    /// <summary>The last year of a run, "2004" in "(TV Series 1994–2004)"; null when the title line gives none.</summary>
+    public int? EndYear { get; set; }
+
+    /// <summary>The title line gave a run with no end, "(TV Series 2005–)": still running when the page was saved.</summary>
+    public bool IsOpenRun { get; set; }
     public bool IsCardOnly { get; set; }
 
     public string? Summary { get; set; }

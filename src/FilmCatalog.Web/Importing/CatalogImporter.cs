@@ -540,6 +540,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
         private static readonly string[] CardOnlyColumnsOfTitle = [nameof(Title.Summary), nameof(Title.Rating), nameof(Title.UpdatedAt)];
 
+        /// <summary>A card whose title line names a kind gives a card-only title its kind and run; one that names none leaves them.</summary>
+        private static readonly string[] CardOnlyColumnsOfTitleWithKind = [.. CardOnlyColumnsOfTitle, nameof(Title.Kind), nameof(Title.EndYear), nameof(Title.IsOpenRun)];
+
         private static readonly string[] SourceColumnsOfReview =
         [
             nameof(Review.Headline), nameof(Review.Body), nameof(Review.BodyHtml), nameof(Review.AuthorName), nameof(Review.AuthorPlace), nameof(Review.Rating),
@@ -588,13 +591,28 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
 
                 if (!titles.TryGetValue(target, out var known))
                 {
-                    newTitles.Add(new Title { Slug = target, Name = name, Year = card.Year, YearQualifier = card.YearQualifier, IsCardOnly = true, Summary = card.Plot, Rating = card.Rating, CreatedAt = now, UpdatedAt = now });
+                    newTitles.Add(new Title
+                    {
+                        Slug = target,
+                        Name = name,
+                        Year = card.Year,
+                        YearQualifier = card.YearQualifier,
+                        Kind = card.Kind,
+                        EndYear = card.EndYear,
+                        IsOpenRun = card.IsOpenRun,
+                        IsCardOnly = true,
+                        Summary = card.Plot,
+                        Rating = card.Rating,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    });
                     filled.Add((target, card));
                 }
                 else if (known.IsCardOnly)
                 {
                     ClearSourceFacts(known.Id);
-                    sql.Update(tx, new Title { Slug = target, Name = name, Summary = card.Plot, Rating = card.Rating, UpdatedAt = now }, known.Id, CardOnlyColumnsOfTitle);
+                    sql.Update(tx, new Title { Slug = target, Name = name, Summary = card.Plot, Rating = card.Rating, Kind = card.Kind, EndYear = card.EndYear, IsOpenRun = card.IsOpenRun, UpdatedAt = now },
+                        known.Id, card.Kind is null ? CardOnlyColumnsOfTitle : CardOnlyColumnsOfTitleWithKind);
                     filled.Add((target, card));
                 }
             }
@@ -705,6 +723,9 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 Kind = c.Kind,
                 OtherName = c.OtherName,
                 OtherYear = c.OtherYear,
+                OtherKind = c.OtherKind,
+                OtherEndYear = c.OtherEndYear,
+                OtherIsOpenRun = c.OtherIsOpenRun,
                 OtherSlug = Slug.For(c.OtherName, c.OtherYear, c.OtherYearQualifier),
                 Note = c.Note,
             }).ToList();
@@ -790,6 +811,11 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             Name = page.Name,
             Year = page.Year,
             YearQualifier = page.YearQualifier,
+
+            // The page's own title line says what the title is: with no kind named, a film.
+            Kind = page.Kind ?? TitleKind.Film,
+            EndYear = page.EndYear,
+            IsOpenRun = page.IsOpenRun,
             IsCardOnly = false,
             Summary = page.Summary,
             Storyline = page.Storyline,

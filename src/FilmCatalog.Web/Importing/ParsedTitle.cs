@@ -14,8 +14,14 @@ public sealed record ParsedTitle
     /// <summary>The roman numeral after the year that tells apart films of one name and year: "I" in "(1996/I)".</summary>
     public string? YearQualifier { get; set; }
 
-    /// <summary>What the title line says the title is when it is not a film: "TV Series", "Video Game", "TV" in "Duel (1971) (TV)".</summary>
-    public string? Kind { get; set; }
+    /// <summary>What the title line says the title is when it is not a film: "TV Series", "Video Game", "TV" (a TV movie) in "Duel (1971) (TV)"; null when it names no kind.</summary>
+    public TitleKind? Kind { get; set; }
+
+    /// <summary>The end of the run the title line gives: "2004" in "(TV Series 1994–2004)".</summary>
+    public int? EndYear { get; set; }
+
+    /// <summary>The title line gives a run with no end: "(TV Series 2005–)".</summary>
+    public bool IsOpenRun { get; set; }
 
     /// <summary>1-based line of the title line, for messages.</summary>
     public int TitleLine { get; set; }
@@ -93,6 +99,13 @@ public sealed record ParsedConnection(string Kind, string OtherName, int? OtherY
 {
     /// <summary>"I" in "(1996/I)".</summary>
     public string? OtherYearQualifier { get; init; }
+
+    /// <summary>The other title's kind, when its line names one: "Featured in Halo 3 (Video Game 2007)".</summary>
+    public TitleKind? OtherKind { get; init; }
+
+    /// <summary>The other title's run: "(TV Series 1994–2004)" ends in 2004, "(TV Series 2005–)" is open.</summary>
+    public int? OtherEndYear { get; init; }
+    public bool OtherIsOpenRun { get; init; }
 }
 
 public sealed record ParsedSoundtrack(string? Song, IReadOnlyList<string> CreditLines);
@@ -124,11 +137,27 @@ public sealed record ParsedCard
 
     /// <summary>"I" in "(1996/I)".</summary>
     public string? YearQualifier { get; init; }
+
+    /// <summary>The kind the card's title line names ("Wine Tycoon (Video Game 2009)"); null when it names none.</summary>
+    public TitleKind? Kind { get; init; }
+
+    /// <summary>The run the card's title line gives: "(TV Series 1994–2004)" ends in 2004, "(TV Series 2005–)" is open.</summary>
+    public int? EndYear { get; init; }
+    public bool IsOpenRun { get; init; }
     public List<string> Genres { get; init; } = [];
     public double? Rating { get; init; }
     public string? Plot { get; init; }
     public List<string> Directors { get; init; } = [];
     public List<string> Stars { get; init; } = [];
+}
+
+/// <summary>
+/// A title line read: its name, year and qualifier, its kind as the catalog keeps it ("(TV)" is a TV movie)
+/// and a series' run.
+/// </summary>
+public sealed record TitleLineParts(string Name, int? Year, string? Qualifier, TitleKind? Kind, int? EndYear, bool IsOpenRun)
+{
+    public static readonly TitleLineParts None = new("", null, null, null, null, false);
 }
 
 /// <summary>A line the parser could not place, reported with its 1-based number.</summary>

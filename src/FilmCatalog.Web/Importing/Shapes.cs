@@ -16,18 +16,21 @@ internal static partial class Shapes
     public static bool TryTitle(string text, out string name, out int? year) => TryTitle(text, out name, out year, out _);
 
     /// <summary>"Name (1996)", "Name (TV 1996)", "Tokyo (Again) (1994/I)": <paramref name="qualifier"/> is the "I".</summary>
-    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier) => TryTitle(text, out name, out year, out qualifier, out _);
+    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier)
+    {
+        var found = TryTitle(text, out TitleLineParts parts);
+        (name, year, qualifier) = (parts.Name, parts.Year, parts.Qualifier);
+        return found;
+    }
 
     /// <summary>
-    /// Also the kinds: "Halo 3 (Video Game 2007)", "Name (TV Short 1994)", "Duel (1971) (TV)", and a year
-    /// not known yet, "Untitled Project (????)" (<paramref name="year"/> null); <paramref name="kind"/> is "Video Game", "TV"...
+    /// Every part of a title line. Also the kinds, normalised: "Halo 3 (Video Game 2007)", "Name (TV Short 1994)",
+    /// "Duel (1971) (TV)" (a TV movie); a series' run, "(TV Series 1994–2004)", "(TV Series 2005–)" (open); and a year
+    /// not known yet, "Untitled Project (????)" (no year).
     /// </summary>
-    public static bool TryTitle(string text, out string name, out int? year, out string? qualifier, out string? kind)
+    public static bool TryTitle(string text, out TitleLineParts parts)
     {
-        name = "";
-        year = null;
-        qualifier = null;
-        kind = null;
+        parts = TitleLineParts.None;
         // Every title line ends with its year's parenthesis: most lines are rejected without a regex.
         if (text.Length > ShortLine || !text.EndsWith(')') || TryConnection(text, requireYear: true, out _))
         {
@@ -40,13 +43,20 @@ internal static partial class Shapes
             return false;
         }
 
-        name = m.Groups["name"].Value.Trim();
-        year = ParseInt(m.Groups["year"].Value);
-        qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : null;
-        kind = m.Groups["kind"].Success ? m.Groups["kind"].Value : m.Groups["after"].Success ? m.Groups["after"].Value : null;
+        var name = m.Groups["name"].Value.Trim();
+        var year = ParseInt(m.Groups["year"].Value);
+        var printed = m.Groups["kind"].Success ? m.Groups["kind"].Value : m.Groups["after"].Success ? m.Groups["after"].Value : null;
+        var (endYear, open) = RunOf(m);
+        parts = new TitleLineParts(name, year, m.Groups["q"].Success ? m.Groups["q"].Value : null, Catalog.TitleKinds.Parse(printed), endYear, open);
         var unknownYear = m.Groups["year"].Value == "????";
         return name.Length > 0 && (unknownYear || (year >= FirstFilmYear && year <= LastPlausibleYear));
     }
+
+    /// <summary>The end of a run after the year: "–2004" is 2004, a dash alone is a run still open.</summary>
+    private static (int? EndYear, bool IsOpenRun) RunOf(Match m) =>
+        !m.Groups["dash"].Success ? (null, false)
+        : m.Groups["end"].Success ? (ParseInt(m.Groups["end"].Value), false)
+        : (null, true);
 
     /// <summary>The kinds of title the site prints before a year: "(TV Series 1994–2004)", "(Video Game 2007)".</summary>
     private const string TitleKinds = "TV Movie|TV Series|TV Episode|TV Mini-Series|TV Short|TV Special|TV|Video Game|Video|V|VG|Short";
@@ -354,10 +364,14 @@ internal static partial class Shapes
         if (titled.Success)
         {
             var note = NullIfEmpty(titled.Groups["note"].Value.Trim().TrimStart('-', '–', ':').Trim());
+            var (endYear, open) = RunOf(titled);
             connection = new ParsedConnection(
                 Capitalise(kind), titled.Groups["name"].Value.Trim(), ParseInt(titled.Groups["year"].Value), note)
             {
                 OtherYearQualifier = titled.Groups["q"].Success ? titled.Groups["q"].Value : null,
+                OtherKind = Catalog.TitleKinds.Parse(titled.Groups["kind"].Success ? titled.Groups["kind"].Value : titled.Groups["after"].Success ? titled.Groups["after"].Value : null),
+                OtherEndYear = endYear,
+                OtherIsOpenRun = open,
             };
             return connection.OtherName.Length > 0;
         }
@@ -875,7 +889,7 @@ internal static partial class Shapes
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
-    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:(?<kind>" + TitleKinds + @") )?(?<year>\d{4}|\?{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?<after>TV|V|VG)\))?$")]
+    [GeneratedRegex(@"^(?<name>\S.{0,250}?)\s*\((?:(?<kind>" + TitleKinds + @") )?(?<year>\d{4}|\?{4})(?:\s*(?<dash>[–-])\s*(?<end>\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?<after>TV|V|VG)\))?$")]
     private static partial Regex TitleLine();
 
     [GeneratedRegex(@"^(?:Reviews?:?\s*)?(?:(?<u>\d[\d,]*)\s+users?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<c>\d[\d,]*)\s+critics?(?:\s+reviews?)?)?\s*\|?\s*(?:(?<m>\d[\d,]*)\s+from\s+Metacritic(?:\.com)?)?$", RegexOptions.IgnoreCase)]
@@ -936,7 +950,7 @@ internal static partial class Shapes
     [GeneratedRegex(@"^(?<kind>" + Vocabulary.ConnectionVerbs + @")\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionVerbOnly();
 
-    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:(?:" + TitleKinds + @") )?(?<year>\d{4})(?:\s*[–-]\s*(?:\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?:TV|V|VG)\))?(?<note>.*)$")]
+    [GeneratedRegex(@"^(?<name>.{1,300}?)\s*\((?:(?<kind>" + TitleKinds + @") )?(?<year>\d{4})(?:\s*(?<dash>[–-])\s*(?<end>\d{4})?)?(?:/(?<q>[IVXL]+))?\)(?:\s*\((?<after>TV|V|VG)\))?(?<note>.*)$")]
     private static partial Regex ConnectionTitle();
 
     [GeneratedRegex(@"^(?<s>[\p{Lu}\p{N}][^:\[\]]{0,60}):\s+\S")]

@@ -24,9 +24,10 @@ public sealed partial class TitlePageParser
     /// Raised whenever the parser reads a page differently: files imported by an older version are
     /// read again on their next import instead of being skipped as unchanged (see <see cref="Catalog.ImportRecord"/>).
     /// Version 1 was the single-pass parser; version 2 reads with one reader per part; version 3 reads the shapes
-    /// found on unseen pages (docs/FORMAT.md 13-23: bare ratings, names ending in '.', lists joined by "and", ...).
+    /// found on unseen pages (docs/FORMAT.md 13-23: bare ratings, names ending in '.', lists joined by "and", ...);
+    /// version 4 keeps the kind and run of a title line ("(TV Series 1994–2004)") for the page, its cards and its connections.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Evidence is a <see cref="Fit"/> times ten, plus these: the open part holds its line on a tie...</summary>
     private const int Stay = 5;
@@ -335,14 +336,15 @@ public sealed partial class TitlePageParser
     {
         Title.Cast = Once(Title.Cast, c => c.Name is null ? null : string.Join('\u0001', c.Name, c.Character, c.Note));
         Title.Trivia = Once(Title.Trivia, t => $"{t.Kind}\u0001{t.Text}");
-        Title.Connections = Once(Title.Connections, c => string.Join('\u0001', c.Kind, c.OtherName, c.OtherYear, c.OtherYearQualifier, c.Note));
+        Title.Connections = Once(Title.Connections, c => string.Join('\u0001', c.Kind, c.OtherName, c.OtherYear, c.OtherYearQualifier, c.OtherKind, c.OtherEndYear, c.OtherIsOpenRun, c.Note));
         Title.Soundtrack = Once(Title.Soundtrack, s => string.Join('\u0001', [s.Song, .. s.CreditLines]));
         Title.Faq = Once(Title.Faq, f => $"{f.Question}\u0001{f.Answer}");
         Title.Reviews = Once(Title.Reviews, r => string.Join(
             '\u0001', [r.Headline, r.Date?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), r.Author, r.AuthorPlace,
                 r.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ContainsSpoilers ? "s" : "", $"{r.Helpful}/{r.Voted}", .. r.Paragraphs]));
         Title.AlsoLiked = Once(Title.AlsoLiked, c => string.Join(
-            '\u0001', [c.Name, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.YearQualifier, c.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Plot,
+            '\u0001', [c.Name, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.YearQualifier, c.Kind?.ToString(),
+                c.EndYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.IsOpenRun ? "open" : "", c.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Plot,
                 string.Join('|', c.Genres), string.Join('|', c.Directors), string.Join('|', c.Stars)]));
     }
 

@@ -88,7 +88,12 @@ public sealed class CatalogSearch(CatalogDbContext db, ISearchIndex index, Title
             p.Title.Genres,
             p.Name.Variant == 0 ? null : p.Name.Name,
             p.Name.Variant == 0 ? null : p.Name.Qualifier,
-            p.Match.Tier)).ToList();
+            p.Match.Tier)
+        {
+            Kind = p.Title.Kind,
+            EndYear = p.Title.EndYear,
+            IsOpenRun = p.Title.IsOpenRun,
+        }).ToList();
         return new TitleResults(hits, Math.Min(found.Count, candidates), capped, yearIgnored);
     }
 
@@ -279,6 +284,11 @@ public sealed record TitleHit(
     string Slug, string Name, int? Year, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount,
     IReadOnlyList<string> Genres, string? AlsoKnownAs, string? AlsoKnownAsWhere, MatchTier Tier)
 {
+    /// <summary>What the title is, and a series' run, as lists show them (<see cref="Pages.Shared.ListedTitle"/>).</summary>
+    public TitleKind? Kind { get; init; }
+    public int? EndYear { get; init; }
+    public bool IsOpenRun { get; init; }
+
     public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
 }
 

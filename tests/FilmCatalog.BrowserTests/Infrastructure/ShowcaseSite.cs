@@ -5,7 +5,7 @@ namespace FilmCatalog.BrowserTests.Infrastructure;
 /// <summary>
 /// The live site with the page types a visitor meets beside the seed: a rich title page (every section,
 /// long and spoiler reviews, visitors' ratings, cards with reasons, Metascore, other countries'
-/// certificates, a cast row whose actor was lost, a reviewer's place), a sparse one (a name and a year),
+/// certificates, a cast row whose actor was lost, a reviewer's place), a sparse one (a name and a year), a TV series,
 /// and what the seeds bring (the seed film, a film known only from a card).
 /// </summary>
 public sealed class ShowcaseSite : LiveSite
@@ -14,6 +14,7 @@ public sealed class ShowcaseSite : LiveSite
     public const string SparseSlug = "quiet-1961";
     public const string SeedSlug = "in-the-soup-1992";
     public const string CardOnlySlug = "trees-lounge-1996";
+    public const string SeriesSlug = "harbour-lights-1994";
 
     private readonly SemaphoreSlim _arrange = new(1, 1);
     private bool _arranged;
@@ -36,12 +37,28 @@ public sealed class ShowcaseSite : LiveSite
                 return;
             await Catalog.AddAsync(Rich());
             await Catalog.AddAsync(TestCatalog.NewTitle("Quiet", 1961));
+            await Catalog.AddAsync(Series());
             _arranged = true;
         }
         finally
         {
             _arrange.Release();
         }
+    }
+
+    /// <summary>A title that is not a film: its header says what it is and its run.</summary>
+    private static Title Series()
+    {
+        var series = TestCatalog.NewTitle("Harbour Lights", 1994);
+        series.Kind = TitleKind.TvSeries;
+        series.EndYear = 2004;
+        series.Summary = "Follows the keepers of a lighthouse on the Cornish coast through ten winters of storms, wrecks and visitors.";
+        series.Facts =
+        [
+            new TitleFact { Kind = TitleFactKind.Genre, Position = 0, Text = "Drama" },
+            new TitleFact { Kind = TitleFactKind.Genre, Position = 1, Text = "Family" },
+        ];
+        return series;
     }
 
     private static Title Rich()

@@ -87,6 +87,11 @@ public sealed class PersonPage : SitePage
             return (Text(item.QuerySelector(".credit-year")), name, link?.PathName[(link.PathName.LastIndexOf('/') + 1)..], Text(item.QuerySelector(".credit-roles")));
         }),
     ];
+
+    /// <summary>The kind a film's row names beside it ("TV Series"); null when it names none, as for a film.</summary>
+    public string? KindOf(string name) =>
+        Main.QuerySelectorAll(".credit-item").Single(item => item.QuerySelector("p:first-child a") is { } a && Text(a) == name)
+            .QuerySelector(".tag-kind") is { } kind ? Text(kind) : null;
 }
 
 /// <summary>A browse page (genre, year, decade, A-Z): its titles and the links to the pages before and after.</summary>

@@ -91,6 +91,9 @@ public sealed class TitlePage : SitePage
 
     public string Tagline => Text(Main.QuerySelector(".hero .tagline"));
 
+    /// <summary>What the title is and its years, under its name ("TV Series · 1994–2004"); null for a film, which says nothing.</summary>
+    public string? Kind => Main.QuerySelector(".hero .title-kind") is { } kind ? Text(kind) : null;
+
     /// <summary>Certificate, runtime and genres under the title, as read aloud.</summary>
     public IReadOnlyList<string> HeaderFacts => [.. Main.QuerySelectorAll(".hero-facts li").Select(Text)];
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CsCheck;
 using FilmCatalog.Bench.Generator;
@@ -17,7 +18,8 @@ namespace FilmCatalog.Tests.Importing;
 /// </summary>
 public sealed partial class LineAccountingTests
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Kinds by name: "Video Game" in a title line is kept as TitleKind.VideoGame.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new JsonStringEnumConverter() } };
 
     public static TheoryData<string> Fixtures() =>
         [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.txt").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];

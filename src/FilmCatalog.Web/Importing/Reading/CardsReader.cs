@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Web.Importing.Reading;
 
@@ -102,9 +103,10 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
 
                 return true;
             case Kind.Title:
-                Shapes.TryTitle(text, out var name, out var year, out var qualifier);
+                Shapes.TryTitle(text, out TitleLineParts line);
                 var c = Advance(TitleStage);
-                (c.Name, c.Year, c.YearQualifier) = (name, year, qualifier);
+                (c.Name, c.Year, c.YearQualifier) = (line.Name, line.Year, line.Qualifier);
+                (c.Kind, c.EndYear, c.IsOpenRun) = (line.Kind, line.EndYear, line.IsOpenRun);
                 return true;
             case Kind.Genres:
                 Shapes.TryGenres(text, out var genres);
@@ -170,6 +172,9 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
         public string? Name { get; set; }
         public int? Year { get; set; }
         public string? YearQualifier { get; set; }
+        public TitleKind? Kind { get; set; }
+        public int? EndYear { get; set; }
+        public bool IsOpenRun { get; set; }
         public List<string> Genres { get; } = [];
         public double? Rating { get; set; }
         public string? Plot { get; set; }
@@ -181,6 +186,9 @@ internal sealed partial class CardsReader(TitlePageParser page) : PartReader(pag
             Name = Name,
             Year = Year,
             YearQualifier = YearQualifier,
+            Kind = Kind,
+            EndYear = EndYear,
+            IsOpenRun = IsOpenRun,
             Genres = Genres,
             Rating = Rating,
             Plot = Plot,

@@ -163,9 +163,15 @@ internal sealed class DidYouKnowReader(TitlePageParser page) : PartReader(page)
         {
             Title.Connections.Add(connection);
         }
-        else if (connectionVerb is not null && Shapes.TryTitle(text, out var name, out var year, out var qualifier))
+        else if (connectionVerb is not null && Shapes.TryTitle(text, out TitleLineParts line))
         {
-            Title.Connections.Add(new ParsedConnection(connectionVerb, name, year, null) { OtherYearQualifier = qualifier });
+            Title.Connections.Add(new ParsedConnection(connectionVerb, line.Name, line.Year, null)
+            {
+                OtherYearQualifier = line.Qualifier,
+                OtherKind = line.Kind,
+                OtherEndYear = line.EndYear,
+                OtherIsOpenRun = line.IsOpenRun,
+            });
         }
         else
         {

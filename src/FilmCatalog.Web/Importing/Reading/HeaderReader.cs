@@ -136,12 +136,14 @@ internal sealed partial class HeaderReader(TitlePageParser page) : FieldReader(p
         switch (kind)
         {
             case Kind.Title:
-                Shapes.TryTitle(text, out var name, out var year, out var qualifier, out var titleKind);
+                Shapes.TryTitle(text, out TitleLineParts line);
                 Page.HaveTitle = true;
-                Title.Name = name;
-                Title.Year = year;
-                Title.YearQualifier = qualifier;
-                Title.Kind = titleKind;
+                Title.Name = line.Name;
+                Title.Year = line.Year;
+                Title.YearQualifier = line.Qualifier;
+                Title.Kind = line.Kind;
+                Title.EndYear = line.EndYear;
+                Title.IsOpenRun = line.IsOpenRun;
                 Title.TitleLine = i + 1;
 
                 return true;

@@ -111,13 +111,14 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         var sql = ModelSql.Of(db);
         var credits = filmIds.Count == 0 ? [] : await db.Database.ReadRowsAsync(factory => CreditsStatement(sql, factory, ids, filmIds), reader => new CreditRow(
                 reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4),
-                (CreditRole)reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)),
+                (CreditRole)reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
+                reader.IsDBNull(9) ? null : (TitleKind)reader.GetInt32(9)),
             cancellationToken);
         var cards = cardFilmIds.Count + lostCardIds.Count == 0 ? [] : await db.Database.ReadRowsAsync(factory => CardsStatement(sql, factory, ids, cardFilmIds, lostCardIds), reader => new CardRow(
                 (CreditRole)reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 !reader.IsDBNull(6) && reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetString(8), reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetInt32(10)),
+                reader.GetString(8), reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetInt32(10), reader.IsDBNull(11) ? null : (TitleKind)reader.GetInt32(11)),
             cancellationToken);
 
         var films = new Dictionary<int, PersonFilm>();
@@ -125,7 +126,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         {
             var film = films.TryGetValue(credit.TitleId, out var known)
                 ? known
-                : films[credit.TitleId] = new PersonFilm(new FilmLink(credit.Slug, credit.Name, credit.Year), credit.IsCardOnly);
+                : films[credit.TitleId] = new PersonFilm(new FilmLink(credit.Slug, credit.Name, credit.Year), credit.IsCardOnly) { Kind = credit.Kind };
             film.Add(credit.Role, PartText(credit.Role, credit.Character, credit.Note, credit.Spelling, spellings));
         }
 
@@ -134,7 +135,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         {
             var shownOn = new FilmLink(card.HostSlug, card.HostName, card.HostYear);
             var film = card.TargetTitleId is { } target
-                ? films.TryGetValue(target, out var known) ? known : films[target] = new PersonFilm(new FilmLink(card.TargetSlug!, card.TargetName!, card.TargetYear), card.TargetIsCardOnly)
+                ? films.TryGetValue(target, out var known) ? known : films[target] = new PersonFilm(new FilmLink(card.TargetSlug!, card.TargetName!, card.TargetYear), card.TargetIsCardOnly) { Kind = card.TargetKind }
                 : lostTitles.TryGetValue(card.Id, out var lost) ? lost : lostTitles[card.Id] = new PersonFilm(null, isCardOnly: true) { LostTitlePlot = card.Plot };
             film.AddFromCard(card.Role, shownOn);
         }
@@ -154,7 +155,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         string T(string property) => "t." + titles[property].Name;
         var text = new StatementText(factory).Append(
             $"SELECT {C(nameof(Credit.TitleId))}, {T(nameof(Title.Slug))}, {T(nameof(Title.Name))}, {T(nameof(Title.Year))}, {T(nameof(Title.IsCardOnly))}, " +
-            $"{C(nameof(Credit.Role))}, {C(nameof(Credit.Character))}, {C(nameof(Credit.Note))}, p.{people[nameof(Person.Name)].Name} " +
+            $"{C(nameof(Credit.Role))}, {C(nameof(Credit.Character))}, {C(nameof(Credit.Note))}, p.{people[nameof(Person.Name)].Name}, {T(nameof(Title.Kind))} " +
             $"FROM {credits.Name} c JOIN {titles.Name} t ON {T(nameof(Title.Id))} = {C(nameof(Credit.TitleId))} " +
             $"JOIN {people.Name} p ON p.{people.Key.Name} = {C(nameof(Credit.PersonId))} WHERE {C(nameof(Credit.PersonId))} IN ");
         text.List(ids);
@@ -179,7 +180,7 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
         string C(string property) => "c." + credits[property].Name;
         var text = new StatementText(factory).Append($"SELECT m.role, {A(nameof(AlsoLiked.Id))}, {A(nameof(AlsoLiked.TargetTitleId))}, ")
             .Append($"f.{titles[nameof(Title.Slug)].Name}, f.{titles[nameof(Title.Name)].Name}, f.{titles[nameof(Title.Year)].Name}, f.{titles[nameof(Title.IsCardOnly)].Name}, ")
-            .Append($"{A(nameof(AlsoLiked.Plot))}, h.{titles[nameof(Title.Slug)].Name} AS host_slug, h.{titles[nameof(Title.Name)].Name}, h.{titles[nameof(Title.Year)].Name} FROM (");
+            .Append($"{A(nameof(AlsoLiked.Plot))}, h.{titles[nameof(Title.Slug)].Name} AS host_slug, h.{titles[nameof(Title.Name)].Name}, h.{titles[nameof(Title.Year)].Name}, f.{titles[nameof(Title.Kind)].Name} FROM (");
         var idList = "";
         void Matching(string column, List<int> values)
         {
@@ -204,11 +205,11 @@ public sealed class DetailsModel(CatalogDbContext db) : PageModel
             .Append($"WHERE {A(nameof(AlsoLiked.Id))} = m.card ORDER BY m.role, host_slug").ToStatement();
     }
 
-    private sealed record CreditRow(int TitleId, string Slug, string Name, int? Year, bool IsCardOnly, CreditRole Role, string? Character, string? Note, string Spelling);
+    private sealed record CreditRow(int TitleId, string Slug, string Name, int? Year, bool IsCardOnly, CreditRole Role, string? Character, string? Note, string Spelling, TitleKind? Kind);
 
     private sealed record CardRow(
         CreditRole Role, int Id, int? TargetTitleId, string? TargetSlug, string? TargetName, int? TargetYear, bool TargetIsCardOnly, string? Plot,
-        string HostSlug, string HostName, int? HostYear);
+        string HostSlug, string HostName, int? HostYear, TitleKind? TargetKind);
 
     /// <summary>What the person did in the film, as a visitor reads it.</summary>
     private static string PartText(CreditRole role, string? character, string? note, string spelling, IReadOnlyList<string> spellings)
@@ -246,6 +247,11 @@ public sealed class PersonFilm(FilmLink? film, bool isCardOnly)
     public FilmLink? Film => film;
 
     public bool IsCardOnly => isCardOnly;
+
+    /// <summary>What the film is when it is not a film ("TV Series"), as the row shows it; null for a film or a kind not known.</summary>
+    public TitleKind? Kind { get; init; }
+
+    public string? KindLabel => TitleKinds.Label(Kind);
 
     public IReadOnlyList<PersonPart> Parts => _parts;
 

@@ -61,7 +61,12 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
         {
             var skip = TitlesOnly ? (PageNumber - 1) * TitlesPerPage : 0;
             Titles = await search.TitlesAsync(Query, skip, TitlesPerPage, CatalogSearch.Candidates, cancellationToken);
-            TitleList = [.. Titles.Hits.Select(h => new ListedTitle(h.Slug, h.Name, h.Year, h.IsCardOnly, h.Rating, h.RatingVotes, h.ReviewCount, h.Genres, Why(h)))];
+            TitleList = [.. Titles.Hits.Select(h => new ListedTitle(h.Slug, h.Name, h.Year, h.IsCardOnly, h.Rating, h.RatingVotes, h.ReviewCount, h.Genres, Why(h))
+            {
+                Kind = h.Kind,
+                EndYear = h.EndYear,
+                IsOpenRun = h.IsOpenRun,
+            })];
         }
 
         if (!TitlesOnly)

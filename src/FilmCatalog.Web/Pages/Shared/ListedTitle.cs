@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilmCatalog.Web.Catalog;
 
 namespace FilmCatalog.Web.Pages.Shared;
 
@@ -11,7 +12,18 @@ public sealed record ListedTitle(
     string Slug, string Name, int? Year, bool IsCardOnly, double? Rating, int? RatingVotes, int ReviewCount,
     IReadOnlyList<string> Genres, string? Note = null)
 {
+    /// <summary>What the title is when the catalog knows; a film's and an unknown kind are left unsaid in the row.</summary>
+    public TitleKind? Kind { get; init; }
+    public int? EndYear { get; init; }
+    public bool IsOpenRun { get; init; }
+
     public string DisplayName => Year is { } year ? $"{Name} ({year})" : Name;
+
+    /// <summary>The years the row shows: "1994", a series' run "1994–2004", an open one "2005–".</summary>
+    public string? YearsText => TitleKinds.Years(Year, EndYear, IsOpenRun);
+
+    /// <summary>"TV Series", "Video Game"; null for a film.</summary>
+    public string? KindLabel => TitleKinds.Label(Kind);
 
     /// <summary>"7.2/10 from 1,204 votes", or "7.2/10" when the source gave no count.</summary>
     public string? RatingText => Rating is { } rating

@@ -114,7 +114,12 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             Credits = facts.Credits,
             Trivia = facts.Trivia,
             Connections = [.. facts.Connections.Select(c => new ConnectionView(c.Kind, c.OtherName, c.OtherYear, c.Note,
-                links.GetValueOrDefault((LinkPart.Connection, c.Position))?.Slug))],
+                links.GetValueOrDefault((LinkPart.Connection, c.Position))?.Slug)
+            {
+                OtherKind = c.OtherKind,
+                OtherEndYear = c.OtherEndYear,
+                OtherIsOpenRun = c.OtherIsOpenRun,
+            })],
             Soundtrack = facts.Soundtrack,
             Faq = facts.Faq,
             Cards = [.. facts.Cards.Select(c => new CardView(c.Name, c.Year, c.Genres, c.Rating, c.Plot, c.Directors, c.Stars,
@@ -150,6 +155,9 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
                     Name = t.Name,
                     Year = t.Year,
                     YearQualifier = t.YearQualifier,
+                    Kind = t.Kind,
+                    EndYear = t.EndYear,
+                    IsOpenRun = t.IsOpenRun,
                     IsCardOnly = t.IsCardOnly,
                     Summary = t.Summary,
                     Storyline = t.Storyline,
@@ -226,6 +234,9 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             Name = t.Name,
             Year = t.Year,
             YearQualifier = t.YearQualifier,
+            Kind = t.Kind,
+            EndYear = t.EndYear,
+            IsOpenRun = t.IsOpenRun,
             IsCardOnly = t.IsCardOnly,
             Summary = t.Summary,
             Storyline = t.Storyline,
@@ -265,7 +276,12 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
             Connections = t.Connections
                 .OrderBy(c => c.Position)
                 .Select(c => new ConnectionView(c.Kind, c.OtherName, c.OtherYear, c.Note,
-                    db.Titles.Any(o => o.Slug == c.OtherSlug) ? c.OtherSlug : null))
+                    db.Titles.Any(o => o.Slug == c.OtherSlug) ? c.OtherSlug : null)
+                {
+                    OtherKind = c.OtherKind,
+                    OtherEndYear = c.OtherEndYear,
+                    OtherIsOpenRun = c.OtherIsOpenRun,
+                })
                 .ToList(),
             Soundtrack = t.Soundtrack
                 .OrderBy(s => s.Position)

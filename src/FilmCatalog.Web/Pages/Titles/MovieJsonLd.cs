@@ -10,7 +10,8 @@ using FilmCatalog.Web.Pages.Shared;
 namespace FilmCatalog.Web.Pages.Titles;
 
 /// <summary>
-/// The schema.org <c>Movie</c> description of a title page, for search engines.
+/// The schema.org description of a title page, for search engines: a <c>Movie</c>, or by its kind a
+/// <c>TVSeries</c>, <c>VideoGame</c>, <c>TVEpisode</c>, or a <c>CreativeWork</c> for a kind schema.org has no better type for.
 /// </summary>
 /// <remarks>
 /// The JSON goes inside a <c>&lt;script type="application/ld+json"&gt;</c> element, where an HTML
@@ -24,16 +25,26 @@ public static partial class MovieJsonLd
 
     public static string For(TitlePageView film, string url)
     {
+        var type = TypeOf(film.Kind);
         var movie = new JsonObject
         {
             ["@context"] = "https://schema.org",
-            ["@type"] = "Movie",
+            ["@type"] = type,
             ["name"] = film.Name,
             ["url"] = url,
         };
 
         if (film.Year is { } year)
             movie["dateCreated"] = year.ToString(CultureInfo.InvariantCulture);
+
+        // A series runs from its first year to its last; an open run has no end yet.
+        if (type == "TVSeries" && film.Year is { } start)
+        {
+            movie["startDate"] = start.ToString(CultureInfo.InvariantCulture);
+            if (film.EndYear is { } end)
+                movie["endDate"] = end.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (FirstReleaseDate(film) is { } released)
             movie["datePublished"] = released.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         else if (film.Year is { } y)
@@ -44,17 +55,27 @@ public static partial class MovieJsonLd
             movie["genre"] = Array(film.Genres.Select(g => (JsonNode?)g));
         if (film.Certificate is { Length: > 0 } certificate)
             movie["contentRating"] = certificate;
-        if (film.RuntimeMinutes is { } minutes and > 0)
+        if (film.RuntimeMinutes is { } minutes and > 0 && type is "Movie" or "TVEpisode")
             movie["duration"] = $"PT{minutes}M";
 
         // A cast row whose actor's name was lost names nobody to a search engine.
         var actors = film.CreditsAs(CreditRole.Cast).Where(a => a.Name is not null).ToList();
         if (actors.Count == 0)
             actors = [.. film.CreditsAs(CreditRole.Star)];
-        if (actors.Count > 0)
-            movie["actor"] = Array(actors.Select(a => (JsonNode?)Person(a.Name!)));
-        if (film.CreditsAs(CreditRole.Director) is { Count: > 0 } directors)
-            movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name!)));
+        var directors = film.CreditsAs(CreditRole.Director);
+        if (type == "CreativeWork")
+        {
+            // A CreativeWork has no actors or directors of its own: its people are its contributors.
+            if (directors.Concat(actors).ToList() is { Count: > 0 } contributors)
+                movie["contributor"] = Array(contributors.Select(c => (JsonNode?)Person(c.Name!)));
+        }
+        else
+        {
+            if (actors.Count > 0)
+                movie["actor"] = Array(actors.Select(a => (JsonNode?)Person(a.Name!)));
+            if (directors.Count > 0)
+                movie["director"] = Array(directors.Select(d => (JsonNode?)Person(d.Name!)));
+        }
 
         if (AggregateRating(film) is { } aggregate)
             movie["aggregateRating"] = aggregate;
@@ -65,6 +86,19 @@ public static partial class MovieJsonLd
 
         return movie.ToJsonString(Options);
     }
+
+    /// <summary>
+    /// The schema.org type of a kind: a film, TV movie, video or short is a <c>Movie</c>, and so is a title whose kind is
+    /// not known (the catalog is of films); a TV special has no type of its own.
+    /// </summary>
+    internal static string TypeOf(TitleKind? kind) => kind switch
+    {
+        TitleKind.TvSeries or TitleKind.TvMiniSeries => "TVSeries",
+        TitleKind.TvEpisode => "TVEpisode",
+        TitleKind.VideoGame => "VideoGame",
+        TitleKind.TvSpecial => "CreativeWork",
+        _ => "Movie",
+    };
 
     /// <summary>
     /// One aggregate, from one population: the source's rating when it comes with its vote count,

@@ -55,7 +55,7 @@ public static class TitleData
         var ratings = film.VisitorRatings;
 
         return new FilmDocument(
-            film.Slug, page, film.Name, film.Year, film.YearQualifier, film.IsCardOnly,
+            film.Slug, page, film.Name, film.Year, film.YearQualifier, KindName(film.Kind), film.EndYear, film.IsOpenRun ? true : null, film.IsCardOnly,
             film.Summary, film.Storyline, film.StorylineAuthor, Texts(TitleFactKind.Tagline), [.. film.Genres],
             film.Certificate is { Length: > 0 } ? new CertificateData(film.Certificate, film.CertificateSystem, film.CertificateReason) : null,
             [.. film.FactsOf(TitleFactKind.Certificate).Select(f => new OtherCertificateData(f.Text, f.Qualifier))],
@@ -77,7 +77,12 @@ public static class TitleData
             [.. film.FactsOf(TitleFactKind.Company).Select(f => new QualifiedData(f.Text, f.Qualifier))],
             new TechnicalSpecsData(film.RuntimeMinutes, film.SoundMix, film.Color, film.AspectRatio),
             new DidYouKnowData(film.TriviaOf(TriviaKind.Trivia), film.TriviaOf(TriviaKind.Goof), film.TriviaOf(TriviaKind.Quote), film.TriviaOf(TriviaKind.CrazyCredit),
-                [.. film.Connections.Select(c => new ConnectionData(c.Kind, c.OtherName, c.OtherYear, c.Note, Url(c.Slug)))],
+                [.. film.Connections.Select(c => new ConnectionData(c.Kind, c.OtherName, c.OtherYear, c.Note, Url(c.Slug))
+                {
+                    TitleKind = KindName(c.OtherKind),
+                    EndYear = c.OtherEndYear,
+                    OpenRun = c.OtherIsOpenRun ? true : null,
+                })],
                 [.. film.Soundtrack.Select(s => new SongData(s.Song, s.CreditLines))]),
             [.. film.Faq.Select(f => new FaqData(f.Question, f.Answer))],
             [.. film.Cards.Select(c => new CardData(c.Name, c.Year, c.Genres, c.Rating, c.Plot, c.Directors, c.Stars, Url(c.Slug)))],
@@ -87,12 +92,15 @@ public static class TitleData
                     r.WrittenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MovieJsonLd.PlainText(r.BodyHtml), r.Helpful, r.Voted))]));
     }
 
+    /// <summary>"Film", "TV Series", "Video Game"...; null when the catalog does not know (imported before kinds were kept).</summary>
+    private static string? KindName(TitleKind? kind) => kind == TitleKind.Film ? "Film" : TitleKinds.Label(kind);
+
     public static string Serialize(FilmDocument document) => JsonSerializer.Serialize(document, Options);
 }
 
 // The document and its parts: one shape, read together.
 public sealed record FilmDocument(
-    string Slug, string Url, string Name, int? Year, string? YearQualifier, bool KnownOnlyFromCards,
+    string Slug, string Url, string Name, int? Year, string? YearQualifier, string? Kind, int? EndYear, bool? OpenRun, bool KnownOnlyFromCards,
     string? Summary, string? Storyline, string? StorylineAuthor, List<string> Taglines, List<string> Genres,
     CertificateData? Certificate, List<OtherCertificateData> OtherCertificates, int? RuntimeMinutes, string? Awards,
     RatingsData Ratings, CreditsData Credits, DetailsData Details,
@@ -130,7 +138,13 @@ public sealed record TechnicalSpecsData(int? RuntimeMinutes, string? SoundMix, s
 public sealed record DidYouKnowData(IReadOnlyList<string> Trivia, IReadOnlyList<string> Goofs, IReadOnlyList<string> Quotes, IReadOnlyList<string> CrazyCredits,
     List<ConnectionData> Connections, List<SongData> Soundtrack);
 
-public sealed record ConnectionData(string Kind, string Title, int? Year, string? Note, string? Url);
+/// <summary>A connection: <see cref="Kind"/> is how the films are connected ("Featured in"), <see cref="TitleKind"/> what the other title is, when its line said.</summary>
+public sealed record ConnectionData(string Kind, string Title, int? Year, string? Note, string? Url)
+{
+    public string? TitleKind { get; init; }
+    public int? EndYear { get; init; }
+    public bool? OpenRun { get; init; }
+}
 
 public sealed record SongData(string? Title, List<string> Credits);
 

@@ -19,7 +19,8 @@ public sealed record TitlePageFacts(
     List<CardFacts> Cards)
 {
     /// <summary>The document shape: raise it when the shape changes, and every document is rebuilt at the next start.</summary>
-    public const int Version = 1;
+    /// <remarks>Version 2: a connection keeps the other title's kind and run.</remarks>
+    public const int Version = 2;
 
     /// <summary>
     /// The document of title <paramref name="titleId"/> from its rows (those of other titles are skipped),
@@ -37,7 +38,12 @@ public sealed record TitlePageFacts(
             .Select(c => new CreditView(c.Role, c.PersonId is { } id ? names[id] : null, c.Character, c.Note))],
         [.. trivia.Where(t => t.TitleId == titleId).OrderBy(t => t.Kind).ThenBy(t => t.Position).Select(t => new TriviaView(t.Kind, t.Text))],
         [.. connections.Where(c => c.TitleId == titleId).OrderBy(c => c.Position)
-            .Select(c => new ConnectionFacts(c.Position, c.Kind, c.OtherName, c.OtherYear, c.Note))],
+            .Select(c => new ConnectionFacts(c.Position, c.Kind, c.OtherName, c.OtherYear, c.Note)
+            {
+                OtherKind = c.OtherKind,
+                OtherEndYear = c.OtherEndYear,
+                OtherIsOpenRun = c.OtherIsOpenRun,
+            })],
         [.. soundtrack.Where(s => s.TitleId == titleId).OrderBy(s => s.Position).Select(s => new SoundtrackView(s.Song, [.. s.CreditLines]))],
         [.. faq.Where(f => f.TitleId == titleId).OrderBy(f => f.Position).Select(f => new FaqView(f.Question, f.Answer))],
         [.. cards.Where(a => a.TitleId == titleId).OrderBy(a => a.Position)
@@ -50,7 +56,12 @@ public sealed record TitlePageFacts(
 }
 
 /// <summary>A connection as the source printed it; whether the other film has a page here is read live, by <see cref="Position"/>.</summary>
-public sealed record ConnectionFacts(int Position, string Kind, string OtherName, int? OtherYear, string? Note);
+public sealed record ConnectionFacts(int Position, string Kind, string OtherName, int? OtherYear, string? Note)
+{
+    public TitleKind? OtherKind { get; init; }
+    public int? OtherEndYear { get; init; }
+    public bool OtherIsOpenRun { get; init; }
+}
 
 /// <summary>A "people also liked" card as the source printed it; the page it links to is read live, by <see cref="Position"/>.</summary>
 public sealed record CardFacts(int Position, string? Name, int? Year, List<string> Genres, double? Rating, string? Plot, List<string> Directors, List<string> Stars);

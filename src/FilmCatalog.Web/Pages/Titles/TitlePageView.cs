@@ -12,6 +12,11 @@ public sealed record TitlePageView
 
     /// <summary>"I" in "Hamlet (1996/I)": shown, since it tells apart films of one name and year.</summary>
     public string? YearQualifier { get; init; }
+
+    /// <summary>What the title is; null when not known (then, as for a film, no kind is shown).</summary>
+    public TitleKind? Kind { get; init; }
+    public int? EndYear { get; init; }
+    public bool IsOpenRun { get; init; }
     public bool IsCardOnly { get; init; }
     public string? Summary { get; init; }
     public string? Storyline { get; init; }
@@ -60,6 +65,12 @@ public sealed record TitlePageView
 
     /// <summary>"1996", or "1996/I" when a qualifier tells this film apart from another of the same name and year.</summary>
     public string? YearText => Year is { } year ? (YearQualifier is { Length: > 0 } q ? $"{year}/{q}" : $"{year}") : null;
+
+    /// <summary>"TV Series", "Video Game": the kind the header shows; null for a film and a kind not known.</summary>
+    public string? KindLabel => TitleKinds.Label(Kind);
+
+    /// <summary>The years the header shows beside the kind: "1994–2004", an open run "2005–", or the one year.</summary>
+    public string? Years => TitleKinds.Years(Year, EndYear, IsOpenRun);
 
     /// <summary>The page's meta description: the summary, shortened to 200 characters, or a sentence naming the film.</summary>
     public string Description => Summary is { Length: > 0 } summary
@@ -231,7 +242,14 @@ public sealed record TriviaView(TriviaKind Kind, string Text);
 /// <summary>A connection; <see cref="Slug"/> is set only when the other film has a page here.</summary>
 public sealed record ConnectionView(string Kind, string OtherName, int? OtherYear, string? Note, string? Slug)
 {
-    public string DisplayName => OtherYear is { } year ? $"{OtherName} ({year})" : OtherName;
+    /// <summary>The other title's kind and run, when its line gave them: "Halo 3 (Video Game 2007)", "Six Flights Up (TV Series 1994–2004)".</summary>
+    public TitleKind? OtherKind { get; init; }
+    public int? OtherEndYear { get; init; }
+    public bool OtherIsOpenRun { get; init; }
+
+    public string DisplayName => TitleKinds.Years(OtherYear, OtherEndYear, OtherIsOpenRun) is { } years
+        ? $"{OtherName} ({(TitleKinds.Label(OtherKind) is { } kind ? kind + " " : "")}{years})"
+        : OtherName;
 }
 
 public sealed record SoundtrackView(string? Song, List<string> CreditLines);

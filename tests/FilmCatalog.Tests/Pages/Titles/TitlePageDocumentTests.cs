@@ -53,6 +53,20 @@ public abstract partial class TitlePageDocumentTests<TCatalog>(TCatalog factory)
         });
         await AssertDocumentsMatchTablesAsync("after a newer capture");
 
+        // A series whose cards give a card-only title a kind and run, and name the first film and a series' page without one.
+        await factory.ImportAsync(new TitlePageText("Drift Test Series", 1998)
+        {
+            Kind = "TV Series",
+            Run = "–2003",
+            Cards =
+            [
+                new("Drift Test Game", 2004, "Adventure", 6.0, "Hal Director") { Kind = "Video Game" },
+                new("Drift Test Original", 2001, "Drama", 7.0, "Ada Director"),
+                new("Harbour Lights", 1994, "Drama", 8.0, "Maren Tallis"),
+            ],
+        });
+        await AssertDocumentsMatchTablesAsync("after cards of other kinds");
+
         // Visitors' writes: a review, a vote, reports that hide it, a moderator's restore and hide.
         var review = await factory.InScopeAsync(services => services.GetRequiredService<ReviewPosting>()
             .PostAsync(first.Slug, new NewReview("Held up well", 8, "A review long enough to be a review of the film.", "A visitor", false), Guid.NewGuid(), default));
@@ -98,6 +112,23 @@ public abstract partial class TitlePageDocumentTests<TCatalog>(TCatalog factory)
         Assert.Equal(await factory.Catalog.ScalarAsync("SELECT COUNT(*) FROM \"Titles\""), await factory.Catalog.ScalarAsync("SELECT COUNT(*) FROM \"TitlePageDocuments\""));
         await AssertDocumentsMatchTablesAsync("after the upgrade");
         Assert.Equal(before, await RenderAsync(film.Slug));
+    }
+
+    [Fact]
+    public async Task Documents_of_an_older_shape_are_rebuilt_after_start_with_what_the_newer_shape_keeps()
+    {
+        // A series whose connection names a video: the kind of a connection's title came in with document version 2.
+        await factory.ImportAsync("title_kind_tv_series.txt", await File.ReadAllBytesAsync(RepositoryPaths.Fixture("title_kind_tv_series.txt")));
+        var before = await RenderAsync("harbour-lights-1994");
+        Assert.Contains("Lights Along the Coast (Video 2006)", before, StringComparison.Ordinal);
+
+        await factory.Catalog.ExecuteAsync($"UPDATE \"TitlePageDocuments\" SET \"Version\" = {TitlePageFacts.Version - 1}");
+        Assert.Equal(before, await RenderAsync("harbour-lights-1994"));
+
+        var upgrade = factory.Services.GetServices<IHostedService>().OfType<TitlePageDocumentUpgrade>().Single();
+        await upgrade.RunAsync(CancellationToken.None);
+        await AssertDocumentsMatchTablesAsync("after the upgrade of older documents");
+        Assert.Equal(before, await RenderAsync("harbour-lights-1994"));
     }
 
     /// <summary>

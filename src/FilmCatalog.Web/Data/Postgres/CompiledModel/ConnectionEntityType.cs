@@ -22,7 +22,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 "FilmCatalog.Web.Catalog.Connection",
                 typeof(Connection),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -51,6 +51,30 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Connection).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var otherEndYear = runtimeEntityType.AddProperty(
+                "OtherEndYear",
+                typeof(int?),
+                propertyInfo: typeof(Connection).GetProperty("OtherEndYear", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherEndYear>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            otherEndYear.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var otherIsOpenRun = runtimeEntityType.AddProperty(
+                "OtherIsOpenRun",
+                typeof(bool),
+                propertyInfo: typeof(Connection).GetProperty("OtherIsOpenRun", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherIsOpenRun>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            otherIsOpenRun.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var otherKind = runtimeEntityType.AddProperty(
+                "OtherKind",
+                typeof(TitleKind?),
+                propertyInfo: typeof(Connection).GetProperty("OtherKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            otherKind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var otherName = runtimeEntityType.AddProperty(
                 "OtherName",

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
     public partial class PostgresCatalogDbContextModel
     {
         private PostgresCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6866ebc7-7c52-4126-bb30-4561cd431cf7"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("705b917f-2fbf-41fa-a087-4333973ef978"), entityTypeCount: 31)
         {
         }
 

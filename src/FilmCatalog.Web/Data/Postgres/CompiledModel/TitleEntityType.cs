@@ -21,7 +21,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 "FilmCatalog.Web.Catalog.Title",
                 typeof(Title),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 33,
                 navigationCount: 8,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -92,6 +92,14 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var endYear = runtimeEntityType.AddProperty(
+                "EndYear",
+                typeof(int?),
+                propertyInfo: typeof(Title).GetProperty("EndYear", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<EndYear>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            endYear.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var faqEmpty = runtimeEntityType.AddProperty(
                 "FaqEmpty",
                 typeof(bool),
@@ -107,6 +115,22 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Title).GetField("<IsCardOnly>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isCardOnly.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isOpenRun = runtimeEntityType.AddProperty(
+                "IsOpenRun",
+                typeof(bool),
+                propertyInfo: typeof(Title).GetProperty("IsOpenRun", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<IsOpenRun>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isOpenRun.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var kind = runtimeEntityType.AddProperty(
+                "Kind",
+                typeof(TitleKind?),
+                propertyInfo: typeof(Title).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var metascore = runtimeEntityType.AddProperty(
                 "Metascore",

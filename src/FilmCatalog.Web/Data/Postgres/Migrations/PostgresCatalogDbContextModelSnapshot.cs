@@ -245,6 +245,15 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OtherEndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OtherIsOpenRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("OtherKind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OtherName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -688,11 +697,20 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("FaqEmpty")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsCardOnly")
                         .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOpenRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("Metascore")
                         .HasColumnType("integer");

@@ -21,7 +21,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 "FilmCatalog.Web.Catalog.Connection",
                 typeof(Connection),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -46,6 +46,27 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Connection).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Connection).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var otherEndYear = runtimeEntityType.AddProperty(
+                "OtherEndYear",
+                typeof(int?),
+                propertyInfo: typeof(Connection).GetProperty("OtherEndYear", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherEndYear>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var otherIsOpenRun = runtimeEntityType.AddProperty(
+                "OtherIsOpenRun",
+                typeof(bool),
+                propertyInfo: typeof(Connection).GetProperty("OtherIsOpenRun", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherIsOpenRun>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var otherKind = runtimeEntityType.AddProperty(
+                "OtherKind",
+                typeof(TitleKind?),
+                propertyInfo: typeof(Connection).GetProperty("OtherKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Connection).GetField("<OtherKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var otherName = runtimeEntityType.AddProperty(

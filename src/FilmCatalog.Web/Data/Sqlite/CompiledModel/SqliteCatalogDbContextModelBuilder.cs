@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
     public partial class SqliteCatalogDbContextModel
     {
         private SqliteCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("615529bc-5cb2-4458-ad95-6b7d5f8df251"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("415d1ddd-165d-4250-ac95-b86143ad2946"), entityTypeCount: 30)
         {
         }
 

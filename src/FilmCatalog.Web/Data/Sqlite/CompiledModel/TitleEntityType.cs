@@ -20,7 +20,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 "FilmCatalog.Web.Catalog.Title",
                 typeof(Title),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 33,
                 navigationCount: 8,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -83,6 +83,13 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Title).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
+            var endYear = runtimeEntityType.AddProperty(
+                "EndYear",
+                typeof(int?),
+                propertyInfo: typeof(Title).GetProperty("EndYear", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<EndYear>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var faqEmpty = runtimeEntityType.AddProperty(
                 "FaqEmpty",
                 typeof(bool),
@@ -96,6 +103,20 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Title).GetProperty("IsCardOnly", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Title).GetField("<IsCardOnly>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var isOpenRun = runtimeEntityType.AddProperty(
+                "IsOpenRun",
+                typeof(bool),
+                propertyInfo: typeof(Title).GetProperty("IsOpenRun", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<IsOpenRun>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var kind = runtimeEntityType.AddProperty(
+                "Kind",
+                typeof(TitleKind?),
+                propertyInfo: typeof(Title).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Title).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var metascore = runtimeEntityType.AddProperty(
                 "Metascore",

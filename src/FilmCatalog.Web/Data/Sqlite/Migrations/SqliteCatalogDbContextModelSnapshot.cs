@@ -231,6 +231,15 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OtherEndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OtherIsOpenRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OtherKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -652,10 +661,19 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("FaqEmpty")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCardOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpenRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Metascore")
