@@ -35,4 +35,7 @@ public enum TitleFactKind
 
     /// <summary>A certificate of another rating system than the title's own: "15" qualified by "UK".</summary>
     Certificate = 11,
+
+    /// <summary>A runtime beside the title's own (its first): "105 min" qualified by "director's cut" or "Argentina".</summary>
+    Runtime = 12,
 }

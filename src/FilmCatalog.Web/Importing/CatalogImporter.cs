@@ -660,6 +660,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             AddFacts(titleId, TitleFactKind.Company, page.Companies);
             AddFacts(titleId, TitleFactKind.CreditFragment, page.CreditFragments);
             AddFacts(titleId, TitleFactKind.Certificate, page.OtherCertificates);
+            AddFacts(titleId, TitleFactKind.Runtime, page.OtherRuntimes);
 
             for (var i = 0; i < page.Cast.Count; i++)
             {

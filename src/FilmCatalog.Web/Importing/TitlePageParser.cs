@@ -25,9 +25,10 @@ public sealed partial class TitlePageParser
     /// read again on their next import instead of being skipped as unchanged (see <see cref="Catalog.ImportRecord"/>).
     /// Version 1 was the single-pass parser; version 2 reads with one reader per part; version 3 reads the shapes
     /// found on unseen pages (docs/FORMAT.md 13-23: bare ratings, names ending in '.', lists joined by "and", ...);
-    /// version 4 keeps the kind and run of a title line ("(TV Series 1994–2004)") for the page, its cards and its connections.
+    /// version 4 keeps the kind and run of a title line ("(TV Series 1994–2004)") for the page, its cards and its connections;
+    /// version 5 stores the runtimes beside the first ("| 105 min (director's cut)").
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Evidence is a <see cref="Fit"/> times ten, plus these: the open part holds its line on a tie...</summary>
     private const int Stay = 5;

@@ -107,7 +107,7 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
             Field.FilmingLocations => AddAll(Title.FilmingLocations, [text]),
             Field.Countries => AddAll(Title.Countries, Shapes.SplitList(text)),
             Field.Languages => AddAll(Title.Languages, Shapes.SplitList(text)),
-            Field.Runtime => TakeRuntime(text, i),
+            Field.Runtime => TakeRuntime(text),
             Field.Color => Set(() => Title.Color = JoinPipes(text)),
             Field.SoundMix => Set(() => Title.SoundMix = JoinPipes(text)),
             Field.AspectRatio => Set(() => Title.AspectRatio = text),
@@ -181,10 +181,9 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
 
     /// <summary>
     /// "98 min", or several: "98 min | 105 min (director's cut)", "Argentina:95 min | USA:98 min". The
-    /// first is the title's runtime; the others are kept in the record with their qualifiers, and, as
-    /// the catalog has one runtime, reported on their line rather than dropped in silence.
+    /// first is the title's runtime; the others are kept with their qualifiers (the catalog's runtime facts).
     /// </summary>
-    private bool TakeRuntime(string text, int i)
+    private bool TakeRuntime(string text)
     {
         var runtimes = Shapes.SplitList(text, alsoPipes: true);
         if (runtimes.Count == 0 || !Shapes.TryRuntime(runtimes[0], out var minutes))
@@ -197,7 +196,6 @@ internal partial class FieldReader(TitlePageParser page, PagePart part) : PartRe
         {
             var (runtime, qualifier) = Shapes.SplitTrailingNotes(other);
             AddAll(Title.OtherRuntimes, [new ParsedFact(runtime ?? other, qualifier)]);
-            Page.Note(i, $"runtime \"{other}\" beside the first one ({minutes} min) is not kept: the catalog holds one runtime");
         }
 
         return true;

@@ -75,7 +75,8 @@ public static class TitleData
                 Texts(TitleFactKind.Country), Texts(TitleFactKind.Language), Texts(TitleFactKind.FilmingLocation)),
             [.. film.FactsOf(TitleFactKind.BoxOffice).Select(f => new QualifiedData(f.Text, f.Qualifier))],
             [.. film.FactsOf(TitleFactKind.Company).Select(f => new QualifiedData(f.Text, f.Qualifier))],
-            new TechnicalSpecsData(film.RuntimeMinutes, film.SoundMix, film.Color, film.AspectRatio),
+            new TechnicalSpecsData(film.RuntimeMinutes, film.SoundMix, film.Color, film.AspectRatio,
+                film.OtherRuntimes is [] ? null : [.. film.OtherRuntimes.Select(f => new QualifiedData(f.Text, f.Qualifier))]),
             new DidYouKnowData(film.TriviaOf(TriviaKind.Trivia), film.TriviaOf(TriviaKind.Goof), film.TriviaOf(TriviaKind.Quote), film.TriviaOf(TriviaKind.CrazyCredit),
                 [.. film.Connections.Select(c => new ConnectionData(c.Kind, c.OtherName, c.OtherYear, c.Note, Url(c.Slug))
                 {
@@ -133,7 +134,7 @@ public sealed record DetailsData(List<QualifiedData> ReleaseDates, List<Qualifie
 /// <summary>A text with the source's qualifier: a release date and its country, a box-office figure and its label, a company and its role.</summary>
 public sealed record QualifiedData(string Text, string? Qualifier);
 
-public sealed record TechnicalSpecsData(int? RuntimeMinutes, string? SoundMix, string? Color, string? AspectRatio);
+public sealed record TechnicalSpecsData(int? RuntimeMinutes, string? SoundMix, string? Color, string? AspectRatio, List<QualifiedData>? OtherRuntimes);
 
 public sealed record DidYouKnowData(IReadOnlyList<string> Trivia, IReadOnlyList<string> Goofs, IReadOnlyList<string> Quotes, IReadOnlyList<string> CrazyCredits,
     List<ConnectionData> Connections, List<SongData> Soundtrack);

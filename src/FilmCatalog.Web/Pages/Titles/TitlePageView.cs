@@ -161,7 +161,10 @@ public sealed record TitlePageView
 
     public bool HasCompanies => Facts.Any(f => f.Kind == TitleFactKind.Company);
 
-    public bool HasTechSpecs => Runtime is not null || SoundMix is { Length: > 0 } || Color is { Length: > 0 } || AspectRatio is { Length: > 0 };
+    /// <summary>Runtimes beside the title's own: "105 min" of the director's cut, of another country's release.</summary>
+    public IReadOnlyList<FactView> OtherRuntimes => FactsOf(TitleFactKind.Runtime);
+
+    public bool HasTechSpecs => Runtime is not null || OtherRuntimes.Count > 0 || SoundMix is { Length: > 0 } || Color is { Length: > 0 } || AspectRatio is { Length: > 0 };
 
     /// <summary>The sections shown, in page order (main column, then sidebar), with their anchors: "On this page" lists them. User reviews are always shown.</summary>
     public IReadOnlyList<PageSection> Sections =>

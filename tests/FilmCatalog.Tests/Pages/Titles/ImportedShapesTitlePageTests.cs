@@ -19,7 +19,8 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
         var folder = Directory.CreateDirectory(Path.Combine(dataFolder, "seeds")).FullName;
         foreach (var name in (string[])[
             "layout_2010_ratings_and_counts.txt", "several_taglines.txt", "nameless_cast_rows.txt", "unknown_genre_and_certificates.txt",
-            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt", "credit_lists_with_more_credits.txt"])
+            "same_name_1996_i.txt", "same_name_1996_ii.txt", "parenthesised_titles.txt", "credit_lists_with_more_credits.txt",
+            "alternate_runtimes.txt"])
             File.Copy(RepositoryPaths.Fixture(name), Path.Combine(folder, name));
         return folder;
     }
@@ -56,6 +57,20 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
         using var data = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/title/no-port-for-old-pilots-2007.json"));
         Assert.Equal(["Ethan Coen (screenplay)", "Joel Coen (screenplay)"],
             data.RootElement.GetProperty("credits").GetProperty("writers").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public async Task Every_runtime_the_page_printed_is_shown_with_its_qualifier_and_carried_as_data()
+    {
+        var client = _site.CreateClient();
+        var page = await TitlePage.GetAsync(client, "the-long-cut-2005");
+        using var data = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/title/the-long-cut-2005.json"));
+        var specs = data.RootElement.GetProperty("technicalSpecs");
+
+        Assert.Equal("1h 38min (98 min) 105 min (director's cut)", page.TechSpecs["Runtime"]);
+        Assert.Equal(98, specs.GetProperty("runtimeMinutes").GetInt32());
+        Assert.Equal([("105 min", "director's cut")],
+            specs.GetProperty("otherRuntimes").EnumerateArray().Select(r => (r.GetProperty("text").GetString(), r.GetProperty("qualifier").GetString())));
     }
 
     [Fact]
