@@ -9,8 +9,9 @@ namespace FilmCatalog.Web.Hosting;
 /// <c>/title/{old}...</c> that found nothing answers 301 to the same page under the current slug
 /// (308 for other methods, so a form posted from a page opened before the rename still lands).
 /// An address typed or linked with capitals (<c>/genre/Drama</c>), which found nothing because every
-/// slug is lowercase, answers 301 to its lowercase spelling. Only requests that were about to be a
-/// 404 pay for either.
+/// slug is lowercase, answers 301 to its lowercase spelling, when it is spelled as the site's addresses
+/// are (ASCII segments): <c>//Evil.example/</c> lowercased is an address on another site, which a
+/// browser would follow. Only requests that were about to be a 404 pay for either.
 /// </summary>
 public static partial class OldSlugRedirects
 {
@@ -30,7 +31,7 @@ public static partial class OldSlugRedirects
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
             var lower = path.ToLowerInvariant();
-            if (lower != path)
+            if (lower != path && SitePath().IsMatch(path))
             {
                 context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
                 context.Response.Headers.Location = context.Request.PathBase.Add(new PathString(lower)).ToUriComponent() + context.Request.QueryString;
@@ -61,4 +62,8 @@ public static partial class OldSlugRedirects
 
     [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<rest>/.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TitlePath();
+
+    /// <summary>A path of one or more segments of ASCII letters, digits and <c>-._~</c>, as every address of the site is: never <c>//host</c>.</summary>
+    [GeneratedRegex(@"^(?:/[A-Za-z0-9._~-]+)+/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SitePath();
 }

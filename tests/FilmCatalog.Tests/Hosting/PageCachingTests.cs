@@ -56,6 +56,25 @@ public sealed class PageCachingTests : IClassFixture<CatalogFactory>
         }
     }
 
+    /// <summary>Lowercased, <c>//Evil.example/</c> was <c>//evil.example/</c>: a 301 that took the visitor's browser to another site.</summary>
+    [Theory]
+    [InlineData("//Evil.example/")]
+    [InlineData("//Evil.example/title/x")]
+    [InlineData("///Evil.example")]
+    [InlineData("/%5CEvil.example/")]
+    [InlineData("/title/%C3%28")]
+    [InlineData("/title/Caf%C3%A9")]
+    public async Task An_address_with_capitals_that_is_not_spelled_as_the_sites_addresses_is_not_found_and_never_redirected(string path)
+    {
+        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // Written after the host, so the path is sent as it is (relative to a base, "//x" would be another host).
+        var response = await client.GetAsync(new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Fact]
     public async Task Each_encoding_is_cached_apart_so_a_client_without_brotli_gets_gzip()
     {
