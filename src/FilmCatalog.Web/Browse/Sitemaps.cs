@@ -112,6 +112,7 @@ public static class Sitemaps
         Disallow: {pathBase}/reviews/
         Disallow: {pathBase}/antiforgery/
         Disallow: {pathBase}/moderation
+        Disallow: {pathBase}/status/
         Disallow: {pathBase}/Status/
 
         Sitemap: {sitemap}

@@ -107,7 +107,7 @@ public abstract class SitemapTests<TCatalog>(TCatalog factory) : IClassFixture<T
         bool Blocked(string path) => disallowed.Any(rule => rule.IsMatch(path));
 
         Assert.All(["/search", "/search?q=hamlet", "/search/suggest?q=ham", "/title/in-the-soup-1992/review", "/reviews/12/vote", "/reviews/12/report",
-            "/antiforgery/token", "/moderation", "/moderation/signin", "/Status/404"], path => Assert.True(Blocked(path), path));
+            "/antiforgery/token", "/moderation", "/moderation/signin", "/Status/404", "/status/404"], path => Assert.True(Blocked(path), path));
         Assert.All(["/", "/title/in-the-soup-1992", "/title/in-the-soup-1992/reviews", "/title/in-the-soup-1992/reviews?sort=newest", "/title/in-the-soup-1992.json",
             "/name/steve-buscemi", "/genre/drama", "/year/1992", "/decade/1990s", "/titles?letter=i", "/sitemap.xml", "/sitemaps/titles-1.xml"], path => Assert.False(Blocked(path), path));
     }
