@@ -47,6 +47,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             ModelState.AddModelError("Input.Headline", "The headline must be one line of text.");
         if (Input.DisplayName is { } name && name.Any(char.IsControl))
             ModelState.AddModelError("Input.DisplayName", "The name must be one line of text.");
+        CheckVisibleText();
         if (visitors.Find(HttpContext) is not { } visitor)
         {
             visitors.GetOrCreate(HttpContext);
@@ -73,6 +74,25 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
         StatusMessage = "Thank you: your review is posted.";
         TempData[Titles.DetailsModel.StatusReviewKey] = review.Id;
         return RedirectToPage("/Titles/Details", null, new { slug }, $"review-{review.Id}");
+    }
+
+    /// <summary>
+    /// Lengths as a reader sees them: three zero-width spaces passed as a headline, and a hundred as a review that
+    /// showed nothing yet counted in the film's rating. A name that shows nothing is no name ("a visitor").
+    /// </summary>
+    private void CheckVisibleText()
+    {
+        bool Unchecked(string key) => ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (Input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.IsBlank(Input.Headline))
+            ModelState.AddModelError("Input.Headline", "Give your review a headline.");
+        else if (Input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.Length(Input.Headline) < HeadlineMin)
+            ModelState.AddModelError("Input.Headline", $"The headline must be {HeadlineMin} to {HeadlineMax} characters.");
+
+        if (Input.Body.Length > 0 && Unchecked("Input.Body") && (VisibleText.IsBlank(Input.Body) || VisibleText.Length(Input.Body) < BodyMin))
+            ModelState.AddModelError("Input.Body", FormattableString.Invariant($"Your review must be {BodyMin} to {BodyMax:N0} characters (a few sentences, at most about 1,000 words)."));
+
+        if (Input.DisplayName is { } name && VisibleText.IsBlank(name))
+            Input.DisplayName = null;
     }
 
     private Task<TitleHeading?> FindFilmAsync(string slug, CancellationToken cancellationToken) =>
@@ -125,7 +145,8 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             get => _body;
 
             // Browsers send a textarea's line breaks as CRLF but count them as one character for maxlength.
-            set => _body = value?.ReplaceLineEndings("\n").Trim() ?? "";
+            // Other control characters are no text (pasted, they showed as boxes): they are left out.
+            set => _body = VisibleText.WithoutControlCharacters(value?.ReplaceLineEndings("\n") ?? "").Trim();
         }
 
         private string _body = "";

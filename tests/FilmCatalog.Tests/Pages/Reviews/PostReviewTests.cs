@@ -59,6 +59,13 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         { "headline short once trimmed", "   a   ", "8", ValidBody, "The headline must be 3 to 100 characters." },
         { "body short once trimmed", "Fine headline", "8", new string(' ', 95) + "short", "Your review must be 100 to 6,000 characters" },
         { "body of 98 letters between spaces", "Fine headline", "8", "   " + new string('b', 98) + "   ", "Your review must be 100 to 6,000 characters" },
+
+        // Lengths count what a reader sees: zero-width spaces and fillers show nothing, an emoji is one character.
+        { "headline of zero-width spaces", "\u200B\u200B\u200B", "8", ValidBody, "Give your review a headline." },
+        { "headline of Hangul fillers", "\u3164\u3164\u3164", "8", ValidBody, "Give your review a headline." },
+        { "headline of two letters and joiners", "a\u200Db\u2060", "8", ValidBody, "The headline must be 3 to 100 characters." },
+        { "body of zero-width spaces", "Fine headline", "8", new string('\u200B', 120), "Your review must be 100 to 6,000 characters" },
+        { "body of 50 emoji", "Fine headline", "8", string.Concat(Enumerable.Repeat("\U0001F3AC", 50)), "Your review must be 100 to 6,000 characters" },
     };
 
     [Theory]
@@ -92,6 +99,30 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
 
         Assert.Contains("The name must be one line of text.", again.FieldErrors);
         Assert.Equal(before, await factory.Catalog.ReadAsync(db => db.Reviews.CountAsync()));
+    }
+
+    /// <summary>A name that shows nothing is no name; one with direction overrides is isolated, so it cannot turn the byline around.</summary>
+    [Fact]
+    public async Task An_invisible_name_is_a_visitor_and_a_name_with_direction_overrides_stays_inside_its_own_span()
+    {
+        var client = factory.CreateClient();
+        var invisible = await (await OpenForAsync(client, SeedSlug)).PostAsync(Values("Invisible name", "7", ValidBody, name: "\u200B\u3164"));
+        var spoofing = await (await OpenForAsync(client, SeedSlug)).PostAsync(Values("Overridden name", "7", ValidBody, name: "\u202EModerator\u202C staff"));
+
+        Assert.Equal("by a visitor", SitePage.Text(invisible.ReviewArticle(invisible.ReviewId("Invisible name"))!.QuerySelector(".review-author")));
+        var author = spoofing.ReviewArticle(spoofing.ReviewId("Overridden name"))!.QuerySelector(".review-author bdi");
+        Assert.Equal("\u202EModerator\u202C staff", author?.TextContent);
+    }
+
+    /// <summary>Control characters pasted into a review are no text: they showed as boxes, and are left out.</summary>
+    [Fact]
+    public async Task Control_characters_in_a_review_are_left_out_and_its_lines_kept()
+    {
+        var page = await (await OpenForAsync(factory.CreateClient(), SeedSlug)).PostAsync(Values("Pasted oddly", "6", "Bell\u0007 and escape\u001B.\n\n" + ValidBody + "\u0001"));
+
+        var body = page.ReviewArticle(page.ReviewId("Pasted oddly"))!.QuerySelector(".review-body")!.TextContent;
+        Assert.DoesNotContain(body, c => char.IsControl(c) && c is not ('\n' or '\t'));
+        Assert.Contains("Bell and escape.", body, StringComparison.Ordinal);
     }
 
     /// <summary>No browser posts a form without its fields, but a script may: the page says what is missing and stores nothing.</summary>
