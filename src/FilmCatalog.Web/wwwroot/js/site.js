@@ -50,6 +50,22 @@
     });
 })();
 
+// Review form: the button is disabled once the form is sent, so a double click posts one review (the server
+// also takes a repeated post as the review already posted). A page restored from the back/forward cache gets
+// it back. Without script the form posts as ever.
+(() => {
+    "use strict";
+    document.addEventListener("submit", event => {
+        const form = event.target;
+        if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.matches("form.review-form")) return;
+        // After this event: the submission is built once it ends, and a disabled submitter would be left out of it.
+        setTimeout(() => form.querySelectorAll("button[type=submit]").forEach(b => (b.disabled = true)));
+    });
+    window.addEventListener("pageshow", () => {
+        document.querySelectorAll("form.review-form button[type=submit]").forEach(b => (b.disabled = false));
+    });
+})();
+
 // Review form: how many characters are written, against the form's own limits, as the visitor types.
 (() => {
     "use strict";
