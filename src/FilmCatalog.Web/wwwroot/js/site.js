@@ -34,6 +34,9 @@
                 headers: { Accept: "application/json", RequestVerificationToken: await token() },
                 body,
             });
+            // Every answer meant for the script is JSON, refusals too (a vote over the budget, a review gone), with
+            // a message to show here; anything else (a proxy's page, a busy database) goes the no-script way.
+            if (!(response.headers.get("Content-Type") || "").includes("application/json")) throw new Error(String(response.status));
             const result = await response.json();
             if (status) status.textContent = result.message;
             if (counts && response.ok) {
