@@ -89,10 +89,18 @@ public static class WriteRateLimits
                     QueueLimit = 0,
                 });
             });
-            options.OnRejected = (rejected, _) =>
+            options.OnRejected = async (rejected, cancellationToken) =>
             {
-                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(RetryAfter(rejected.Lease).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var context = rejected.HttpContext;
+                var wait = TimeSpan.FromSeconds(Math.Ceiling(RetryAfter(rejected.Lease).TotalSeconds));
+                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+                // A script (a vote posted in place) is told in words it can show; a page gets the status page.
+                if (Pages.Reviews.VoteModel.WantsJson(context.Request))
+                {
+                    var kind = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedWritesAttribute>()?.Kind;
+                    await context.Response.WriteAsJsonAsync(new { result = "RateLimited", message = RefusalMessage(kind, wait) }, cancellationToken);
+                }
             };
         });
         return builder;
@@ -120,6 +128,11 @@ public static class WriteRateLimits
         app.UseRateLimiter();
         return app;
     }
+
+    /// <summary>What a script shows when a write is over its budget: what was not done, and when to try again.</summary>
+    public static string RefusalMessage(WriteKind? kind, TimeSpan wait) => kind == WriteKind.Vote
+        ? $"Your vote was not counted: you have voted too often. You can vote again {Pages.WaitWords.In(wait)}."
+        : $"You are doing that too often, so it was not done. You can do it again {Pages.WaitWords.In(wait)}.";
 
     /// <summary>
     /// How long the client should wait: the in-process limiter gives a TimeSpan under the framework's name,

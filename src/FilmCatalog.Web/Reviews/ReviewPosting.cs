@@ -8,7 +8,10 @@ namespace FilmCatalog.Web.Reviews;
 /// <summary>What a visitor submits; validated by the form before it gets here.</summary>
 public sealed record NewReview(string Headline, int Rating, string Body, string? AuthorName, bool ContainsSpoilers);
 
-/// <summary>Stores a visitor's review and keeps the title's counts and rating aggregate in step.</summary>
+/// <summary>
+/// Stores a visitor's review and keeps the title's counts and rating aggregate in step. Posting the same
+/// review again (same visitor, title, headline, body and rating) stores nothing and answers the first one.
+/// </summary>
 public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
     public async Task<Review?> PostAsync(string titleSlug, NewReview input, Guid visitor, CancellationToken cancellationToken)
@@ -21,11 +24,22 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
         if (title is null)
             return null;
 
+        // A form posted twice (a double click, a resent request) is one review: the visitor's identical review
+        // on this title is the answer. Checked inside the write turn, which posts take one at a time on either
+        // provider, so parallel copies of one form cannot both miss it.
+        var headline = input.Headline.Trim();
+        var posted = await db.Reviews.FirstOrDefaultAsync(
+            r => r.TitleId == title.Id && r.AuthorVisitorId == visitor && r.Origin == ReviewOrigin.Site
+                && r.Headline == headline && r.Rating == input.Rating && r.Body == input.Body,
+            cancellationToken);
+        if (posted is not null)
+            return posted;
+
         var review = new Review
         {
             TitleId = title.Id,
             Origin = ReviewOrigin.Site,
-            Headline = input.Headline.Trim(),
+            Headline = headline,
             Body = input.Body,
             BodyHtml = html,
             AuthorName = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim(),

@@ -44,6 +44,27 @@ public abstract class WriteRateLimitsTests<TCatalog> : IClassFixture<TCatalog>
     }
 
     [Fact]
+    public async Task A_script_vote_over_the_budget_is_answered_in_json_with_the_wait_and_retry_after()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: Budget + 1);
+        var greedy = _factory.CreateClient("10.5.0.4");
+        var token = await Pages.Reviews.VoteTests<TCatalog>.TokenAsync(greedy);
+
+        for (var i = 0; i < Budget; i++)
+            Assert.Equal(HttpStatusCode.OK, (await Pages.Reviews.VoteTests<TCatalog>.PostVoteAsync(greedy, film.ReviewIds[i], token, "yes")).StatusCode);
+        var refused = await Pages.Reviews.VoteTests<TCatalog>.PostVoteAsync(greedy, film.ReviewIds[Budget], token, "yes");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value.TotalSeconds, 300, 600);
+        var minutes = (int)Math.Ceiling(wait.Value.TotalMinutes);
+        await Pages.Reviews.VoteTests<TCatalog>.AssertRefusalAsync(refused, HttpStatusCode.TooManyRequests, "RateLimited",
+            $"Your vote was not counted: you have voted too often. You can vote again in {minutes} minutes.");
+        Assert.Equal(Budget, await _factory.Catalog.ReadAsync(db => db.HelpfulVotes.CountAsync(v => film.ReviewIds.Contains(v.ReviewId))));
+    }
+
+    [Fact]
     public async Task Reading_is_never_limited()
     {
         var film = await _factory.Catalog.AddFilmAsync(reviews: 1);

@@ -36,7 +36,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
     public async Task<IActionResult> OnPostAsync(int id, string? helpful, CancellationToken cancellationToken)
     {
         if (ParseAnswer(helpful) is not { } answer)
-            return BadRequest();
+            return WantsJson() ? Refusal(StatusCodes.Status400BadRequest, "BadAnswer", AnswerMessage) : BadRequest();
         if (visitors.Find(HttpContext) is not { } visitor)
             return await RefuseWithoutIdentityAsync(id, answer, cancellationToken);
 
@@ -53,7 +53,7 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         }
 
         if (outcome.Result == VoteResult.NotFound)
-            return NotFound();
+            return WantsJson() ? Refusal(StatusCodes.Status404NotFound, "NotFound", NotFoundMessage) : NotFound();
 
         var message = outcome.Result switch
         {
@@ -91,7 +91,19 @@ public sealed class VoteModel(CatalogDbContext db, ReviewVoting voting, VisitorI
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 
-    private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+    public const string AnswerMessage = "Your vote was not counted: answer Yes or No.";
+
+    public const string NotFoundMessage = "Your vote was not counted: this review is no longer shown. It may have been hidden or removed.";
+
+    /// <summary>
+    /// A refusal the script shows beside the buttons, in the shape of every other script answer: without it the
+    /// script got an HTML page it could not read and fell back to the confirmation page, with no word of why.
+    /// </summary>
+    private static JsonResult Refusal(int status, string result, string message) => new(new { result, message }) { StatusCode = status };
+
+    internal static bool WantsJson(HttpRequest request) => request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    private bool WantsJson() => WantsJson(Request);
 
     private static bool? ParseAnswer(string? value) => value?.ToLowerInvariant() switch
     {

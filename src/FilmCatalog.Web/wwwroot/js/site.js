@@ -34,6 +34,9 @@
                 headers: { Accept: "application/json", RequestVerificationToken: await token() },
                 body,
             });
+            // Every answer meant for the script is JSON, refusals too (a vote over the budget, a review gone), with
+            // a message to show here; anything else (a proxy's page, a busy database) goes the no-script way.
+            if (!(response.headers.get("Content-Type") || "").includes("application/json")) throw new Error(String(response.status));
             const result = await response.json();
             if (status) status.textContent = result.message;
             if (counts && response.ok) {
@@ -47,6 +50,22 @@
         } finally {
             form.querySelectorAll("button").forEach(b => (b.disabled = false));
         }
+    });
+})();
+
+// Review form: the button is disabled once the form is sent, so a double click posts one review (the server
+// also takes a repeated post as the review already posted). A page restored from the back/forward cache gets
+// it back. Without script the form posts as ever.
+(() => {
+    "use strict";
+    document.addEventListener("submit", event => {
+        const form = event.target;
+        if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.matches("form.review-form")) return;
+        // After this event: the submission is built once it ends, and a disabled submitter would be left out of it.
+        setTimeout(() => form.querySelectorAll("button[type=submit]").forEach(b => (b.disabled = true)));
+    });
+    window.addEventListener("pageshow", () => {
+        document.querySelectorAll("form.review-form button[type=submit]").forEach(b => (b.disabled = false));
     });
 })();
 

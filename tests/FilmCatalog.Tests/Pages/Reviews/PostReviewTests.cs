@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static FilmCatalog.Testing.ReviewForm;
 
@@ -173,6 +174,65 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Contains("by Spoiler Sam", review.QuerySelector(".review-meta")!.TextContent);
         Assert.Contains("6", review.QuerySelector(".review-rating")!.TextContent);
     }
+
+    [Fact]
+    public async Task Posting_the_same_form_twice_makes_one_review_and_both_answers_show_it()
+    {
+        var film = await factory.Catalog.AddFilmAsync(reviews: 0);
+        var form = await OpenForAsync(factory.CreateClient(), film.Slug);
+        var values = Values("Clicked twice by mistake", "8", ValidBody);
+
+        var first = await form.PostAsync(values);
+        var second = await form.PostAsync(values);
+
+        var id = first.ReviewId("Clicked twice by mistake");
+        Assert.Equal(id, second.ReviewId("Clicked twice by mistake"));
+        Assert.Contains("your review is posted", second.StatusMessage);
+        Assert.Equal($"review-{id}", new Uri(second.Document.Url).Fragment.TrimStart('#'));
+        Assert.Single(second.Main.QuerySelectorAll("article.review"));
+        Assert.Equal(1, await ReviewsOfAsync(film.Slug));
+        var title = await factory.Catalog.ReadAsync(db => db.Titles.SingleAsync(t => t.Slug == film.Slug));
+        Assert.Equal((1, 1, 8), (title.ReviewCount, title.VisitorRatingCount, title.VisitorRatingSum));
+    }
+
+    [Fact]
+    public async Task The_same_form_posted_three_times_at_once_makes_one_review_and_every_answer_leads_to_it()
+    {
+        var film = await factory.Catalog.AddFilmAsync(reviews: 0);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await OpenForAsync(client, film.Slug);
+        var values = Values("Clicked three times at once", "7", ValidBody);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => form.SubmitAsync(values)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        var locations = answers.Select(a => a.Headers.Location!.OriginalString).Distinct().ToList();
+        var location = Assert.Single(locations);
+        Assert.StartsWith($"/title/{film.Slug}#review-", location, StringComparison.Ordinal);
+        Assert.Equal(1, await ReviewsOfAsync(film.Slug));
+
+        var page = await TitlePage.GetAsync(factory.CreateClient(), film.Slug);
+        var id = page.ReviewId("Clicked three times at once");
+        Assert.EndsWith($"#review-{id}", location, StringComparison.Ordinal);
+        Assert.Single(page.Main.QuerySelectorAll("article.review"));
+    }
+
+    [Fact]
+    public async Task A_second_review_with_another_body_from_the_same_visitor_is_posted()
+    {
+        var film = await factory.Catalog.AddFilmAsync(reviews: 0);
+        var form = await OpenForAsync(factory.CreateClient(), film.Slug);
+
+        var first = await form.PostAsync(Values("Seen it again", "6", ValidBody));
+        var second = await form.PostAsync(Values("Seen it again", "6", ValidBody + " Better the second time."));
+
+        Assert.Equal(2, second.Main.QuerySelectorAll("article.review").Length);
+        Assert.Equal(2, await ReviewsOfAsync(film.Slug));
+        Assert.Contains("Better the second time.", second.ReviewArticle(int.Parse(new Uri(second.Document.Url).Fragment["#review-".Length..], System.Globalization.CultureInfo.InvariantCulture))!.TextContent);
+        Assert.NotNull(first.StatusMessage);
+    }
+
+    private Task<int> ReviewsOfAsync(string slug) => factory.Catalog.ReadAsync(db => db.Reviews.CountAsync(r => r.Title!.Slug == slug));
 
     [Fact]
     public async Task A_post_without_an_antiforgery_token_is_a_400_and_stores_nothing()

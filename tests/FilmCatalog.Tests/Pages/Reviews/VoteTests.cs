@@ -118,6 +118,57 @@ public abstract class VoteTests<TCatalog>(TCatalog factory) : IClassFixture<TCat
         Assert.Equal(HttpStatusCode.NotFound, (await PostVoteAsync(client, 987654, await TokenAsync(client), "yes")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("")]
+    public async Task A_script_vote_with_an_answer_other_than_yes_or_no_is_answered_in_json_with_a_message(string answer)
+    {
+        var reviewId = await SeedReviewIdAsync();
+        var client = factory.CreateClient();
+        var before = await SiteVotesAsync(reviewId);
+
+        var response = await PostVoteAsync(client, reviewId, await TokenAsync(client), answer);
+
+        await AssertRefusalAsync(response, HttpStatusCode.BadRequest, "BadAnswer", "Your vote was not counted: answer Yes or No.");
+        Assert.Equal(before, await SiteVotesAsync(reviewId));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(ReviewStatus.PendingModeration)]
+    [InlineData(ReviewStatus.Removed)]
+    public async Task A_script_vote_on_a_missing_hidden_or_removed_review_is_answered_in_json_with_a_message(ReviewStatus? status)
+    {
+        var film = await factory.Catalog.AddFilmAsync(reviews: 1);
+        var reviewId = film.ReviewIds[0];
+        if (status is { } hidden)
+        {
+            await using var db = factory.Catalog.NewDbContext();
+            (await db.Reviews.SingleAsync(r => r.Id == reviewId)).Status = hidden;
+            await db.SaveChangesAsync();
+        }
+        else
+        {
+            reviewId = 987_654;
+        }
+
+        var client = factory.CreateClient();
+        var response = await PostVoteAsync(client, reviewId, await TokenAsync(client), "yes");
+
+        await AssertRefusalAsync(response, HttpStatusCode.NotFound, "NotFound", "Your vote was not counted: this review is no longer shown. It may have been hidden or removed.");
+        Assert.Equal((0, 0, 0), await SiteVotesAsync(film.ReviewIds[0]));
+    }
+
+    /// <summary>A refusal the script can show: JSON in the shape of the other script answers, with its status and words.</summary>
+    internal static async Task AssertRefusalAsync(HttpResponseMessage response, HttpStatusCode status, string result, string message)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(result, json.RootElement.GetProperty("result").GetString());
+        Assert.Equal(message, json.RootElement.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Script_votes_answer_with_the_new_counts()
     {
