@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 
 namespace FilmCatalog.Tests.Pages.Moderation;
 
@@ -35,6 +36,33 @@ public abstract class ModeratorAccountTests<TCatalog>(TCatalog factory) : IClass
         // Turning it on is what changes the security stamp: the other session ends, this one is renewed.
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/moderation")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/moderation")).StatusCode);
+    }
+
+    /// <summary>QA: a post without the fields (<c>-d x=1</c> and the token) came back titled "Error:" with no message anywhere.</summary>
+    [Fact]
+    public async Task A_password_change_sent_without_its_fields_is_told_what_is_missing_as_when_sent_empty()
+    {
+        var email = NewEmail();
+        await factory.AddModeratorAsync(email, Password);
+        var client = await factory.SignedInModeratorAsync(email, Password, "10.8.23.1");
+        var form = await SitePage.GetAsync(client, "/moderation/account/password");
+        string[] fields = ["Input.Current", "Input.New", "Input.Again"];
+
+        var empty = await SitePage.FromAsync(client, await client.SubmitAsync(FormSubmitter.FormOf(form.Document, "form.signin-form"),
+            fields.ToDictionary(f => f, _ => "")));
+        Assert.Equal(
+            [("Enter your current password.", "Input_Current"), ("Enter a new password.", "Input_New"), ("Enter the new password again.", "Input_Again")],
+            empty.ErrorSummary);
+
+        var stripped = FormSubmitter.FormOf(form.Document, "form.signin-form");
+        foreach (var name in fields)
+            stripped.QuerySelector($"[name='{name}']")!.Remove();
+        var missing = await SitePage.FromAsync(client, await client.SubmitAsync(stripped));
+
+        Assert.StartsWith("Error: ", missing.Document.Title, StringComparison.Ordinal);
+        Assert.Equal(empty.ErrorSummary, missing.ErrorSummary);
+        Assert.Equal(empty.FieldErrors, missing.FieldErrors);
+        Assert.Equal(["Input_Current", "Input_New", "Input_Again"], missing.FieldsInError);
     }
 }
 
