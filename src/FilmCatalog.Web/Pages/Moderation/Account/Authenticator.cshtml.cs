@@ -71,16 +71,25 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInMa
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // A new key changes the security stamp: keep this session signed in.
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // The first key is stored as a plain token, not by ResetAuthenticatorKeyAsync: that changes the security
+            // stamp, and opening this page signed the moderator out everywhere else. Nothing trusts this key until
+            // a code from it turns two-factor on, which changes the stamp; turning it off resets the key.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyProvider, AuthenticatorKeyName, key);
         }
 
         SharedKey = Grouped(key);
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("FilmCatalog")}:{Uri.EscapeDataString(user.Email ?? "")}" +
             $"?secret={key}&issuer={Uri.EscapeDataString("FilmCatalog")}&digits=6";
     }
+
+    /// <summary>
+    /// Where Identity's store keeps the authenticator key (<c>UserStoreBase</c>'s private <c>InternalLoginProvider</c> and
+    /// <c>AuthenticatorKeyTokenName</c>), so that <see cref="UserManager{TUser}.GetAuthenticatorKeyAsync"/> reads the key stored here.
+    /// </summary>
+    internal const string AuthenticatorKeyProvider = "[AspNetUserStore]";
+
+    internal const string AuthenticatorKeyName = "AuthenticatorKey";
 
     private static string Grouped(string key)
     {

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Pages.Moderation.Account;
 
-/// <summary>A moderator's own account: two-factor sign-in (on, off, new recovery codes) and a link to change the password.</summary>
+/// <summary>A moderator's own account: two-factor sign-in (new recovery codes; links to turn it on or off) and a link to change the password.</summary>
 [RateLimitedWrites(WriteKind.Moderation)]
-public sealed class IndexModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(UserManager<IdentityUser> users, ILogger<IndexModel> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -33,21 +33,6 @@ public sealed class IndexModel(UserManager<IdentityUser> users, SignInManager<Id
         RecoveryCodesLeft = NewRecoveryCodes.Count;
         logger.LogInformation("Moderator {ModeratorId} made new recovery codes", user.Id);
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostTurnOffTwoFactorAsync()
-    {
-        if (await LoadAsync() is not { } user)
-            return Challenge();
-
-        await users.SetTwoFactorEnabledAsync(user, false);
-        // A new key, so the old one (on a lost phone, say) is no use if two-factor is turned on again.
-        await users.ResetAuthenticatorKeyAsync(user);
-        // Both changed the security stamp, which every request checks: renew this session's cookie.
-        await signIn.RefreshSignInAsync(user);
-        logger.LogWarning("Moderator {ModeratorId} turned off two-factor sign-in", user.Id);
-        TempData["StatusMessage"] = "Two-factor sign-in is off. Your password alone now signs you in.";
-        return RedirectToPage();
     }
 
     private async Task<IdentityUser?> LoadAsync()

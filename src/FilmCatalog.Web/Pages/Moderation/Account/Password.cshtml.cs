@@ -18,7 +18,9 @@ public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager
         ("Input.Again", "Input_Again"),
     ];
 
-    [BindProperty]
+    // Named, so that a post without the fields is validated as Input.Current etc. (and shown by the summary and the fields),
+    // not under the unprefixed names model binding falls back to when no Input.* value was sent.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     public void OnGet()
