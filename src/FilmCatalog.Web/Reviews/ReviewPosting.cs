@@ -14,6 +14,9 @@ public sealed record NewReview(string Headline, int Rating, string Body, string?
 /// </summary>
 public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, IWriteGate gate, PageCache pages, TimeProvider clock)
 {
+    /// <summary>How long a repost of the same review is taken for the first one.</summary>
+    private static readonly TimeSpan RepostWindow = TimeSpan.FromHours(1);
+
     public async Task<Review?> PostAsync(string titleSlug, NewReview input, Guid visitor, CancellationToken cancellationToken)
     {
         // Render before taking the write turn: it is the slow part and needs no database.
@@ -25,11 +28,14 @@ public sealed class ReviewPosting(CatalogDbContext db, ReviewMarkdown markdown, 
             return null;
 
         // A form posted twice (a double click, a resent request) is one review: the visitor's identical review
-        // on this title is the answer. Checked inside the write turn, which posts take one at a time on either
-        // provider, so parallel copies of one form cannot both miss it.
+        // on this title, posted within the hour, is the answer. Checked inside the write turn, which posts take
+        // one at a time on either provider, so parallel copies of one form cannot both miss it. The hour and the
+        // status make it a range of the (title, status, date) index: a film's 100,000 older reviews are not read.
         var headline = input.Headline.Trim();
+        var since = clock.GetUtcNow().UtcDateTime - RepostWindow;
         var posted = await db.Reviews.FirstOrDefaultAsync(
-            r => r.TitleId == title.Id && r.AuthorVisitorId == visitor && r.Origin == ReviewOrigin.Site
+            r => r.TitleId == title.Id && r.Status == ReviewStatus.Visible && r.WrittenAt >= since
+                && r.AuthorVisitorId == visitor && r.Origin == ReviewOrigin.Site
                 && r.Headline == headline && r.Rating == input.Rating && r.Body == input.Body,
             cancellationToken);
         if (posted is not null)
