@@ -45,6 +45,7 @@ public abstract class ModerationAccessTests<TCatalog>(TCatalog factory) : IClass
         "/moderation/account/authenticator",
         "/moderation/account/password",
         "/moderation/account/turn-off-two-factor",
+        "/moderation/account/recovery-codes",
     ];
 
     /// <summary>Every POST handler under /moderation, but the sign-in pages' own.</summary>
@@ -52,7 +53,7 @@ public abstract class ModerationAccessTests<TCatalog>(TCatalog factory) : IClass
     [
         ($"/moderation/reviews/{reviewId}", new() { ["Decision.Kind"] = "Restore", ["Decision.Note"] = "let me in" }),
         ($"/moderation/reviews/{reviewId}", new() { ["Decision.Kind"] = "RemoveAsSpam", ["Decision.Note"] = "let me in" }),
-        ("/moderation/account?handler=RecoveryCodes", new()),
+        ("/moderation/account/recovery-codes", new() { ["Input.Password"] = "x" }),
         ("/moderation/account/turn-off-two-factor", new() { ["Input.Password"] = "x" }),
         ("/moderation/account/authenticator", new() { ["Input.Code"] = "123456" }),
         ("/moderation/account/password", new() { ["Input.Current"] = "x", ["Input.New"] = "Another-Password-1", ["Input.Again"] = "Another-Password-1" }),

@@ -29,12 +29,12 @@ public abstract class ModeratorAccountTests<TCatalog>(TCatalog factory) : IClass
         var client = await factory.SignedInModeratorAsync(email, Password, "10.8.20.1");
         await TurnOnTwoFactorAsync(client);
 
-        // The old handler, posted with a valid token and nothing else, no longer exists.
+        // The old handler, posted with a valid token and nothing else, no longer exists: the account page takes no POST.
         var account = await SitePage.GetAsync(client, "/moderation/account");
         var token = account.Main.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
         var bare = await client.PostAsync("/moderation/account?handler=TurnOffTwoFactor",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.NotFound, bare.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, bare.StatusCode);
         Assert.True(await TwoFactorOnAsync(email));
 
         // The account page links to a form that asks for the password.
@@ -144,6 +144,38 @@ public abstract class ModeratorAccountTests<TCatalog>(TCatalog factory) : IClass
         Assert.Equal(empty.ErrorSummary, missing.ErrorSummary);
         Assert.Equal(empty.FieldErrors, missing.FieldErrors);
         Assert.Equal(["Input_Current", "Input_New", "Input_Again"], missing.FieldsInError);
+    }
+
+    /// <summary>QA: "make new recovery codes" was a button: a session cookie alone got codes that sign in without the app.</summary>
+    [Fact]
+    public async Task New_recovery_codes_take_the_current_password_not_just_the_session()
+    {
+        var email = NewEmail();
+        await factory.AddModeratorAsync(email, Password);
+        var client = await factory.SignedInModeratorAsync(email, Password, "10.8.20.9");
+        await TurnOnTwoFactorAsync(client);
+
+        var account = await SitePage.GetAsync(client, "/moderation/account");
+        var token = account.Main.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value ?? "";
+        var bare = await client.PostAsync("/moderation/account?handler=RecoveryCodes", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.NotEqual(HttpStatusCode.OK, bare.StatusCode);
+        Assert.Empty((await HtmlPage.ParseAsync(bare)).QuerySelectorAll(".code-list code"));
+
+        var link = account.Main.QuerySelectorAll<IHtmlAnchorElement>("a").Single(a => SitePage.Text(a) == "Make new recovery codes");
+        var form = await SitePage.GetAsync(client, link.GetAttribute("href")!);
+        var fields = (string? password) => password is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Input.Password"] = password };
+
+        var wrong = await SitePage.FromAsync(client, await client.SubmitAsync(FormSubmitter.FormOf(form.Document, "form.signin-form"), fields(Password + "x")));
+        Assert.Equal([(RecoveryCodesModel.WrongPasswordMessage, "Input_Password")], wrong.ErrorSummary);
+        Assert.Empty(wrong.Main.QuerySelectorAll(".code-list code"));
+
+        var right = await SitePage.FromAsync(client, await client.SubmitAsync(FormSubmitter.FormOf(form.Document, "form.signin-form"), fields(Password)));
+        Assert.Equal(RecoveryCodesModel.Count, right.Main.QuerySelectorAll(".code-list code").Length);
+        Assert.Equal(RecoveryCodesModel.Count, await factory.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<IdentityUser>>();
+            return await users.CountRecoveryCodesAsync((await users.FindByEmailAsync(email))!);
+        }));
     }
 
     private static async Task TurnOnTwoFactorAsync(HttpClient client)

@@ -59,7 +59,7 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInMa
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, IndexModel.RecoveryCodeCount) ?? []];
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodesModel.Count) ?? []];
         // Turning it on changed the security stamp, which every request checks: renew this session's cookie.
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Moderator {ModeratorId} turned on two-factor sign-in", user.Id);
