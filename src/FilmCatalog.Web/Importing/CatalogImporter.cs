@@ -225,11 +225,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             }
             catch (DbException e)
             {
-                // Undoes this file only; if the database already rolled the whole transaction back (disk full,
-                // I/O error, connection lost), this throws and the batch fails as a whole, reported by nobody as imported.
-                await _tx.RollbackFileAsync();
-                _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
-                _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
+                await RefuseUnwrittenAsync(e, outcome, page);
                 return;
             }
 
@@ -302,6 +298,18 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
                 .Select(query => query with { Parameters = [.. query.Parameters, .. ownSlugs.Select((s, i) => slug.Parameter(_tx, _sql.ParameterName("named" + i), s))] });
         }
 
+        /// <summary>
+        /// A file the database failed to write: undoes this file only, and reports it refused. If the database already rolled
+        /// the whole transaction back (disk full, I/O error, connection lost), this throws and the batch fails as a whole,
+        /// reported by nobody as imported.
+        /// </summary>
+        private async Task RefuseUnwrittenAsync(DbException e, ImportOutcome outcome, ParsedTitle page)
+        {
+            await _tx.RollbackFileAsync();
+            _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
+            _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
+        }
+
         /// <summary>The file's record: its bytes imported once (a second import of them is "unchanged"), and its report.</summary>
         private void Record(ImportOutcome outcome, string hash, DateTime now) => _sql.Insert(_tx, [new ImportRecord
         {
@@ -358,9 +366,7 @@ public sealed class CatalogImporter(CatalogDbContext db, IImportDatabase databas
             }
             catch (DbException e)
             {
-                await _tx.RollbackFileAsync();
-                _importer._logger.LogError(e, "Import of {File} failed while writing; nothing of it was kept", outcome.File);
-                _outcomes.Add(ImportOutcome.Refused(outcome.File, page.TitleLine, "the catalog could not store this page; nothing was written"));
+                await RefuseUnwrittenAsync(e, outcome, page);
                 return;
             }
 
