@@ -107,9 +107,6 @@ public static class ReviewAggregates
         review.Status = ReviewStatus.Visible;
         title.ReviewCount++;
         if (review.Origin == ReviewOrigin.Site && review.Rating is { } rating)
-        {
-            title.VisitorRatingCount++;
-            title.VisitorRatingSum += rating;
-        }
+            title.AddVisitorRating(rating);
     }
 }

@@ -112,6 +112,7 @@ public abstract class ModerationDecisionTests<TCatalog>(TCatalog factory) : ICla
         Assert.NotNull((await TitlePage.GetAsync(factory.CreateClient("10.32.1.1"), slug)).ReviewArticle(reviewId));
         var restored = await FilmAsync(slug);
         Assert.Equal((before.ReviewCount, before.VisitorRatingCount, before.VisitorRatingSum), (restored.ReviewCount, restored.VisitorRatingCount, restored.VisitorRatingSum));
+        Assert.Equal(before.VisitorRatingCounts, restored.VisitorRatingCounts);
         var review = await factory.Catalog.ReadAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == reviewId));
         Assert.Equal((ReviewStatus.Visible, 0, true), (review.Status, review.ReportCount, review.KeptByModerator));
         Assert.Equal(0, await factory.Catalog.ReadAsync(db => db.ReviewReports.CountAsync(r => r.ReviewId == reviewId && r.ClosedAt == null)));
