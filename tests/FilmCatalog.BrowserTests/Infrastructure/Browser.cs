@@ -10,7 +10,7 @@ namespace FilmCatalog.BrowserTests.Infrastructure;
 /// Selenium Manager never runs (it would try to download a driver), and usage statistics are off.
 /// One browser per test class; each fixture gets a fresh profile folder.
 /// </summary>
-public sealed class Browser : IDisposable
+public class Browser : IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string DriverFolder = "/usr/bin";
@@ -19,6 +19,12 @@ public sealed class Browser : IDisposable
     private readonly string _profile = Directory.CreateTempSubdirectory("filmcatalog-chromium-").FullName;
 
     public Browser()
+        : this(defaultFontSize: null)
+    {
+    }
+
+    /// <summary>A browser whose reader chose another text size (Settings, Appearance, Font size): 16 px is Chromium's own.</summary>
+    protected Browser(int? defaultFontSize)
     {
         if (!File.Exists(ChromiumPath) || !File.Exists(Path.Combine(DriverFolder, DriverFile)))
         {
@@ -39,6 +45,8 @@ public sealed class Browser : IDisposable
             // The network is closed: any host but this machine fails at once instead of waiting on DNS.
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+        if (defaultFontSize is { } size)
+            options.AddUserProfilePreference("webkit.webprefs.default_font_size", size);
 
         // Generous: these only catch a hung browser, however busy the machine is.
         Driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(3));
@@ -103,6 +111,7 @@ public sealed class Browser : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Driver.Quit();
         Driver.Dispose();
         try

@@ -47,6 +47,9 @@ public sealed class IndexModel(CatalogDbContext db) : PageModel
     public bool HideSpoilers => Spoilers == "hide";
     public bool IsFiltered => HideSpoilers || RatingFilter is not null;
 
+    /// <summary>Whether this is the list's own address: the first page, most helpful first, unfiltered.</summary>
+    public bool IsDefaultView => Sort == "helpful" && !IsFiltered && After is null;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var film = await db.Titles.Where(t => t.Slug == slug)

@@ -199,6 +199,23 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal(all.Films.Select(f => f.Slug), (await PersonPage.OpenAsync(Client, $"/name/{slug}?role=%3Cb%3E")).Films.Select(f => f.Slug));
     }
 
+    [Fact]
+    public async Task Later_pages_are_followed_not_indexed_and_lead_back_to_the_first_page_by_its_own_address()
+    {
+        var person = Unique("Prolific Player");
+        await factory.ImportAsync([.. Enumerable.Range(0, Web.Pages.People.DetailsModel.FilmsPerPage + 1)
+            .Select(i => new TitlePageText($"Played {i} {person}", 1900 + i) { Cast = [(person, $"Part {i}")] })]);
+        var slug = Slug.ForName(person);
+
+        var first = await PersonPage.GetAsync(Client, slug);
+        Assert.Null(first.Document.QuerySelector("meta[name=robots]"));
+        var next = first.Main.QuerySelector<IHtmlAnchorElement>("a[rel=next]")!;
+        var second = await PersonPage.OpenAsync(Client, next.PathName + next.Search);
+
+        Assert.Equal("noindex, follow", second.Document.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        Assert.Equal($"/name/{slug}", second.Main.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("/name/nobody-at-all-here")]
     [InlineData("/name/steve-buscemi?p=-1")]

@@ -95,6 +95,28 @@ public abstract class AllReviewsTests<TCatalog>(TCatalog factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Every_order_filter_and_later_page_names_the_first_page_as_canonical_and_is_not_indexed()
+    {
+        var slug = await FilmWithManyReviewsAsync("Crawled Film");
+        var client = factory.CreateClient();
+
+        var first = await AllReviewsPage.OpenAsync(client, $"/title/{slug}/reviews");
+        var canonical = first.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        Assert.Equal($"http://localhost/title/{slug}/reviews", canonical);
+        Assert.Null(first.Document.QuerySelector("meta[name=robots]"));
+
+        // Each sort, filter and page is the same reviews again: a crawler follows them but indexes only the first page.
+        var views = new List<AllReviewsPage> { (await first.NextAsync())! };
+        foreach (var query in new[] { "sort=newest", "rating=3", "spoilers=hide", "sort=lowest&rating=1" })
+            views.Add(await AllReviewsPage.OpenAsync(client, $"/title/{slug}/reviews?{query}"));
+        Assert.All(views, view =>
+        {
+            Assert.Equal(canonical, view.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+            Assert.Equal("noindex, follow", view.Document.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        });
+    }
+
+    [Fact]
     public async Task A_tampered_cursor_or_sort_falls_back_instead_of_failing()
     {
         var slug = await FilmWithManyReviewsAsync("Tampered Film");
