@@ -33,6 +33,9 @@ public sealed record SearchQuery
 
     public bool IsEmpty => Words.Count == 0;
 
+    /// <summary>A query that is one year and nothing else ("1977"): never a narrowing, since nothing is left to narrow.</summary>
+    public int? OnlyYear => Words is [var only] ? AsYear(only) : null;
+
     public static SearchQuery Parse(string? text)
     {
         text ??= "";
@@ -42,16 +45,17 @@ public sealed record SearchQuery
 
         int? year = null;
         if (words.Count > 1)
-        {
-            var latest = DateTime.UtcNow.Year + 10;
-            year = words.Select(w => w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= FirstYear && y <= latest ? y : (int?)null)
-                .LastOrDefault(y => y is not null);
-        }
+            year = words.Select(AsYear).LastOrDefault(y => y is not null);
 
         // Control characters are nothing a visitor meant to type, and cannot be shown back in the box.
         var shown = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
         return new SearchQuery { Text = shown, Words = words, Year = year };
     }
+
+    private static int? AsYear(string word) =>
+        word.Length == 4 && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= FirstYear && year <= DateTime.UtcNow.Year + 10
+            ? year
+            : null;
 
     private static List<string> WithoutLast(IReadOnlyList<string> words, string word)
     {

@@ -297,6 +297,19 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         Assert.NotNull(page.Main.QuerySelector("a[href='/titles']"));
     }
 
+    [Theory]
+    [InlineData("1977", true)]
+    [InlineData(" 1977 ", true)]
+    [InlineData("1901", false)]
+    [InlineData("star wars 1977", false)]
+    public async Task A_year_typed_alone_points_to_its_list_when_the_catalog_has_titles_of_it(string query, bool pointed)
+    {
+        var page = await SearchPage.GetAsync(Client, query);
+
+        var link = page.Main.QuerySelector("a[href^='/year/']");
+        Assert.Equal(pointed ? "/year/1977" : null, link?.GetAttribute("href"));
+    }
+
     /// <summary>Text that would be query syntax, control characters, 1,000 characters, markup: each gives the search page, never an error.</summary>
     public static TheoryData<string> HostileQueries() => new(
         "", " ", "\"", "\"\"", "*", "**", "-", "--", ":", "^", "NEAR", "NEAR(a b)", "a NEAR b", "a OR b", "NOT a", "a AND NOT b",

@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Browse;
 using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace FilmCatalog.Web.Pages.Search;
 /// nothing typed reaches the database as syntax, and an empty or unreadable query gets the empty
 /// page with tips, never an error.
 /// </summary>
-public sealed class IndexModel(CatalogSearch search) : PageModel
+public sealed class IndexModel(CatalogSearch search, TitleLists lists) : PageModel
 {
     public const int TitlesPerPage = 20;
     public const int PeopleShown = 8;
@@ -41,6 +42,9 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
 
     public IReadOnlyList<ListedTitle> TitleList { get; private set; } = [];
 
+    /// <summary>A query that is a year alone ("1977") and a year the catalog lists: the page points to that year's list.</summary>
+    public int? YearToBrowse { get; private set; }
+
     public int FirstNumber => (PageNumber - 1) * (PeopleOnly ? PeoplePerPage : TitlesPerPage) + 1;
 
     public bool HasNextPage => PeopleOnly ? People.Total > PageNumber * PeoplePerPage : Titles.Total > PageNumber * TitlesPerPage;
@@ -55,6 +59,10 @@ public sealed class IndexModel(CatalogSearch search) : PageModel
         PageNumber = (PeopleOnly || TitlesOnly) && int.TryParse(PageText, out var page) ? Math.Clamp(page, 1, MaxPage) : 1;
         if (Query.IsEmpty)
             return;
+
+        // Names hold few years, so a year typed alone mostly finds nothing: its list is what the visitor is after.
+        if (Query.OnlyYear is { } year && (await lists.YearsAsync(year, year, cancellationToken)).Count > 0)
+            YearToBrowse = year;
 
         await using var connection = await search.HoldConnectionAsync(cancellationToken);
         if (!PeopleOnly)
