@@ -19,7 +19,8 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
     public const int BodyMax = 6_000;
     public const int NameMax = 50;
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     [TempData]
@@ -54,11 +55,6 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             ModelState.AddModelError("", VisitorIdentity.MissingMessage);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-
-        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
-        // the empty form: it showed "Error:" with no message, or went on with no value at all.
-        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
-            TryValidateModel(Input, nameof(Input));
 
         if (!ModelState.IsValid)
             return Page();

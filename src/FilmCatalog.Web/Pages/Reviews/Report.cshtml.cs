@@ -32,7 +32,8 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         ("Input.Comment", "Input_Comment"),
     ];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     public ReviewSummary Review { get; private set; } = null!;
@@ -72,11 +73,6 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
             ModelState.AddModelError("", VisitorIdentity.MissingMessage);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-
-        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
-        // the empty form: it showed "Error:" with no message, or went on with no value at all.
-        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
-            TryValidateModel(Input, nameof(Input));
 
         if (!ModelState.IsValid)
             return Page();
