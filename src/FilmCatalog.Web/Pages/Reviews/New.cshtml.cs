@@ -5,13 +5,15 @@ using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
 /// <summary>"Review this title": the form, its validation, and Post/Redirect/Get to the new review.</summary>
 [RateLimitedWrites(WriteKind.Review)]
-public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors) : PageModel
+[DisableRateLimiting] // The handler asks the budget itself (WriteBudget): refused, the visitor keeps the review they typed.
+public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors, WriteBudget budget) : PageModel
 {
     public const int HeadlineMin = 3;
     public const int HeadlineMax = 100;
@@ -58,6 +60,13 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         if (!ModelState.IsValid)
             return Page();
+
+        // Asked once the form is right, so a refusal says only when to post it again; mistakes spend nothing.
+        if (await budget.RefusalAsync(HttpContext, cancellationToken) is { } wait)
+        {
+            ModelState.AddModelError("", $"Your review was not posted: you have posted too many reviews for now. It is below as you wrote it: post it again {WaitWords.In(wait)}.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
 
         var review = await posting.PostAsync(
             slug,

@@ -6,13 +6,15 @@ using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
 /// <summary>"Report this": a reason, one report per visitor, and a receipt.</summary>
 [RateLimitedWrites(WriteKind.Report)]
-public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors, ClientAddress addresses) : PageModel
+[DisableRateLimiting] // The handler asks the budget itself (WriteBudget): refused, the visitor keeps the reason and note they gave.
+public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors, ClientAddress addresses, WriteBudget budget) : PageModel
 {
     public static readonly IReadOnlyList<(ReportReason Reason, string Label)> Reasons =
     [
@@ -76,6 +78,13 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
 
         if (!ModelState.IsValid)
             return Page();
+
+        // Asked once the form is right, so a refusal says only when to send it again; mistakes spend nothing.
+        if (await budget.RefusalAsync(HttpContext, cancellationToken) is { } wait)
+        {
+            ModelState.AddModelError("", $"Your report was not sent: you have sent too many reports for now. It is below as you wrote it: send it again {WaitWords.In(wait)}.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
 
         var outcome = await reporting.ReportAsync(id, visitor, addresses.HashOf(HttpContext), Input.Reason!.Value, Input.Comment, cancellationToken);
         if (outcome.Result == ReportResult.NotFound)
