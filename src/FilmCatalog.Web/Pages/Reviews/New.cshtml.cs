@@ -139,6 +139,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         [Required(ErrorMessage = "Choose a rating from 1 to 10.")]
         [Range(1, 10, ErrorMessage = "Choose a rating from 1 to 10.")]
+        [InvalidValueMessage("Choose a rating from 1 to 10.")]
         [Display(Name = "Your rating")]
         public int? Rating { get; set; }
 

@@ -97,6 +97,7 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
     {
         [Required(ErrorMessage = "Choose why you are reporting this review.")]
         [EnumDataType(typeof(ReportReason), ErrorMessage = "Choose one of the reasons.")]
+        [InvalidValueMessage("Choose one of the reasons.")]
         public ReportReason? Reason { get; set; }
 
         [TextLength(CommentMax, ErrorMessage = "Keep the note to {1} characters.")]
