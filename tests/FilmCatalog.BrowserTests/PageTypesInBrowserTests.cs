@@ -28,7 +28,8 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("report-form-errors", "/reviews/{review}/report"),
         ("not-found", "/title/no-such-film-1900"),
         ("status-429", "/Status/429"),
-        ("error", "/Error"),
+        // Reached through a real fault (see FaultAsync): opened at its own address, the error page is a 404.
+        ("error", "/reviews/{review}/vote"),
     ];
 
     /// <summary>Every word on a poster tile that is broken across lines or runs past the name's box, as "name: word".</summary>
@@ -76,7 +77,11 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         try
         {
             browser.SevereConsoleEntries(); // start from an empty log
-            browser.GoTo(site.Url(path.Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            var url = site.Url(path.Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            if (name == "error")
+                await FaultAsync(() => browser.GoTo(url));
+            else
+                browser.GoTo(url);
             if (name.EndsWith("-errors", StringComparison.Ordinal))
             {
                 // Sent empty: the page comes back with the error summary, focused.
@@ -104,6 +109,20 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         finally
         {
             browser.PreferColorScheme("light");
+        }
+    }
+
+    /// <summary>Does <paramref name="action"/> while the table of reviews is gone: a real fault, which the error page answers.</summary>
+    private async Task FaultAsync(Action action)
+    {
+        await site.Catalog.ExecuteAsync("ALTER TABLE Reviews RENAME TO Reviews_gone");
+        try
+        {
+            action();
+        }
+        finally
+        {
+            await site.Catalog.ExecuteAsync("ALTER TABLE Reviews_gone RENAME TO Reviews");
         }
     }
 

@@ -27,21 +27,34 @@ public static partial class OldSlugRedirects
         if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted)
             return;
 
+        if (await NewAddressAsync(context) is { } moved)
+        {
+            var method = context.Request.Method;
+            context.Response.StatusCode = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                ? StatusCodes.Status301MovedPermanently
+                : StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = moved;
+        }
+    }
+
+    /// <summary>
+    /// Where a request that found nothing has moved: its lowercase spelling (GET and HEAD), or the same address under
+    /// the title's current slug; null when neither. For an endpoint that answers its own 404 with a body (the title's
+    /// JSON), which this middleware can no longer turn into a redirect.
+    /// </summary>
+    public static async Task<string?> NewAddressAsync(HttpContext context)
+    {
         var path = context.Request.Path.Value ?? "";
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
             var lower = path.ToLowerInvariant();
             if (lower != path && SitePath().IsMatch(path))
-            {
-                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-                context.Response.Headers.Location = context.Request.PathBase.Add(new PathString(lower)).ToUriComponent() + context.Request.QueryString;
-                return;
-            }
+                return context.Request.PathBase.Add(new PathString(lower)).ToUriComponent() + context.Request.QueryString;
         }
 
         var match = TitlePath().Match(path);
         if (!match.Success)
-            return;
+            return null;
 
         var db = context.RequestServices.GetRequiredService<CatalogDbContext>();
         var old = match.Groups["slug"].Value;
@@ -50,17 +63,14 @@ public static partial class OldSlugRedirects
             .Join(db.Titles, a => a.TitleId, t => t.Id, (_, t) => t.Slug)
             .FirstOrDefaultAsync(context.RequestAborted);
         if (current is null || current == old)
-            return;
+            return null;
 
-        var method = context.Request.Method;
-        context.Response.StatusCode = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
-            ? StatusCodes.Status301MovedPermanently
-            : StatusCodes.Status308PermanentRedirect;
-        context.Response.Headers.Location = context.Request.PathBase
+        return context.Request.PathBase
             .Add(new PathString($"/title/{current}{match.Groups["rest"].Value}")).ToUriComponent() + context.Request.QueryString;
     }
 
-    [GeneratedRegex("^/title/(?<slug>[a-z0-9-]{1,200})(?<rest>/.*)?$", RegexOptions.CultureInvariant)]
+    /// <summary>A title's page, a page under it, or its JSON (<c>/title/{slug}.json</c>).</summary>
+    [GeneratedRegex(@"^/title/(?<slug>[a-z0-9-]{1,200})(?<rest>/.*|\.json)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TitlePath();
 
     /// <summary>A path of one or more segments of ASCII letters, digits and <c>-._~</c>, as every address of the site is: never <c>//host</c>.</summary>

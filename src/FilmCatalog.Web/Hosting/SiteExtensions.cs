@@ -17,7 +17,13 @@ public static class SiteExtensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages()
-            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
+            .AddMvcOptions(options =>
+            {
+                options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+                options.ModelBinderProviders.Insert(0, new EnumNameBinderProvider());
+                BindingMessages.Apply(options.ModelBindingMessageProvider);
+                options.ModelMetadataDetailsProviders.Add(new InvalidValueMessageProvider());
+            });
         builder.Services.AddSingleton(TimeProvider.System);
 
         // `dotnet run` serves from the build output in every environment, not only Development: without

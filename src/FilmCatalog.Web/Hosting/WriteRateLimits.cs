@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -92,8 +93,7 @@ public static class WriteRateLimits
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
-                var wait = TimeSpan.FromSeconds(Math.Ceiling(RetryAfter(rejected.Lease).TotalSeconds));
-                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                var wait = Refuse(context, rejected.Lease);
 
                 // A script (a vote posted in place) is told in words it can show; a page gets the status page.
                 if (Pages.Reviews.VoteModel.WantsJson(context.Request))
@@ -103,6 +103,7 @@ public static class WriteRateLimits
                 }
             };
         });
+        builder.Services.AddSingleton<WriteBudget>();
         return builder;
     }
 
@@ -134,6 +135,14 @@ public static class WriteRateLimits
         ? $"Your vote was not counted: you have voted too often. You can vote again {Pages.WaitWords.In(wait)}."
         : $"You are doing that too often, so it was not done. You can do it again {Pages.WaitWords.In(wait)}.";
 
+    /// <summary>Sets <c>Retry-After</c> for a refused write and returns the wait it says, in whole seconds.</summary>
+    internal static TimeSpan Refuse(HttpContext context, RateLimitLease lease)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Ceiling(RetryAfter(lease).TotalSeconds));
+        context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return wait;
+    }
+
     /// <summary>
     /// How long the client should wait: the in-process limiter gives a TimeSpan under the framework's name,
     /// the Redis one whole seconds under its own (RateLimitMetadataName).
@@ -142,4 +151,20 @@ public static class WriteRateLimits
         lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
         : lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(Math.Max(seconds, 1))
         : TimeSpan.FromSeconds(60);
+}
+
+/// <summary>
+/// The write budget as a page asks for it itself, for a form that must come back as typed when refused (a review
+/// lost to the status page was gone for good). Such a page carries <c>[DisableRateLimiting]</c>, so the middleware
+/// lets its posts through, and asks here before it writes. The budget, its partitions and the answer's
+/// <c>Retry-After</c> are the middleware's own: the same limiter is asked.
+/// </summary>
+public sealed class WriteBudget(IOptions<RateLimiterOptions> options)
+{
+    /// <summary>Spends one write of the page's kind for this client; when over budget, sets <c>Retry-After</c> and returns the wait.</summary>
+    public async Task<TimeSpan?> RefusalAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        using var lease = await options.Value.GlobalLimiter!.AcquireAsync(context, 1, cancellationToken);
+        return lease.IsAcquired ? null : WriteRateLimits.Refuse(context, lease);
+    }
 }

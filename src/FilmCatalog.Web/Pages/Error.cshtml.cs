@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using FilmCatalog.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FilmCatalog.Web.Pages;
@@ -30,5 +32,15 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost()
     {
+    }
+
+    /// <summary>
+    /// Reached through the exception handler only: opened at its own address (a bookmark, a crawler, any method) it
+    /// is an address with nothing at it, a 404, not a 200 "Something went wrong" for a request that did not fail.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null)
+            context.Result = NotFound();
     }
 }

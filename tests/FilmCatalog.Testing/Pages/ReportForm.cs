@@ -18,6 +18,15 @@ public sealed class ReportForm : SitePage
 
     public static Task<ReportForm> OpenForAsync(HttpClient client, int reviewId) => OpenAsync(client, $"/reviews/{reviewId}/report");
 
+    /// <summary>The page a response carried, whatever its status (a refusal keeps the form as sent).</summary>
+    public static async Task<ReportForm> RefusedAsync(HttpClient client, HttpResponseMessage response) => new(client, await HtmlPage.ParseAsync(response));
+
+    /// <summary>The reason chosen on the form, null when none is.</summary>
+    public string? ChosenReason => Form?.Elements.OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == "Input.Reason" && i.IsChecked)?.Value;
+
+    /// <summary>The note to the moderators as the form holds it.</summary>
+    public string Comment => Form?.Elements.OfType<IHtmlTextAreaElement>().Single(a => a.Name == "Input.Comment").Value ?? "";
+
     public static Dictionary<string, string> Values(string? reason, string comment = "")
     {
         var values = new Dictionary<string, string> { ["Input.Comment"] = comment };

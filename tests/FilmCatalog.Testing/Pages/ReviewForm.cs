@@ -63,7 +63,16 @@ public sealed class ReviewForm : SitePage
         return page;
     }
 
-    /// <summary>Posts a review the form refuses and returns the form shown again with its messages.</summary>
-    public async Task<ReviewForm> PostInvalidAsync(IReadOnlyDictionary<string, string> values) =>
-        new(Client, await LandAsync(Client, await SubmitAsync(values)));
+    /// <summary>The rating chosen on the form, "" when none is.</summary>
+    public string ChosenRating => Form.Elements.OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == "Input.Rating" && i.IsChecked)?.Value ?? "";
+
+    /// <summary>Whether the spoiler box is ticked.</summary>
+    public bool SpoilersTicked => Form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "Input.ContainsSpoilers" && i.Type == "checkbox").IsChecked;
+
+    /// <summary>Posts a review the form refuses and returns the form shown again with its messages (answered with <paramref name="expected"/>).</summary>
+    public async Task<ReviewForm> PostInvalidAsync(IReadOnlyDictionary<string, string> values, HttpStatusCode expected = HttpStatusCode.OK) =>
+        new(Client, await LandAsync(Client, await SubmitAsync(values), expected));
+
+    /// <summary>The form a response carried, whatever its status (a refusal keeps the form).</summary>
+    public static async Task<ReviewForm> RefusedAsync(HttpClient client, HttpResponseMessage response) => new(client, await HtmlPage.ParseAsync(response));
 }

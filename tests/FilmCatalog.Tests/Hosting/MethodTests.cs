@@ -179,5 +179,5 @@ public sealed class MethodTests : IClassFixture<HostileSite>
         }
     }
 
-    private sealed record TokenAnswer(string Token);
+    internal sealed record TokenAnswer(string Token);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 
 namespace FilmCatalog.Tests.Hosting;
@@ -35,11 +36,46 @@ public sealed class StatusPageTests : IClassFixture<StatusPageTests.Site>
     [Fact]
     public async Task A_fault_while_sending_a_form_does_not_claim_that_nothing_was_lost()
     {
-        var page = await HtmlPage.ParseAsync(await _site.CreateClient("10.16.7.2").PostAsync("/Error", new FormUrlEncodedContent([])));
+        var film = await _site.Catalog.AddFilmAsync(1);
+        var form = await VotePage.OpenAsync(_site.CreateClient("10.16.7.2"), film.ReviewIds[0]);
 
+        // A real fault: the table the vote is written to is gone.
+        await _site.Catalog.ExecuteAsync("ALTER TABLE Reviews RENAME TO Reviews_gone");
+        HttpResponseMessage failed;
+        try
+        {
+            failed = await form.SubmitAsync(helpful: true);
+        }
+        finally
+        {
+            await _site.Catalog.ExecuteAsync("ALTER TABLE Reviews_gone RENAME TO Reviews");
+        }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        var page = await HtmlPage.ParseAsync(failed);
+        Assert.Equal("Something went wrong", page.QuerySelector("h1")!.TextContent);
         var text = page.QuerySelector("main")!.TextContent;
         Assert.DoesNotContain("Nothing you entered was lost", text, StringComparison.Ordinal);
         Assert.Contains("may not have been saved", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>QA: the error page opened at its own address answered 200 "Something went wrong" to GET and POST.</summary>
+    [Theory]
+    [InlineData("GET", "/error")]
+    [InlineData("DELETE", "/error")]
+    [InlineData("POST", "/error")]
+    [InlineData("PUT", "/Error")]
+    public async Task The_error_page_opened_at_its_own_address_is_a_404_like_any_unknown_address(string method, string path)
+    {
+        var client = _site.CreateClient("10.16.7.4");
+        var token = (await client.GetFromJsonAsync<MethodTests.TokenAnswer>("/antiforgery/token"))!.Token;
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("RequestVerificationToken", token);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", (await HtmlPage.ParseAsync(response)).QuerySelector("h1")!.TextContent);
     }
 
     /// <summary>Opened at its own address, a status page is no page to index: it answers with the refusal it describes, or 404.</summary>

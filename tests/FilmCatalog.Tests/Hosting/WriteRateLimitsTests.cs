@@ -18,6 +18,8 @@ public abstract class WriteRateLimitsTests<TCatalog> : IClassFixture<TCatalog>
     public static Dictionary<string, string> Limits(IReadOnlyDictionary<string, string> settings) => new(settings)
     {
         ["RateLimits:VotesPerWindow"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:ReviewsPerWindow"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:ReportsPerWindow"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:WindowSeconds"] = "600",
     };
 
@@ -62,6 +64,65 @@ public abstract class WriteRateLimitsTests<TCatalog> : IClassFixture<TCatalog>
         await Pages.Reviews.VoteTests<TCatalog>.AssertRefusalAsync(refused, HttpStatusCode.TooManyRequests, "RateLimited",
             $"Your vote was not counted: you have voted too often. You can vote again in {minutes} minutes.");
         Assert.Equal(Budget, await _factory.Catalog.ReadAsync(db => db.HelpfulVotes.CountAsync(v => film.ReviewIds.Contains(v.ReviewId))));
+    }
+
+    /// <summary>QA: the review over the budget was answered with the generic 429 page, and what the visitor typed was gone.</summary>
+    [Fact]
+    public async Task A_review_over_the_budget_comes_back_as_typed_saying_it_was_not_posted_and_when_to_post_it()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: 0);
+        var client = _factory.CreateClient("10.5.0.5");
+        for (var i = 0; i < Budget; i++)
+            await (await ReviewForm.OpenForAsync(client, film.Slug)).PostAsync(ReviewForm.Values($"Review number {i}", "6", ReviewForm.ValidBody));
+        var form = await ReviewForm.OpenForAsync(client, film.Slug);
+        var body = ReviewForm.ValidBody + "\n\nWritten with care, *and kept*.";
+
+        var refused = await form.SubmitAsync(ReviewForm.Values("One review too many", "8", body, name: "Patient Reader", spoilers: true));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value.TotalSeconds, 300, 600);
+        var again = await ReviewForm.RefusedAsync(client, refused);
+        Assert.Equal("One review too many", again.FieldValue("Input.Headline"));
+        Assert.Equal(body, again.FieldValue("Input.Body").ReplaceLineEndings("\n"));
+        Assert.Equal("Patient Reader", again.FieldValue("Input.DisplayName"));
+        Assert.Equal("8", again.ChosenRating);
+        Assert.True(again.SpoilersTicked);
+        var minutes = (int)Math.Ceiling(wait.Value.TotalMinutes);
+        Assert.Equal(
+            [($"Your review was not posted: you have posted too many reviews for now. It is below as you wrote it: post it again in {minutes} minutes.", null)],
+            again.ErrorSummary);
+        Assert.StartsWith("Error: ", again.Document.Title, StringComparison.Ordinal);
+        Assert.Equal(Budget, await _factory.Catalog.ReadAsync(db => db.Reviews.CountAsync(r => r.Title!.Slug == film.Slug)));
+
+        // Mistakes spend nothing: over the budget, a form with one is still told what is wrong.
+        var mistaken = await again.PostInvalidAsync(ReviewForm.Values("", "8", body));
+        Assert.Equal([("Give your review a headline.", "Input_Headline")], mistaken.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task A_report_over_the_budget_comes_back_with_its_reason_and_note_saying_when_to_send_it()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: Budget + 1);
+        var client = _factory.CreateClient("10.5.0.6");
+        for (var i = 0; i < Budget; i++)
+            Assert.Equal(HttpStatusCode.OK, (await (await ReportForm.OpenForAsync(client, film.ReviewIds[i])).SubmitAsync(ReportForm.Values("Spam", "Advertising."))).StatusCode);
+        var form = await ReportForm.OpenForAsync(client, film.ReviewIds[Budget]);
+
+        var refused = await form.SubmitAsync(ReportForm.Values("Offensive", "Insults another reviewer by name."));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(wait);
+        var again = await ReportForm.RefusedAsync(client, refused);
+        Assert.Equal("Offensive", again.ChosenReason);
+        Assert.Equal("Insults another reviewer by name.", again.Comment);
+        var minutes = (int)Math.Ceiling(wait.Value.TotalMinutes);
+        Assert.Equal(
+            [($"Your report was not sent: you have sent too many reports for now. It is below as you wrote it: send it again in {minutes} minutes.", null)],
+            again.ErrorSummary);
+        Assert.Equal(0, await _factory.Catalog.ReadAsync(db => db.ReviewReports.CountAsync(r => r.ReviewId == film.ReviewIds[Budget])));
     }
 
     [Fact]

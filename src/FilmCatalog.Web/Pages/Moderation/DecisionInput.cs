@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Moderation;
 
 namespace FilmCatalog.Web.Pages.Moderation;
@@ -10,6 +11,7 @@ public sealed class DecisionInput
 
     [Required(ErrorMessage = "Choose hide, restore or remove.")]
     [EnumDataType(typeof(ModerationDecision), ErrorMessage = "Choose hide, restore or remove.")]
+    [InvalidValueMessage("Choose hide, restore or remove.")]
     public ModerationDecision? Kind { get; set; }
 
     [Required(ErrorMessage = "Say why, in a few words: it is kept in the review's history.")]

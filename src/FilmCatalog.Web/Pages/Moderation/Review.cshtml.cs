@@ -23,7 +23,8 @@ public sealed class ReviewModel(CatalogDbContext db, ReviewModeration moderation
 
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Decision")]
     public DecisionInput Decision { get; set; } = new();
 
     /// <summary>The moderation page to go back to after the decision; only pages under /moderation are taken.</summary>

@@ -22,7 +22,8 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, ILogger<Sign
         ("Input.Password", "Input_Password"),
     ];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]

@@ -15,7 +15,8 @@ public sealed class SignInCodeModel(SignInManager<IdentityUser> signIn, ILogger<
 {
     public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.Code", "Input_Code")];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]

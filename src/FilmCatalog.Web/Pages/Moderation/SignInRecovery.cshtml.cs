@@ -12,7 +12,8 @@ public sealed class SignInRecoveryModel(SignInManager<IdentityUser> signIn, ILog
 {
     public static readonly IReadOnlyList<(string Key, string FieldId)> Fields = [("Input.RecoveryCode", "Input_RecoveryCode")];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]

@@ -5,13 +5,15 @@ using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
 /// <summary>"Review this title": the form, its validation, and Post/Redirect/Get to the new review.</summary>
 [RateLimitedWrites(WriteKind.Review)]
-public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors) : PageModel
+[DisableRateLimiting] // The handler asks the budget itself (WriteBudget): refused, the visitor keeps the review they typed.
+public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, VisitorIdentity visitors, WriteBudget budget) : PageModel
 {
     public const int HeadlineMin = 3;
     public const int HeadlineMax = 100;
@@ -19,7 +21,8 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
     public const int BodyMax = 6_000;
     public const int NameMax = 50;
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     [TempData]
@@ -55,13 +58,15 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
-        // the empty form: it showed "Error:" with no message, or went on with no value at all.
-        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
-            TryValidateModel(Input, nameof(Input));
-
         if (!ModelState.IsValid)
             return Page();
+
+        // Asked once the form is right, so a refusal says only when to post it again; mistakes spend nothing.
+        if (await budget.RefusalAsync(HttpContext, cancellationToken) is { } wait)
+        {
+            ModelState.AddModelError("", $"Your review was not posted: you have posted too many reviews for now. It is below as you wrote it: post it again {WaitWords.In(wait)}.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
 
         var review = await posting.PostAsync(
             slug,
@@ -134,6 +139,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         [Required(ErrorMessage = "Choose a rating from 1 to 10.")]
         [Range(1, 10, ErrorMessage = "Choose a rating from 1 to 10.")]
+        [InvalidValueMessage("Choose a rating from 1 to 10.")]
         [Display(Name = "Your rating")]
         public int? Rating { get; set; }
 

@@ -6,13 +6,15 @@ using FilmCatalog.Web.Pages.Shared;
 using FilmCatalog.Web.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FilmCatalog.Web.Pages.Reviews;
 
 /// <summary>"Report this": a reason, one report per visitor, and a receipt.</summary>
 [RateLimitedWrites(WriteKind.Report)]
-public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors, ClientAddress addresses) : PageModel
+[DisableRateLimiting] // The handler asks the budget itself (WriteBudget): refused, the visitor keeps the reason and note they gave.
+public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, VisitorIdentity visitors, ClientAddress addresses, WriteBudget budget) : PageModel
 {
     public static readonly IReadOnlyList<(ReportReason Reason, string Label)> Reasons =
     [
@@ -32,7 +34,8 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         ("Input.Comment", "Input_Comment"),
     ];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     public ReviewSummary Review { get; private set; } = null!;
@@ -73,13 +76,15 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        // A post without any of the form's fields (no browser sends one) binds nothing, and nothing validated
-        // the empty form: it showed "Error:" with no message, or went on with no value at all.
-        if (!ModelState.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
-            TryValidateModel(Input, nameof(Input));
-
         if (!ModelState.IsValid)
             return Page();
+
+        // Asked once the form is right, so a refusal says only when to send it again; mistakes spend nothing.
+        if (await budget.RefusalAsync(HttpContext, cancellationToken) is { } wait)
+        {
+            ModelState.AddModelError("", $"Your report was not sent: you have sent too many reports for now. It is below as you wrote it: send it again {WaitWords.In(wait)}.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
 
         var outcome = await reporting.ReportAsync(id, visitor, addresses.HashOf(HttpContext), Input.Reason!.Value, Input.Comment, cancellationToken);
         if (outcome.Result == ReportResult.NotFound)
@@ -92,6 +97,7 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
     {
         [Required(ErrorMessage = "Choose why you are reporting this review.")]
         [EnumDataType(typeof(ReportReason), ErrorMessage = "Choose one of the reasons.")]
+        [InvalidValueMessage("Choose one of the reasons.")]
         public ReportReason? Reason { get; set; }
 
         [TextLength(CommentMax, ErrorMessage = "Keep the note to {1} characters.")]

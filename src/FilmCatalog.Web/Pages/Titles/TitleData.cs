@@ -29,7 +29,12 @@ public static class TitleData
         {
             var film = await DetailsModel.LoadAsync(db, slug, cancellationToken);
             if (film is null)
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No film has this slug.");
+            {
+                // As the title page: typed with capitals, or under a slug the film had before, it has moved.
+                return await OldSlugRedirects.NewAddressAsync(context) is { } moved
+                    ? Results.Redirect(moved, permanent: true)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No film has this slug.");
+            }
 
             var reviews = await db.Reviews.AsNoTracking()
                 .Where(r => r.Title!.Slug == slug && r.Status == ReviewStatus.Visible && r.Origin == ReviewOrigin.Imported)

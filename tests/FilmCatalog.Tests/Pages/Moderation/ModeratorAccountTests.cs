@@ -119,6 +119,26 @@ public abstract class ModeratorAccountTests<TCatalog>(TCatalog factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/moderation")).StatusCode);
     }
 
+    /// <summary>QA: a new password equal to the current one was accepted as a change.</summary>
+    [Fact]
+    public async Task A_new_password_equal_to_the_current_one_is_refused_with_a_message_and_nothing_changes()
+    {
+        var email = NewEmail();
+        await factory.AddModeratorAsync(email, Password);
+        var client = await factory.SignedInModeratorAsync(email, Password, "10.8.24.1");
+        var form = await SitePage.GetAsync(client, "/moderation/account/password");
+
+        var same = await client.SubmitAsync(FormSubmitter.FormOf(form.Document, "form.signin-form"),
+            new Dictionary<string, string> { ["Input.Current"] = Password, ["Input.New"] = Password, ["Input.Again"] = Password });
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var page = await SitePage.FromAsync(client, same);
+        Assert.Equal([(PasswordModel.InputModel.SamePasswordMessage, "Input_New")], page.ErrorSummary);
+        Assert.Equal(["Input_New"], page.FieldsInError);
+        // The page answered, not the account page with "Your password is changed"; the password still signs in.
+        await factory.SignedInModeratorAsync(email, Password, "10.8.24.2");
+    }
+
     /// <summary>QA: a post without the fields (<c>-d x=1</c> and the token) came back titled "Error:" with no message anywhere.</summary>
     [Fact]
     public async Task A_password_change_sent_without_its_fields_is_told_what_is_missing_as_when_sent_empty()

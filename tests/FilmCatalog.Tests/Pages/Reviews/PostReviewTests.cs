@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static FilmCatalog.Testing.ReviewForm;
 
 namespace FilmCatalog.Tests.Pages.Reviews;
@@ -84,6 +85,32 @@ public abstract class PostReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal("Kept Name", again.FieldValue("Input.DisplayName"));
         if (body.Length is > 0 and <= 6_000)
             Assert.Equal(body, again.FieldValue("Input.Body"));
+    }
+
+    /// <summary>QA: "abc" for the rating was told "The value 'abc' is not valid for Your rating.", the framework's words.</summary>
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("5.5")]
+    [InlineData("99999999999")]
+    [InlineData("7 stars")]
+    public async Task A_rating_that_is_no_whole_number_is_told_to_choose_one_from_1_to_10(string rating)
+    {
+        var form = await OpenForAsync(factory.CreateClient(), SeedSlug);
+        ((AngleSharp.Html.Dom.IHtmlInputElement)form.Form.QuerySelector("#Input_Rating")!).Value = rating;
+
+        var again = await form.PostInvalidAsync(Values("Fine headline", rating, ValidBody));
+
+        Assert.Equal([("Choose a rating from 1 to 10.", "Input_Rating")], again.ErrorSummary);
+    }
+
+    /// <summary>A value no field of a form words for itself is told in the site's words, naming the field, not the framework's.</summary>
+    [Fact]
+    public void A_value_that_cannot_be_bound_is_told_in_the_sites_words()
+    {
+        var messages = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>().Value.ModelBindingMessageProvider;
+
+        Assert.Equal("'abc' is not a valid value for Your rating.", messages.AttemptedValueIsInvalidAccessor("abc", "Your rating"));
+        Assert.Equal("'99' is not a valid value.", messages.ValueIsInvalidAccessor("99"));
     }
 
     /// <summary>A name is shown on one line beside the review: a line break or other control character is refused, as in the headline.</summary>

@@ -53,6 +53,31 @@ public abstract class ReportTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         Assert.Equal("Advertises a shop.", report.Comment);
     }
 
+    /// <summary>
+    /// QA: <c>Reason=3</c> was taken as a reason (enums bind by number), and 99 was told "The value '99' is invalid.".
+    /// Only the names the form offers are reasons; anything else is told to choose one, and nothing is stored.
+    /// </summary>
+    [Theory]
+    [InlineData("3")]
+    [InlineData("99")]
+    [InlineData("-1")]
+    [InlineData("Offensive,Spam")]
+    [InlineData("spam")]
+    [InlineData(" Spam")]
+    [InlineData("Kept")]
+    public async Task A_reason_the_form_does_not_offer_is_refused_with_a_plain_message_and_nothing_is_stored(string reason)
+    {
+        var film = await factory.Catalog.AddFilmAsync(reviews: 1);
+        var form = await ReportForm.OpenForAsync(factory.CreateClient(), film.ReviewIds[0]);
+        var offered = (AngleSharp.Html.Dom.IHtmlInputElement)form.Form!.QuerySelector("#Input_Reason")!;
+        offered.Value = reason;
+
+        var again = await form.SendAsync(reason, "Crafted.");
+
+        Assert.Equal([("Choose one of the reasons.", "Input_Reason")], again.ErrorSummary);
+        Assert.Equal(0, await factory.Catalog.ReadAsync(db => db.ReviewReports.CountAsync(r => r.ReviewId == film.ReviewIds[0])));
+    }
+
     /// <summary>Hiding takes distinct visitors on distinct client addresses (VisitorIdentityTests has the refusals).</summary>
     [Fact]
     public async Task A_review_reported_by_several_visitors_is_hidden_and_leaves_the_counts()

@@ -172,6 +172,12 @@ public abstract class ImportedShapesTitlePageTests<TSite>(TSite site) : IClassFi
         Assert.Equal(HttpStatusCode.MovedPermanently, reviews.StatusCode);
         Assert.Equal("/title/kettle-logic-2012/reviews?sort=newest", reviews.Headers.Location?.OriginalString);
 
+        // Its data too, as its page (QA: /title/{old}.json was a 404).
+        var data = await client.GetAsync("/title/kettle-logik-2012.json");
+        Assert.Equal(HttpStatusCode.MovedPermanently, data.StatusCode);
+        Assert.Equal("/title/kettle-logic-2012.json", data.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/title/kettle-logik-2013.json")).StatusCode);
+
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/title/kettle-logik-2013")).StatusCode);
     }
 }

@@ -80,6 +80,24 @@ public abstract class TitleDataTests<TCatalog>(TCatalog factory) : IClassFixture
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>QA: the page typed with capitals moved to its lowercase address, its JSON was a 404.</summary>
+    [Theory]
+    [InlineData("/title/In-The-Soup-1992.json", "/title/in-the-soup-1992.json")]
+    [InlineData("/title/IN-THE-SOUP-1992.json?fields=all", "/title/in-the-soup-1992.json?fields=all")]
+    [InlineData("/title/No-Such-Film-1900.json", "/title/no-such-film-1900.json")]
+    public async Task The_data_typed_with_capitals_moves_to_its_lowercase_address_as_the_page_does(string path, string lowercase)
+    {
+        var client = factory.CreateClient("10.41.0.1");
+
+        var data = await client.GetAsync(path);
+        var page = await client.GetAsync(path.Replace(".json", "", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, data.StatusCode);
+        Assert.Equal(lowercase, data.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.MovedPermanently, page.StatusCode);
+        Assert.Equal(lowercase.Replace(".json", "", StringComparison.Ordinal), page.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_title_page_announces_its_data()
     {

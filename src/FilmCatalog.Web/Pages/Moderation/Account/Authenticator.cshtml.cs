@@ -25,7 +25,8 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInMa
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    [BindProperty]
+    // Named, as every form's input is (see PasswordModel.Input): a post without the fields is told what is missing.
+    [BindProperty(Name = "Input")]
     public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync()

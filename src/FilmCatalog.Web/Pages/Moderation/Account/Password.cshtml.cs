@@ -49,8 +49,11 @@ public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager
         return RedirectToPage("/Moderation/Account/Index");
     }
 
-    public sealed class InputModel
+    /// <summary>The form's fields; a new password equal to the current one is no change (run once each field is valid).</summary>
+    public sealed class InputModel : IValidatableObject
     {
+        public const string SamePasswordMessage = "The new password is your current one: choose another.";
+
         [Required(ErrorMessage = "Enter your current password.")]
         [StringLength(1024)]
         [DataType(DataType.Password)]
@@ -68,5 +71,11 @@ public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager
         [DataType(DataType.Password)]
         [Display(Name = "New password again")]
         public string? Again { get; set; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (string.Equals(New, Current, StringComparison.Ordinal))
+                yield return new ValidationResult(SamePasswordMessage, [nameof(New)]);
+        }
     }
 }
