@@ -31,6 +31,14 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
 
     private Task<Title> FilmAsync(string slug) => factory.Catalog.ReadAsync(db => db.Titles.AsNoTracking().SingleAsync(t => t.Slug == slug));
 
+    private async Task<HttpClient> ModeratorAsync()
+    {
+        const string Email = "own-reviews@example.org", Password = "Watch-Own-Reviews-2026";
+        if (await factory.InScopeAsync(async s => await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>().FindByEmailAsync(Email)) is null)
+            await factory.AddModeratorAsync(Email, Password);
+        return await factory.SignedInModeratorAsync(Email, Password);
+    }
+
     /// <summary>What the refusal page says: why this visitor cannot edit the review.</summary>
     private static string Notice(SitePage page) => SitePage.Text(page.Main.QuerySelector(".notice"));
 
@@ -221,13 +229,25 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Contains("You withdrew this review", Notice(gone));
 
         // Moderators see it, labelled, in its history, with nothing left to decide.
-        const string Email = "withdrawals@example.org", Password = "Watch-Withdrawals-2026";
-        if (await factory.InScopeAsync(async s => await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>().FindByEmailAsync(Email)) is null)
-            await factory.AddModeratorAsync(Email, Password);
-        var moderation = await ModerationPage.OpenAsync(await factory.SignedInModeratorAsync(Email, Password), $"/moderation/reviews/{id}");
+        var moderation = await ModerationPage.OpenAsync(await ModeratorAsync(), $"/moderation/reviews/{id}");
         Assert.Equal("Withdrawn by its author", moderation.Status(id));
         Assert.StartsWith("Withdrawn by its author,", Assert.Single(moderation.History), StringComparison.Ordinal);
         Assert.Empty(moderation.Decisions(id));
+    }
+
+    [Fact]
+    public async Task Reports_made_before_an_edit_stay_with_the_review_and_moderators_read_the_new_text()
+    {
+        var author = factory.CreateClient("10.65.0.1");
+        var (_, id) = await PostAsync(author, await NewFilmAsync(), "Before the edit", "5");
+        await (await ReportForm.OpenForAsync(factory.CreateClient("10.65.0.2"), id)).SendAsync("OffTopic", "About another film.");
+
+        await (await EditReviewPage.OpenAsync(author, id)).SaveAsync(Values("After the edit", "5", EditedBody));
+
+        var queue = await ModerationPage.OpenAsync(await ModeratorAsync(), "/moderation");
+        Assert.Contains(id, queue.ReviewIds);
+        Assert.Equal(["About another film."], queue.ReportComments(id));
+        Assert.Equal("After the edit", SitePage.Text(queue.Review(id).QuerySelector(".moderation-preview .review-headline")));
     }
 
     [Fact]
