@@ -23,6 +23,9 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("all-reviews", $"/title/{ShowcaseSite.RichSlug}/reviews"),
         ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),
         ("review-form-errors", $"/title/{ShowcaseSite.SeedSlug}/review"),
+        ("review-form-own", $"/title/{ShowcaseSite.OwnReviewSlug}/review"),
+        ("review-edit", OwnReview),
+        ("review-edit-errors", OwnReview),
         ("vote", "/reviews/{review}/vote?helpful=yes"),
         ("report-form", "/reviews/{review}/report"),
         ("report-form-errors", "/reviews/{review}/report"),
@@ -31,6 +34,9 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         // Reached through a real fault (see FaultAsync): opened at its own address, the error page is a 404.
         ("error", "/reviews/{review}/vote"),
     ];
+
+    /// <summary>The edit page of the browser's own review (see <see cref="OwnReviewEditPathAsync"/>).</summary>
+    private const string OwnReview = "{own-review}";
 
     /// <summary>Every word on a poster tile that is broken across lines or runs past the name's box, as "name: word".</summary>
     private const string BrokenTileWords = """
@@ -76,14 +82,20 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         browser.PreferColorScheme(scheme);
         try
         {
+            // The review form that lists the browser's own review, and its edit page, need that review posted first.
+            var ownReview = name.StartsWith("review-edit", StringComparison.Ordinal) || name == "review-form-own" ? await OwnReviewEditPathAsync() : "";
             browser.SevereConsoleEntries(); // start from an empty log
-            var url = site.Url(path.Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            var url = site.Url(path
+                .Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace(OwnReview, ownReview, StringComparison.Ordinal));
             if (name == "error")
                 await FaultAsync(() => browser.GoTo(url));
             else
                 browser.GoTo(url);
             if (name.EndsWith("-errors", StringComparison.Ordinal))
             {
+                // The edit form opens filled in and valid: emptied, it comes back with its messages.
+                browser.Script<object?>("document.querySelectorAll('main form.review-form #Input_Headline, main form.review-form #Input_Body').forEach(f => f.value = '');");
                 // Sent empty: the page comes back with the error summary, focused.
                 browser.Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
                 browser.Wait().Until(_ => browser.Script<bool>("return document.activeElement.matches('.error-summary');"));
@@ -124,6 +136,29 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         {
             await site.Catalog.ExecuteAsync("ALTER TABLE Reviews_gone RENAME TO Reviews");
         }
+    }
+
+    /// <summary>
+    /// The address of the edit page of this browser's review of <see cref="ShowcaseSite.OwnReviewSlug"/>: found in
+    /// the review form's list of the visitor's own reviews, or posted through the form the first time.
+    /// </summary>
+    private async Task<string> OwnReviewEditPathAsync()
+    {
+        await site.ArrangeAsync();
+        browser.GoTo(site.Url($"/title/{ShowcaseSite.OwnReviewSlug}/review"));
+        if (browser.Driver.FindElements(By.CssSelector(".own-reviews a")) is [var listed, ..])
+            return new Uri(listed.GetAttribute("href")!).AbsolutePath;
+
+        browser.Script<object?>("""
+            document.getElementById('Input_Headline').value = 'Better the second time';
+            document.getElementById('Input_Rating_8').checked = true;
+            document.getElementById('Input_Body').value = 'A quiet film that rewards a second look: the small gestures in the first act ' +
+                'come back at the end, and the last scene, which seemed abrupt at first, is the only way it could close.';
+            document.getElementById('Input_DisplayName').value = 'Second look';
+            """);
+        browser.Driver.FindElement(By.CssSelector("main form.review-form button[type=submit]")).Click();
+        var edit = browser.Wait().Until(driver => driver.FindElements(By.CssSelector("[role=status].status-message a")) is [var link, ..] ? link : null);
+        return new Uri(edit.GetAttribute("href")!).AbsolutePath;
     }
 
     [Theory]

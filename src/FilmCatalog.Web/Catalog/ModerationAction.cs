@@ -10,7 +10,7 @@ public sealed class ModerationAction
     public int ReviewId { get; set; }
     public ModerationKind Kind { get; set; }
 
-    /// <summary>The moderator's account; null for the site's own action, or once the account is removed.</summary>
+    /// <summary>The moderator's account; null for the site's or the author's own action, or once the account is removed.</summary>
     public string? ModeratorId { get; set; }
 
     /// <summary>The moderator's email as it was when they acted, so the history still names them after their account is removed.</summary>
@@ -37,4 +37,7 @@ public enum ModerationKind
     /// <summary>A visible review whose reports a moderator found unfounded: it stays, its reports are closed, reports alone no longer hide it.</summary>
     Kept = 4,
     RemovedAsSpam = 5,
+
+    /// <summary>Not a moderator's: the visitor who posted the review withdrew it; its open reports are closed.</summary>
+    WithdrawnByAuthor = 6,
 }

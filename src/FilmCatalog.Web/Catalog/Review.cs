@@ -81,6 +81,9 @@ public enum ReviewStatus
 
     /// <summary>Hidden by a moderator: out of the page and the aggregates until a moderator restores it.</summary>
     Hidden = 3,
+
+    /// <summary>Taken back by the visitor who posted it: out of the page and the aggregates for good; kept for the moderation history.</summary>
+    Withdrawn = 4,
 }
 
 /// <summary>One visitor's vote on one review; the database keeps it unique per (review, visitor).</summary>

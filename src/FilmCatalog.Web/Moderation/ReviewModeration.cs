@@ -49,7 +49,7 @@ public sealed class ReviewModeration(CatalogDbContext db, IWriteGate gate, PageC
             // Its turn among the catalog's writers, and its transaction: an early return rolls back.
             await using var turn = await gate.EnterAsync(db, cancellationToken);
             var review = await db.Reviews.Include(r => r.Title).SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
-            if (review is null || review.Status == ReviewStatus.Removed)
+            if (review is null || review.Status is ReviewStatus.Removed or ReviewStatus.Withdrawn)
                 return new ModerationOutcome(ModerationResult.NotFound);
 
             (slug, headline) = (review.Title!.Slug, review.Headline);

@@ -33,7 +33,7 @@ public sealed class ReviewReporting(CatalogDbContext db, IWriteGate gate, PageCa
         await using var turn = await gate.EnterAsync(db, cancellationToken);
 
         var review = await db.Reviews.Include(r => r.Title)
-            .SingleOrDefaultAsync(r => r.Id == reviewId && r.Status != ReviewStatus.Removed, cancellationToken);
+            .SingleOrDefaultAsync(r => r.Id == reviewId && r.Status != ReviewStatus.Removed && r.Status != ReviewStatus.Withdrawn, cancellationToken);
         if (review is null)
             return new ReportOutcome(ReportResult.NotFound, "", false);
 

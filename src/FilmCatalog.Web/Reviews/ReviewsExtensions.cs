@@ -4,7 +4,7 @@ namespace FilmCatalog.Web.Reviews;
 
 public static class ReviewsExtensions
 {
-    /// <summary>Reviews: the Markdown pipeline (also used by the importer), visitor identity, posting, voting and reporting.</summary>
+    /// <summary>Reviews: the Markdown pipeline (also used by the importer), visitor identity, posting, editing, voting and reporting.</summary>
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReviewMarkdown>();
@@ -17,6 +17,7 @@ public static class ReviewsExtensions
             builder.Services.AddSingleton(_ => ClientAddress.FromKeysFolder(keys));
         builder.Services.AddSingleton(new VoteLimits(builder.Configuration.GetValue("Reviews:CountedVotesPerAddress", VoteLimits.DefaultCountedPerAddress)));
         builder.Services.AddScoped<ReviewPosting>();
+        builder.Services.AddScoped<ReviewEditing>();
         builder.Services.AddScoped<ReviewVoting>();
         builder.Services.AddScoped<ReviewReporting>();
         return builder;

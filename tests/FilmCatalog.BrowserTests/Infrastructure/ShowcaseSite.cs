@@ -16,6 +16,9 @@ public sealed class ShowcaseSite : LiveSite
     public const string CardOnlySlug = "trees-lounge-1996";
     public const string SeriesSlug = "harbour-lights-1994";
 
+    /// <summary>A film of its own for the browser's own review (the edit page), so no other page type changes with it.</summary>
+    public const string OwnReviewSlug = "second-thoughts-2001";
+
     private readonly SemaphoreSlim _arrange = new(1, 1);
     private bool _arranged;
 
@@ -27,7 +30,7 @@ public sealed class ShowcaseSite : LiveSite
             db.Reviews.Where(r => r.Title!.Slug == RichSlug), r => r.Id));
     }
 
-    /// <summary>Adds the rich and the sparse film once per site.</summary>
+    /// <summary>Adds the rich and the sparse film, the series and the film for the browser's own review, once per site.</summary>
     public async Task ArrangeAsync()
     {
         await _arrange.WaitAsync();
@@ -38,6 +41,7 @@ public sealed class ShowcaseSite : LiveSite
             await Catalog.AddAsync(Rich());
             await Catalog.AddAsync(TestCatalog.NewTitle("Quiet", 1961));
             await Catalog.AddAsync(Series());
+            await Catalog.AddAsync(TestCatalog.NewTitle("Second Thoughts", 2001));
             _arranged = true;
         }
         finally

@@ -43,6 +43,12 @@ public sealed class ReviewForm : SitePage
     /// <summary>Values the form accepts.</summary>
     public static Dictionary<string, string> ValidValues() => Values("A fair headline", "7", string.Concat(Enumerable.Repeat("A review that says something about the film. ", 4)));
 
+    /// <summary>The visitor's own reviews of the film listed above the form ("You reviewed this film on ..."), with their edit links.</summary>
+    public IReadOnlyList<(string Text, string EditHref)> OwnReviews =>
+    [
+        .. Main.QuerySelectorAll(".own-reviews li").Select(li => (VisibleText(li), li.QuerySelector("a")?.GetAttribute("href") ?? "")),
+    ];
+
     public string FieldValue(string name) => Form.Elements.FirstOrDefault(e => e.GetAttribute("name") == name) switch
     {
         IHtmlInputElement input => input.Value,

@@ -50,6 +50,16 @@ public sealed class TitlePage : SitePage
         return await AllReviewsPage.OpenAsync(Client, link.PathName + link.Search);
     }
 
+    /// <summary>The link beside the confirmation after the visitor posted or edited a review; null when there is none.</summary>
+    public IHtmlAnchorElement? StatusEditLink => Main.QuerySelector<IHtmlAnchorElement>("[role=status].status-message a");
+
+    /// <summary>Follows "Edit or withdraw it" beside the confirmation.</summary>
+    public async Task<EditReviewPage> ClickEditOwnReviewAsync()
+    {
+        Assert.True(StatusEditLink is not null, "the confirmation has no link to edit the review");
+        return await EditReviewPage.FollowAsync(Client, StatusEditLink!.PathName);
+    }
+
     /// <summary>The form under a review that asks whether it was helpful.</summary>
     public IHtmlFormElement VoteForm(int reviewId) => Required<IHtmlFormElement>($"#review-{reviewId} form.vote-form");
 

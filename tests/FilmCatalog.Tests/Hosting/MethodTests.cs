@@ -25,6 +25,7 @@ public sealed class MethodTests : IClassFixture<HostileSite>
         $"/title/{film.Slug}/review",
         $"/reviews/{film.ReviewIds[0]}/vote",
         $"/reviews/{film.ReviewIds[0]}/report",
+        $"/reviews/{film.ReviewIds[0]}/edit",
         "/antiforgery/token",
         "/health",
         "/robots.txt",
@@ -142,7 +143,7 @@ public sealed class MethodTests : IClassFixture<HostileSite>
         var client = _site.CreateClient("10.16.4.2");
         var token = (await client.GetFromJsonAsync<TokenAnswer>("/antiforgery/token"))!.Token;
 
-        foreach (var route in new[] { $"/title/{film.Slug}", $"/title/{film.Slug}/reviews", $"/title/{film.Slug}/review", $"/reviews/{film.ReviewIds[0]}/vote", $"/reviews/{film.ReviewIds[0]}/report" })
+        foreach (var route in new[] { $"/title/{film.Slug}", $"/title/{film.Slug}/reviews", $"/title/{film.Slug}/review", $"/reviews/{film.ReviewIds[0]}/vote", $"/reviews/{film.ReviewIds[0]}/report", $"/reviews/{film.ReviewIds[0]}/edit" })
         {
             var request = new HttpRequestMessage(new HttpMethod(method), route);
             request.Headers.Add("RequestVerificationToken", token);
@@ -169,7 +170,7 @@ public sealed class MethodTests : IClassFixture<HostileSite>
             Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
         }
 
-        foreach (var route in new[] { $"/title/{film.Slug}/review", $"/reviews/{film.ReviewIds[0]}/vote", $"/reviews/{film.ReviewIds[0]}/report" })
+        foreach (var route in new[] { $"/title/{film.Slug}/review", $"/reviews/{film.ReviewIds[0]}/vote", $"/reviews/{film.ReviewIds[0]}/report", $"/reviews/{film.ReviewIds[0]}/edit" })
         {
             var post = new HttpRequestMessage(HttpMethod.Post, route + "?handler=Delete") { Content = new FormUrlEncodedContent([]) };
             post.Headers.Add("RequestVerificationToken", token);

@@ -27,6 +27,6 @@ public sealed class LogModel(CatalogDbContext db) : PageModel
 
     public sealed record LogLine(ModerationKind Kind, string? By, string Note, DateTime At, int ReviewId, string Headline, FilmName Film)
     {
-        public string ByText => By ?? "the site";
+        public string ByText => By ?? (Kind == ModerationKind.WithdrawnByAuthor ? "its author" : "the site");
     }
 }

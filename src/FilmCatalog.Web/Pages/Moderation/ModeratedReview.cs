@@ -75,6 +75,7 @@ public static class ModerationText
         ReviewStatus.Visible => "Visible",
         ReviewStatus.PendingModeration => "Hidden by reports, waiting for a moderator",
         ReviewStatus.Hidden => "Hidden by a moderator",
+        ReviewStatus.Withdrawn => "Withdrawn by its author",
         _ => "Removed as spam",
     };
 
@@ -84,6 +85,7 @@ public static class ModerationText
         ModerationKind.Hidden => "Hidden",
         ModerationKind.Restored => "Restored",
         ModerationKind.Kept => "Kept; reports dismissed",
+        ModerationKind.WithdrawnByAuthor => "Withdrawn",
         _ => "Removed as spam",
     };
 

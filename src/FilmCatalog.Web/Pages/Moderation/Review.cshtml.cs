@@ -67,9 +67,14 @@ public sealed class ReviewModel(CatalogDbContext db, ReviewModeration moderation
         return true;
     }
 
-    /// <summary>One action in a review's history: <see cref="By"/> is null for the site's own.</summary>
+    /// <summary>One action in a review's history: <see cref="By"/> is null for the site's own and the author's.</summary>
     public sealed record HistoryLine(ModerationKind Kind, string? By, string Note, int ReportsClosed, DateTime At)
     {
-        public string ByText => By ?? (Kind == ModerationKind.HiddenByReports ? "the site" : "a removed moderator");
+        public string ByText => By ?? Kind switch
+        {
+            ModerationKind.HiddenByReports => "the site",
+            ModerationKind.WithdrawnByAuthor => "its author",
+            _ => "a removed moderator",
+        };
     }
 }

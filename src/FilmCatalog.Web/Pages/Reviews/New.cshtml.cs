@@ -46,11 +46,7 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
             return NotFound();
         Film = film;
 
-        if (Input.Headline.Any(char.IsControl))
-            ModelState.AddModelError("Input.Headline", "The headline must be one line of text.");
-        if (Input.DisplayName is { } name && name.Any(char.IsControl))
-            ModelState.AddModelError("Input.DisplayName", "The name must be one line of text.");
-        CheckVisibleText();
+        Check(this, Input);
         if (visitors.Find(HttpContext) is not { } visitor)
         {
             visitors.GetOrCreate(HttpContext);
@@ -78,26 +74,36 @@ public sealed class NewModel(CatalogDbContext db, ReviewPosting posting, Visitor
 
         StatusMessage = "Thank you: your review is posted.";
         TempData[Titles.DetailsModel.StatusReviewKey] = review.Id;
+        TempData[Titles.DetailsModel.StatusEditableKey] = true;
         return RedirectToPage("/Titles/Details", null, new { slug }, $"review-{review.Id}");
     }
 
     /// <summary>
-    /// Lengths as a reader sees them: three zero-width spaces passed as a headline, and a hundred as a review that
-    /// showed nothing yet counted in the film's rating. A name that shows nothing is no name ("a visitor").
+    /// The checks beyond the input model's attributes, shared by the form that posts a review and the one that
+    /// edits it (<see cref="EditModel"/>). Headline and name are one line. Lengths as a reader sees them: three
+    /// zero-width spaces passed as a headline, and a hundred as a review that showed nothing yet counted in the
+    /// film's rating. A name that shows nothing is no name ("a visitor").
     /// </summary>
-    private void CheckVisibleText()
+    internal static void Check(PageModel page, InputModel input)
     {
-        bool Unchecked(string key) => ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-        if (Input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.IsBlank(Input.Headline))
-            ModelState.AddModelError("Input.Headline", "Give your review a headline.");
-        else if (Input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.Length(Input.Headline) < HeadlineMin)
-            ModelState.AddModelError("Input.Headline", $"The headline must be {HeadlineMin} to {HeadlineMax} characters.");
+        var modelState = page.ModelState;
+        if (input.Headline.Any(char.IsControl))
+            modelState.AddModelError("Input.Headline", "The headline must be one line of text.");
+        if (input.DisplayName is { } line && line.Any(char.IsControl))
+            modelState.AddModelError("Input.DisplayName", "The name must be one line of text.");
 
-        if (Input.Body.Length > 0 && Unchecked("Input.Body") && (VisibleText.IsBlank(Input.Body) || VisibleText.Length(Input.Body) < BodyMin))
-            ModelState.AddModelError("Input.Body", FormattableString.Invariant($"Your review must be {BodyMin} to {BodyMax:N0} characters (a few sentences, at most about 1,000 words)."));
+        bool Unchecked(string key) => modelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.IsBlank(input.Headline))
+            modelState.AddModelError("Input.Headline", "Give your review a headline.");
+        else if (input.Headline.Length > 0 && Unchecked("Input.Headline") && VisibleText.Length(input.Headline) < HeadlineMin)
+            modelState.AddModelError("Input.Headline", $"The headline must be {HeadlineMin} to {HeadlineMax} characters.");
 
-        if (Input.DisplayName is { } name && VisibleText.IsBlank(name))
-            Input.DisplayName = null;
+        if (input.Body.Length > 0 && Unchecked("Input.Body") && (VisibleText.IsBlank(input.Body) || VisibleText.Length(input.Body) < BodyMin))
+            modelState.AddModelError("Input.Body", FormattableString.Invariant($"Your review must be {BodyMin} to {BodyMax:N0} characters (a few sentences, at most about 1,000 words)."));
+
+        if (input.DisplayName is { } name && VisibleText.IsBlank(name))
+            input.DisplayName = null;
+
     }
 
     private Task<TitleHeading?> FindFilmAsync(string slug, CancellationToken cancellationToken) =>

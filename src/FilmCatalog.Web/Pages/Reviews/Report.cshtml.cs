@@ -124,6 +124,7 @@ public sealed record ReportReceipt(DateTime ReportedAt, DateTime? ReviewedAt, Mo
     {
         (null, _) => "Our moderators have not looked at it yet.",
         (_, ModerationKind.Kept or ModerationKind.Restored) => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and decided it may stay on the site.",
+        (_, ModerationKind.WithdrawnByAuthor) => $"Its author withdrew it on {Day(ReviewedAt!.Value)}: it is no longer on the site.",
         (_, ModerationKind.RemovedAsSpam) => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and removed it as spam.",
         _ => $"A moderator reviewed it on {Day(ReviewedAt!.Value)} and took it off the site.",
     };

@@ -50,6 +50,12 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
     public const string StatusReviewKey = "StatusReviewId";
 
     /// <summary>
+    /// TempData key under which a write by the review's author (posting it, editing it) asks for a link to the
+    /// edit page beside the confirmation: only that response, the author's own, carries it, never the cached page.
+    /// </summary>
+    public const string StatusEditableKey = "StatusEditable";
+
+    /// <summary>
     /// Right after a write (Post/Redirect/Get), the review it was about is shown first, even when it is
     /// not among the most helpful, with the confirmation beside it where the browser lands
     /// (<c>#review-{id}</c>) rather than at the top of the page. Such a response carries TempData and
@@ -77,6 +83,7 @@ public sealed class DetailsModel(CatalogDbContext db, PublicUrls urls) : PageMod
         {
             ViewData["StatusForReview"] = id;
             ViewData["StatusMessage"] = message;
+            ViewData["StatusEditable"] = TempData[StatusEditableKey] is true;
         }
 
         return reviews;
