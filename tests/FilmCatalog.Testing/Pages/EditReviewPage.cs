@@ -60,6 +60,9 @@ public sealed class EditReviewPage : SitePage
     public async Task<EditReviewPage> SaveInvalidAsync(IReadOnlyDictionary<string, string> values) =>
         new(Client, await LandAsync(Client, await SubmitAsync(values)));
 
+    /// <summary>The edit form a response carried, whatever its status (a refusal keeps the form).</summary>
+    public static async Task<EditReviewPage> RefusedAsync(HttpClient client, HttpResponseMessage response) => new(client, await HtmlPage.ParseAsync(response));
+
     /// <summary>Sends the withdraw form, its box ticked or not; the server's answer as it came.</summary>
     public Task<HttpResponseMessage> SubmitWithdrawAsync(bool confirm) =>
         Client.SubmitAsync(WithdrawForm, confirm ? new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" } : null);

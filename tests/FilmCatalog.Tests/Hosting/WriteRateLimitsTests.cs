@@ -102,6 +102,31 @@ public abstract class WriteRateLimitsTests<TCatalog> : IClassFixture<TCatalog>
     }
 
     [Fact]
+    public async Task An_edit_over_the_budget_comes_back_with_the_changes_and_the_review_as_it_was()
+    {
+        var film = await _factory.Catalog.AddFilmAsync(reviews: 0);
+        var client = _factory.CreateClient("10.5.0.7");
+        for (var i = 0; i < Budget; i++)
+            await (await ReviewForm.OpenForAsync(client, film.Slug)).PostAsync(ReviewForm.Values($"Edited review {i}", "6", ReviewForm.ValidBody));
+        var id = await _factory.Catalog.ReadAsync(db => db.Reviews.Where(r => r.Title!.Slug == film.Slug).MaxAsync(r => r.Id));
+        var form = await EditReviewPage.OpenAsync(client, id);
+
+        var refused = await form.SubmitAsync(ReviewForm.Values("A second thought", "9", ReviewForm.ValidBody));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(wait);
+        var again = await EditReviewPage.RefusedAsync(client, refused);
+        Assert.Equal(("A second thought", "9"), (again.FieldValue("Input.Headline"), again.Rating));
+        var minutes = (int)Math.Ceiling(wait.Value.TotalMinutes);
+        Assert.Equal(
+            [($"Your review was not updated: you have written too many reviews for now. Your changes are below: save them again in {minutes} minutes.", null)],
+            again.ErrorSummary);
+        var stored = await _factory.Catalog.ReadAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(("Edited review 2", 6), (stored.Headline, stored.Rating));
+    }
+
+    [Fact]
     public async Task A_report_over_the_budget_comes_back_with_its_reason_and_note_saying_when_to_send_it()
     {
         var film = await _factory.Catalog.AddFilmAsync(reviews: Budget + 1);

@@ -77,6 +77,8 @@ public sealed class EditModel(CatalogDbContext db, ReviewEditing editing, Visito
         if (await LoadAsync(id, cancellationToken) is not { } review)
             return Refused();
 
+        // The withdraw form sends none of the edit form's fields, whose bound input reports them missing: not this form's errors.
+        ModelState.Clear();
         if (!ConfirmWithdraw)
         {
             // The edit form shows the review as it is stored: nothing of it was posted with this form.
