@@ -20,6 +20,8 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("title-card-only", $"/title/{ShowcaseSite.CardOnlySlug}"),
         ("title-series", $"/title/{ShowcaseSite.SeriesSlug}"),
         ("front", "/"),
+        ("genres", "/genres"),
+        ("decades", "/decades"),
         ("all-reviews", $"/title/{ShowcaseSite.RichSlug}/reviews"),
         ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),
         ("review-form-errors", $"/title/{ShowcaseSite.SeedSlug}/review"),

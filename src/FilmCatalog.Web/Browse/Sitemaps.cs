@@ -93,7 +93,7 @@ public static class Sitemaps
         {
             var years = await lists.YearsAsync(TitleListing.FirstListedYear, TitleListing.LastListedYear, cancellationToken);
             var genres = await lists.GenresAsync(cancellationToken);
-            var paths = new[] { "/", "/titles" }
+            var paths = new[] { "/", "/titles", "/genres", "/decades" }
                 .Concat(genres.Select(g => $"/genre/{Uri.EscapeDataString(g.Genre)}"))
                 .Concat(years.Select(y => y / 10 * 10).Distinct().Select(d => $"/decade/{d}s"))
                 .Concat(years.Select(y => $"/year/{y}"));

@@ -74,30 +74,84 @@ public sealed class TitleLists(CatalogDbContext db)
     /// The genres that have titles, with their names as printed: one index seek each (a "loose index scan"
     /// written as a recursive query, the same on every provider), rather than a scan of every title's genres.
     /// </summary>
-    public Task<List<GenreRow>> GenresAsync(CancellationToken cancellationToken) => db.Database.SqlQueryRaw<GenreRow>("""
+    public Task<List<GenreRow>> GenresAsync(CancellationToken cancellationToken) => db.Database.SqlQueryRaw<GenreRow>($"""
+        {GenreKeys}
+        SELECT g."Genre", {GenreNameSql} AS "Name" FROM g WHERE g."Genre" IS NOT NULL
+        """).ToListAsync(cancellationToken);
+
+    public sealed record GenreRow(string Genre, string Name);
+
+    /// <summary>
+    /// The genres that have titles, as <see cref="GenresAsync"/> finds them, each with its number of titles and its
+    /// best-rated title (none when no title of it has a rating): the count is read from the list's rating index alone
+    /// (no title row, no genre text), the best-rated title is its first entry.
+    /// </summary>
+    public Task<List<GenreCount>> GenreCountsAsync(CancellationToken cancellationToken) => db.Database.SqlQueryRaw<GenreCount>($"""
+        {GenreKeys}
+        SELECT g."Genre", {GenreNameSql} AS "Name",
+            (SELECT CAST(COUNT(*) AS INTEGER) FROM "TitleListings" l WHERE l."Genre" = g."Genre") AS "Titles",
+            (SELECT l."TitleId" FROM "TitleListings" l WHERE l."Genre" = g."Genre" AND l."RatingTenths" > {TitleListing.UnknownRating}
+                ORDER BY l."RatingTenths" DESC, l."TitleId" DESC LIMIT 1) AS "BestRatedId"
+        FROM g WHERE g."Genre" IS NOT NULL
+        """).ToListAsync(cancellationToken);
+
+    public sealed record GenreCount(string Genre, string Name, int Titles, int? BestRatedId);
+
+    /// <summary>The genre keys that have titles, as a recursive query <c>g("Genre")</c> that seeks the next key from the last.</summary>
+    private const string GenreKeys = """
         WITH RECURSIVE g("Genre") AS (
             SELECT MIN("Genre") FROM "TitleListings" WHERE "Genre" > ''
             UNION ALL
             SELECT (SELECT MIN(l."Genre") FROM "TitleListings" l WHERE l."Genre" > g."Genre") FROM g WHERE g."Genre" IS NOT NULL
         )
-        SELECT g."Genre", (SELECT l."GenreName" FROM "TitleListings" l WHERE l."Genre" = g."Genre" LIMIT 1) AS "Name" FROM g WHERE g."Genre" IS NOT NULL
-        """).ToListAsync(cancellationToken);
+        """;
 
-    public sealed record GenreRow(string Genre, string Name);
+    private const string GenreNameSql = """(SELECT l."GenreName" FROM "TitleListings" l WHERE l."Genre" = g."Genre" LIMIT 1)""";
 
     /// <summary>
     /// The years from <paramref name="from"/> to <paramref name="to"/> that have titles, for a decade's links to
     /// its years: one index seek a year (a loose index scan, as the front page finds its genres), not a read of
     /// every title of the decade.
     /// </summary>
-    public Task<List<int>> YearsAsync(int from, int to, CancellationToken cancellationToken) => db.Database.SqlQuery<int>($$"""
-        WITH RECURSIVE y("Year") AS (
-            SELECT MIN("Year") FROM "TitleListings" WHERE "Genre" = '' AND "Year" >= {{from}} AND "Year" <= {{to}}
-            UNION ALL
-            SELECT (SELECT MIN(l."Year") FROM "TitleListings" l WHERE l."Genre" = '' AND l."Year" > y."Year" AND l."Year" <= {{to}}) FROM y WHERE y."Year" IS NOT NULL
-        )
+    public Task<List<int>> YearsAsync(int from, int to, CancellationToken cancellationToken) => db.Database.SqlQueryRaw<int>($"""
+        {YearKeys}
         SELECT y."Year" AS "Value" FROM y WHERE y."Year" IS NOT NULL
-        """).ToListAsync(cancellationToken);
+        """, from, to).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The years from <paramref name="from"/> to <paramref name="to"/> that have titles, as <see cref="YearsAsync"/> finds
+    /// them, each with its number of titles: counted in the list of every title's year index, one range a year.
+    /// </summary>
+    public Task<List<YearCount>> YearCountsAsync(int from, int to, CancellationToken cancellationToken) => db.Database.SqlQueryRaw<YearCount>($"""
+        {YearKeys}
+        SELECT y."Year", (SELECT CAST(COUNT(*) AS INTEGER) FROM "TitleListings" l WHERE l."Genre" = '' AND l."Year" = y."Year") AS "Titles"
+        FROM y WHERE y."Year" IS NOT NULL
+        """, from, to).ToListAsync(cancellationToken);
+
+    public sealed record YearCount(int Year, int Titles);
+
+    /// <summary>
+    /// The decades that have titles (1990 for the 1990s), oldest first: one index seek a decade, from each decade's
+    /// first year to the next decade's, so that no link leads to an empty decade's 404.
+    /// </summary>
+    public Task<List<int>> DecadesAsync(CancellationToken cancellationToken) => db.Database.SqlQueryRaw<int>("""
+        WITH RECURSIVE d("Year") AS (
+            SELECT MIN("Year") FROM "TitleListings" WHERE "Genre" = '' AND "Year" >= {0} AND "Year" <= {1}
+            UNION ALL
+            SELECT (SELECT MIN(l."Year") FROM "TitleListings" l WHERE l."Genre" = '' AND l."Year" >= (d."Year" / 10 + 1) * 10 AND l."Year" <= {1})
+            FROM d WHERE d."Year" IS NOT NULL
+        )
+        SELECT d."Year" / 10 * 10 AS "Value" FROM d WHERE d."Year" IS NOT NULL
+        """, TitleListing.FirstListedYear, TitleListing.LastListedYear).ToListAsync(cancellationToken);
+
+    /// <summary>The years from parameter {0} to {1} that have titles, as a recursive query <c>y("Year")</c> that seeks the next year from the last.</summary>
+    private const string YearKeys = """
+        WITH RECURSIVE y("Year") AS (
+            SELECT MIN("Year") FROM "TitleListings" WHERE "Genre" = '' AND "Year" >= {0} AND "Year" <= {1}
+            UNION ALL
+            SELECT (SELECT MIN(l."Year") FROM "TitleListings" l WHERE l."Genre" = '' AND l."Year" > y."Year" AND l."Year" <= {1}) FROM y WHERE y."Year" IS NOT NULL
+        )
+        """;
 
     /// <summary>
     /// The nearest years before <paramref name="from"/> and after <paramref name="to"/> that have titles, for a year's or a

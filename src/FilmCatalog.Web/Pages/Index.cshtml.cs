@@ -99,7 +99,7 @@ public sealed class IndexModel(CatalogDbContext db, TitleLists lists, TimeProvid
         FromTheArchive = await PickFromTheArchiveAsync(cancellationToken);
 
         Genres = [.. (await lists.GenresAsync(cancellationToken)).Select(g => (g.Genre, g.Name)).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)];
-        Decades = await DecadesAsync(cancellationToken);
+        Decades = await lists.DecadesAsync(cancellationToken);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Review, ReviewTeaser>> Teaser = r => new ReviewTeaser(
@@ -120,17 +120,6 @@ public sealed class IndexModel(CatalogDbContext db, TitleLists lists, TimeProvid
         return await full.Where(t => t.Id >= from).OrderBy(t => t.Id)
             .Select(t => new ArchivePick(t.Slug, t.Name, t.Year, t.Summary, t.Rating, t.RatingVotes))
             .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>The decades from the oldest title's to the newest's.</summary>
-    private async Task<IReadOnlyList<int>> DecadesAsync(CancellationToken cancellationToken)
-    {
-        var dated = db.TitleListings.AsNoTracking().Where(l => l.Genre == TitleListing.AllTitles && l.Year != TitleListing.UnknownYear);
-        var first = await dated.OrderBy(l => l.Year).Select(l => (int?)l.Year).FirstOrDefaultAsync(cancellationToken);
-        var last = await dated.OrderByDescending(l => l.Year).Select(l => (int?)l.Year).FirstOrDefaultAsync(cancellationToken);
-        if (first is null || last is null)
-            return [];
-        return [.. Enumerable.Range(0, (last.Value / 10) - (first.Value / 10) + 1).Select(i => (first.Value / 10 + i) * 10)];
     }
 }
 

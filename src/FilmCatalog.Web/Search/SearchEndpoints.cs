@@ -1,3 +1,4 @@
+using FilmCatalog.Web.Catalog;
 using FilmCatalog.Web.Hosting;
 using FilmCatalog.Web.Pages.Shared;
 
@@ -36,9 +37,12 @@ public static class SearchEndpoints
                 query.Text,
                 [.. titles.Hits.Select(t => new Suggestion(
                     t.Name,
-                    string.Join(" \u00b7 ", new[] { t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Genres.Count > 0 ? string.Join(", ", t.Genres.Take(2)) : null }.OfType<string>()),
+                    string.Join(" \u00b7 ", new[] { TitleKinds.Label(t.Kind), TitleKinds.Years(t.Year, t.EndYear, t.IsOpenRun), t.Genres.Count > 0 ? string.Join(", ", t.Genres.Take(2)) : null }.OfType<string>()),
                     $"{pathBase}/title/{t.Slug}",
-                    t.AlsoKnownAs is { } aka ? $"also known as {aka}" : null))],
+                    t.AlsoKnownAs is { } aka ? $"also known as {aka}" : null)
+                {
+                    Kind = TitleKinds.Label(t.Kind),
+                })],
                 [.. people.Hits.Select(p => new Suggestion(
                     p.Name,
                     string.Join(", ", p.Roles.Select(RoleNames.Noun)),
@@ -49,6 +53,13 @@ public static class SearchEndpoints
     /// <summary>The answer: the query as read, then titles and people, each with the page to go to.</summary>
     public sealed record Suggestions(string Query, IReadOnlyList<Suggestion> Titles, IReadOnlyList<Suggestion> People);
 
-    /// <summary>One suggestion: its label, a short detail line, the page, and why it matched when that is not its name.</summary>
-    public sealed record Suggestion(string Label, string Detail, string Url, string? Note);
+    /// <summary>
+    /// One suggestion: its label, a short detail line (a title's kind when it is not a film, its years, its genres:
+    /// "TV Series · 1990–1991 · Drama", as the title page's header says it), the page, and why it matched when that is not its name.
+    /// </summary>
+    public sealed record Suggestion(string Label, string Detail, string Url, string? Note)
+    {
+        /// <summary>What a title is when it is not a film ("TV Series"); null for a film and for a person.</summary>
+        public string? Kind { get; init; }
+    }
 }

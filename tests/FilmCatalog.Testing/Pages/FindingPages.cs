@@ -119,3 +119,54 @@ public sealed class BrowsePage : SitePage
         return link is null ? null : new BrowsePage(Client, await HtmlPage.GetAsync(Client, link.PathName + link.Search));
     }
 }
+
+/// <summary>A genre as <c>/genres</c> lists it: its name and page, its number of titles and its best-rated title's page and text.</summary>
+public sealed record GenreEntry(string Name, string Href, int Titles, string? BestRatedHref, string? BestRated);
+
+/// <summary><c>/genres</c>: every genre, A-Z.</summary>
+public sealed class GenresPage : SitePage
+{
+    private GenresPage(HttpClient client, IHtmlDocument document)
+        : base(client, document) => Assert.Equal("Genres", Heading);
+
+    public static async Task<GenresPage> OpenAsync(HttpClient client) => new(client, await HtmlPage.GetAsync(client, "/genres"));
+
+    public IReadOnlyList<GenreEntry> Genres =>
+    [
+        .. Main.QuerySelectorAll(".index-item").Select(item =>
+        {
+            var link = item.QuerySelector<IHtmlAnchorElement>(".index-item-name a") ?? throw new InvalidOperationException("a genre without its link");
+            var best = item.QuerySelector<IHtmlAnchorElement>(".index-item-meta a");
+            return new GenreEntry(Text(link), link.PathName, CountOf(item.QuerySelector(".index-item-count")), best?.PathName,
+                item.QuerySelector(".index-item-meta") is { } meta ? Text(meta) : null);
+        }),
+    ];
+
+    /// <summary>The number an element's text begins with, after any separator: "1,204 titles" and "· 1,204 titles" are 1204.</summary>
+    internal static int CountOf(IElement? element) => int.Parse(
+        new string([.. Text(element).SkipWhile(c => !char.IsDigit(c)).TakeWhile(c => char.IsDigit(c) || c == ',').Where(char.IsDigit)]),
+        System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A decade as <c>/decades</c> lists it ("1990s"), with its count and its years (each with its page and count).</summary>
+public sealed record DecadeEntry(string Name, string Href, int Titles, IReadOnlyList<(int Year, string Href, int Titles)> Years);
+
+/// <summary><c>/decades</c>: every decade with titles, newest first.</summary>
+public sealed class DecadesPage : SitePage
+{
+    private DecadesPage(HttpClient client, IHtmlDocument document)
+        : base(client, document) => Assert.Equal("Decades", Heading);
+
+    public static async Task<DecadesPage> OpenAsync(HttpClient client) => new(client, await HtmlPage.GetAsync(client, "/decades"));
+
+    public IReadOnlyList<DecadeEntry> Decades =>
+    [
+        .. Main.QuerySelectorAll(".index-item").Select(item =>
+        {
+            var link = item.QuerySelector<IHtmlAnchorElement>(".index-item-name a") ?? throw new InvalidOperationException("a decade without its link");
+            var years = item.QuerySelectorAll(".chip-links a").Cast<IHtmlAnchorElement>().Select(a => (
+                int.Parse(a.TextContent.Trim()[..4], System.Globalization.CultureInfo.InvariantCulture), a.PathName, GenresPage.CountOf(a.QuerySelector(".chip-count"))));
+            return new DecadeEntry(Text(link), link.PathName, GenresPage.CountOf(item.QuerySelector(".index-item-count")), [.. years]);
+        }),
+    ];
+}

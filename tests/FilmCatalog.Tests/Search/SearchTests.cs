@@ -256,7 +256,7 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         var page = await SearchPage.GetAsync(Client, "summer 1985");
 
         Assert.Equal("summer-1985-2005", page.Titles[0].Slug);
-        Assert.Contains("No film of 1985 matches", page.Note);
+        Assert.Contains("No title of 1985 matches", page.Note);
     }
 
     [Theory]

@@ -16,10 +16,10 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
 
     public int FirstYear { get; private set; }
 
-    /// <summary>The decade's years that have films: the page links to their pages, and to no empty year's 404.</summary>
+    /// <summary>The decade's years that have titles: the page links to their pages, and to no empty year's 404.</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    /// <summary>The nearest decades on either side that have films ("1980s").</summary>
+    /// <summary>The nearest decades on either side that have titles ("1980s").</summary>
     public (string? Before, string? After) Neighbours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string decade, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class DecadeModel(TitleLists lists) : BrowsePageModel(lists)
             return NotFound();
 
         FirstYear = first;
-        Heading = $"Films of the {decade}";
+        Heading = $"Titles of the {decade}";
         await LoadAsync(new ListScope(TitleListing.AllTitles, first, first + 9), null, cancellationToken);
         if (Results.Titles.Count == 0 && IsFirstPage)
             return NotFound();

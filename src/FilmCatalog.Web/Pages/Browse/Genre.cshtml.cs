@@ -25,7 +25,7 @@ public sealed class GenreModel(CatalogDbContext db, TitleLists lists) : BrowsePa
             return NotFound();
 
         GenreName = name;
-        Heading = $"{name} films";
+        Heading = $"{name} titles";
         await LoadAsync(new ListScope(genre), null, cancellationToken);
         return Page();
     }

@@ -18,7 +18,7 @@ public sealed class YearModel(TitleLists lists) : BrowsePageModel(lists)
 
     public string Decade => $"{Year / 10 * 10}s";
 
-    /// <summary>The nearest years on either side that have films: the page links to them, never to an empty year's 404.</summary>
+    /// <summary>The nearest years on either side that have titles: the page links to them, never to an empty year's 404.</summary>
     public (int? Before, int? After) Neighbours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class YearModel(TitleLists lists) : BrowsePageModel(lists)
             return RedirectPermanent($"{Request.PathBase}/year/{year}{Request.QueryString}");
 
         Year = year;
-        Heading = $"Films of {year}";
+        Heading = $"Titles of {year}";
         await LoadAsync(new ListScope(TitleListing.AllTitles, year, year), null, cancellationToken);
         if (Results.Titles.Count == 0 && IsFirstPage)
             return NotFound();

@@ -21,7 +21,7 @@ public sealed class ReportModel(CatalogDbContext db, ReviewReporting reporting, 
         (ReportReason.SpoilerInHeadline, "The headline gives away the plot"),
         (ReportReason.Offensive, "Offensive or abusive"),
         (ReportReason.Spam, "Spam or advertising"),
-        (ReportReason.OffTopic, "Not about this film"),
+        (ReportReason.OffTopic, "Not about this title"),
         (ReportReason.Other, "Something else"),
     ];
 

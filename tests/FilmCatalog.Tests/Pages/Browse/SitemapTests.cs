@@ -48,6 +48,8 @@ public abstract class SitemapTests<TCatalog>(TCatalog factory) : IClassFixture<T
             .. years.Select(year => year / 10 * 10).Distinct().Select(decade => $"{PublicBase}/decade/{decade}s"),
             $"{PublicBase}/",
             $"{PublicBase}/titles",
+            $"{PublicBase}/genres",
+            $"{PublicBase}/decades",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         Assert.All(files.Where(f => !f.Name.EndsWith("/lists.xml", StringComparison.Ordinal)), f => Assert.InRange(f.Urls, 0, 7));

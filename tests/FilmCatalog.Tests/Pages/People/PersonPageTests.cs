@@ -31,7 +31,7 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
             page.Films.Select(f => (f.Year, f.Name, f.Slug)));
         Assert.Equal("director; star", page.Films[1].Parts);
         Assert.Contains("star on a card of In the Soup (1992)", page.Films[2].Parts);
-        Assert.StartsWith("3 films in the catalog", page.Summary);
+        Assert.StartsWith("3 titles in the catalog", page.Summary);
         Assert.Null(page.HomonymNote);
     }
 
@@ -125,7 +125,7 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal(Web.Pages.People.DetailsModel.FilmsPerPage, first.Films.Count);
         Assert.Equal("2002", first.Films[0].Year);
         Assert.Equal(["1902", "1901", "1900"], second.Films.Select(f => f.Year));
-        Assert.StartsWith($"{films.Length} films", first.Summary);
+        Assert.StartsWith($"{films.Length} titles", first.Summary);
     }
 
     [Fact]
@@ -158,9 +158,9 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal("A film whose title the source lost", second.Films[3].Name);
         Assert.Contains("director on a card of", second.Films[3].Parts);
         Assert.Contains("star on a card of", second.Films[3].Parts);
-        Assert.StartsWith($"{films.Length + 2} films in the catalog", first.Summary);
-        Assert.Contains("director in 2 films", first.Summary);
-        Assert.Contains("star in 1 film", first.Summary);
+        Assert.StartsWith($"{films.Length + 2} titles in the catalog", first.Summary);
+        Assert.Contains("director in 2 titles", first.Summary);
+        Assert.Contains("star in 1 title", first.Summary);
     }
 
     [Fact]
@@ -175,13 +175,13 @@ public abstract class PersonPageTests<TCatalog>(TCatalog factory) : IClassFixtur
 
         var all = await PersonPage.GetAsync(Client, slug);
         var roleLinks = all.Main.QuerySelectorAll(".person-summary a").Cast<IHtmlAnchorElement>().ToList();
-        Assert.Equal(["actor in 101 films", "director in 2 films"], roleLinks.Select(a => a.TextContent));
-        Assert.Equal($"{Web.Pages.People.DetailsModel.FilmsPerPage + 3} films in the catalog: actor in 101 films, director in 2 films.", all.Summary);
+        Assert.Equal(["actor in 101 titles", "director in 2 titles"], roleLinks.Select(a => a.TextContent));
+        Assert.Equal($"{Web.Pages.People.DetailsModel.FilmsPerPage + 3} titles in the catalog: actor in 101 titles, director in 2 titles.", all.Summary);
 
         var directing = await PersonPage.OpenAsync(Client, roleLinks[1].PathName + roleLinks[1].Search);
         Assert.Equal(["1951", "1950"], directing.Films.Select(f => f.Year));
         Assert.All(directing.Films, f => Assert.Equal("director", f.Parts));
-        Assert.Equal("Films as director", SitePage.Text(directing.Main.QuerySelector("#films-heading")));
+        Assert.Equal("Titles as director", SitePage.Text(directing.Main.QuerySelector("#films-heading")));
         Assert.Equal("true", directing.Main.QuerySelector(".person-summary a[aria-current]")?.GetAttribute("aria-current"));
         Assert.NotNull(directing.Document.QuerySelector("meta[name=robots][content='noindex, follow']"));
 

@@ -76,6 +76,43 @@ public abstract class TitleKindPageTests<TCatalog>(TCatalog factory) : IClassFix
     }
 
     [Fact]
+    public async Task Lists_that_may_hold_a_series_count_and_head_it_as_titles_not_films()
+    {
+        await ImportSeriesAsync();
+        var client = factory.CreateClient();
+
+        Assert.Equal("Family titles", (await BrowsePage.OpenAsync(client, "/genre/family")).Heading);
+        Assert.Equal("Titles of 1994", (await BrowsePage.OpenAsync(client, "/year/1994")).Heading);
+        Assert.Equal("Titles of the 1990s", (await BrowsePage.OpenAsync(client, "/decade/1990s")).Heading);
+        var genres = await GenresPage.OpenAsync(client);
+        Assert.Contains(genres.Genres, g => g.Name == "Family");
+        Assert.DoesNotContain("film", SitePage.Text(genres.Main), StringComparison.OrdinalIgnoreCase);
+
+        var person = await PersonPage.GetAsync(client, "owen-pascoe");
+        Assert.Matches(@"^\d+ titles? in the catalog: star in \d+ titles?", person.Summary);
+        Assert.DoesNotContain("film", person.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Titles", person.Main.QuerySelector("#films-heading")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suggestion_says_what_a_title_is_and_its_run_when_it_is_not_a_film()
+    {
+        await ImportSeriesAsync();
+        await factory.ImportAsync(new TitlePageText("Harbour Lights", 1957) { Genres = ["Drama"], Votes = 10, Rating = 6.0 });
+        var client = factory.CreateClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/search/suggest?q=harbour%20lights"));
+        var titles = json.RootElement.GetProperty("titles").EnumerateArray().ToList();
+        var series = titles.Single(t => t.GetProperty("url").GetString() == "/title/harbour-lights-1994");
+        Assert.Equal("TV Series", series.GetProperty("kind").GetString());
+        Assert.Equal("TV Series · 1994–2004 · Drama, Family", series.GetProperty("detail").GetString());
+
+        var film = titles.Single(t => t.GetProperty("url").GetString() == "/title/harbour-lights-1957");
+        Assert.Equal(JsonValueKind.Null, film.TryGetProperty("kind", out var kind) ? kind.ValueKind : JsonValueKind.Null);
+        Assert.Equal("1957 · Drama", film.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_card_gives_the_title_known_only_from_it_its_kind_and_open_run()
     {
         await ImportSeriesAsync();
