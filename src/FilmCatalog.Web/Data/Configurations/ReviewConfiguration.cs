@@ -26,6 +26,10 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         // The front page's recent reviews, across titles.
         review.HasIndex(r => new { r.Origin, r.Status, r.WrittenAt });
 
+        // A visitor's own reviews of a film (the review form lists them to edit): a seek, however many reviews the film has.
+        // Only reviews posted here have an author, so the index holds those alone.
+        review.HasIndex(r => new { r.AuthorVisitorId, r.TitleId }).HasFilter("AuthorVisitorId IS NOT NULL");
+
         // The moderators' queue (open reports, most first) and their list of hidden reviews.
         review.HasIndex(r => new { r.Status, r.ReportCount });
 

@@ -19,9 +19,10 @@ public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbC
     {
         base.OnModelCreating(modelBuilder);
 
-        // The model's one SQL fragment, in PostgreSQL's spelling: its identifiers are case-sensitive
+        // The model's SQL fragments, in PostgreSQL's spelling: its identifiers are case-sensitive
         // only when quoted, and EF Core quotes every name it creates.
         modelBuilder.Entity<Review>().HasIndex(r => new { r.TitleId, r.SourceKey }).HasFilter("\"SourceKey\" IS NOT NULL");
+        modelBuilder.Entity<Review>().HasIndex(r => new { r.AuthorVisitorId, r.TitleId }).HasFilter("\"AuthorVisitorId\" IS NOT NULL");
 
         // Text is stored whole, as SQLite stores it: a maximum length in the model is what the site's
         // forms accept, not a limit on what an import may bring (a long headline would be refused here

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
     public partial class PostgresCatalogDbContextModel
     {
         private PostgresCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("705b917f-2fbf-41fa-a087-4333973ef978"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("9ae080cb-368f-40f9-a244-c18389a7490a"), entityTypeCount: 31)
         {
         }
 

@@ -555,6 +555,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorVisitorId", "TitleId")
+                        .HasFilter("\"AuthorVisitorId\" IS NOT NULL");
+
                     b.HasIndex("Status", "ReportCount");
 
                     b.HasIndex("TitleId", "SourceKey")

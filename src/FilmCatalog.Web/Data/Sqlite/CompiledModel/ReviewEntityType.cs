@@ -24,7 +24,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 propertyCount: 21,
                 navigationCount: 3,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -181,23 +181,27 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { status, reportCount });
+                new[] { authorVisitorId, titleId });
+            index.AddAnnotation("Relational:Filter", "AuthorVisitorId IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { titleId, sourceKey },
-                unique: true);
-            index0.AddAnnotation("Relational:Filter", "SourceKey IS NOT NULL");
+                new[] { status, reportCount });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { origin, status, writtenAt });
+                new[] { titleId, sourceKey },
+                unique: true);
+            index1.AddAnnotation("Relational:Filter", "SourceKey IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { titleId, status, helpfulScore, id });
+                new[] { origin, status, writtenAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { titleId, status, rating, id });
+                new[] { titleId, status, helpfulScore, id });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { titleId, status, rating, id });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { titleId, status, writtenAt, id });
 
             return runtimeEntityType;

@@ -527,6 +527,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorVisitorId", "TitleId")
+                        .HasFilter("AuthorVisitorId IS NOT NULL");
+
                     b.HasIndex("Status", "ReportCount");
 
                     b.HasIndex("TitleId", "SourceKey")
