@@ -26,6 +26,7 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         ("review-form", $"/title/{ShowcaseSite.SeedSlug}/review"),
         ("review-form-errors", $"/title/{ShowcaseSite.SeedSlug}/review"),
         ("review-form-own", $"/title/{ShowcaseSite.OwnReviewSlug}/review"),
+        ("reviews-mine", "/reviews/mine"),
         ("review-edit", OwnReview),
         ("review-edit-errors", OwnReview),
         ("vote", "/reviews/{review}/vote?helpful=yes"),
@@ -84,8 +85,8 @@ public sealed class PageTypesInBrowserTests(ShowcaseSite site, Browser browser) 
         browser.PreferColorScheme(scheme);
         try
         {
-            // The review form that lists the browser's own review, and its edit page, need that review posted first.
-            var ownReview = name.StartsWith("review-edit", StringComparison.Ordinal) || name == "review-form-own" ? await OwnReviewEditPathAsync() : "";
+            // The review form and "Your reviews", which list the browser's own review, and its edit page, need that review posted first.
+            var ownReview = name.StartsWith("review-edit", StringComparison.Ordinal) || name is "review-form-own" or "reviews-mine" ? await OwnReviewEditPathAsync() : "";
             browser.SevereConsoleEntries(); // start from an empty log
             var url = site.Url(path
                 .Replace("{review}", (await site.RichReviewIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -26,6 +26,7 @@ public sealed class MethodTests : IClassFixture<HostileSite>
         $"/reviews/{film.ReviewIds[0]}/vote",
         $"/reviews/{film.ReviewIds[0]}/report",
         $"/reviews/{film.ReviewIds[0]}/edit",
+        "/reviews/mine",
         "/antiforgery/token",
         "/health",
         "/robots.txt",

@@ -195,6 +195,56 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
 
     private const int ReviewReportingThreshold = FilmCatalog.Web.Reviews.ReviewReporting.HideThreshold;
 
+    /// <summary>"Your reviews" (<c>/reviews/mine</c>): each entry's film, headline and the links it offers.</summary>
+    private static async Task<List<(string Film, string Headline, string? Edit, string Meta)>> MyReviewsAsync(HttpClient client)
+    {
+        var page = await SitePage.GetAsync(client, "/reviews/mine");
+        Assert.Equal("noindex", page.Document.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        return [.. page.Main.QuerySelectorAll(".my-reviews li").Select(item => (
+            SitePage.Text(item.QuerySelector(".my-review-film")),
+            SitePage.Text(item.QuerySelector(".my-review-headline")),
+            item.QuerySelector("a[href$='/edit']")?.GetAttribute("href"),
+            SitePage.Text(item.QuerySelector(".my-review-meta"))))];
+    }
+
+    [Fact]
+    public async Task Your_reviews_lists_this_browsers_reviews_newest_first_with_their_edit_links_and_nobody_elses()
+    {
+        var (first, second) = (await NewFilmAsync(), await NewFilmAsync());
+        var author = factory.CreateClient("10.64.0.1");
+        var (_, older) = await PostAsync(author, first, "My first review here", "7");
+        var (_, newer) = await PostAsync(author, second, "And a second one", "5");
+        await PostAsync(factory.CreateClient("10.64.0.2"), first, "Someone else entirely", "9");
+
+        var mine = await MyReviewsAsync(author);
+
+        Assert.Equal(["\u201cAnd a second one\u201d", "\u201cMy first review here\u201d"], mine.Select(r => r.Headline));
+        Assert.Equal([EditReviewPage.UrlOf(newer), EditReviewPage.UrlOf(older)], mine.Select(r => r.Edit));
+        Assert.StartsWith("5/10", mine[0].Meta, StringComparison.Ordinal);
+        Assert.Empty(await MyReviewsAsync(factory.CreateClient("10.64.0.3")));
+        var stranger = await SitePage.GetAsync(factory.CreateClient("10.64.0.4"), "/reviews/mine");
+        Assert.Contains("No review has been posted from this browser", SitePage.Text(stranger.Main.QuerySelector(".notice")));
+    }
+
+    [Fact]
+    public async Task Your_reviews_says_which_are_hidden_offers_no_edit_for_them_and_leaves_out_a_withdrawn_one()
+    {
+        var slug = await NewFilmAsync();
+        var author = factory.CreateClient("10.65.0.1");
+        var (_, reported) = await PostAsync(author, slug, "One they reported", "2");
+        var (_, withdrawn) = await PostAsync(author, slug, "One I take back", "4");
+        for (var i = 0; i < ReviewReportingThreshold; i++)
+            await (await ReportForm.OpenForAsync(factory.CreateClient($"10.65.{i + 1}.1"), reported)).SendAsync("Spam");
+        await (await EditReviewPage.OpenAsync(author, withdrawn)).WithdrawAsync();
+
+        var mine = await MyReviewsAsync(author);
+
+        var only = Assert.Single(mine);
+        Assert.Equal("\u201cOne they reported\u201d", only.Headline);
+        Assert.Null(only.Edit);
+        Assert.Contains("Hidden while a moderator looks at reports about it", only.Meta, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Withdrawing_needs_the_box_ticked_then_takes_the_review_off_the_page_and_out_of_the_counts_and_into_its_history()
     {
