@@ -47,7 +47,7 @@ public abstract class BrowsePageModel(TitleLists lists) : PageModel
         ListSort.Rating => "Highest rated",
         ListSort.Year => "Newest",
         ListSort.Title => "A\u2013Z",
-        ListSort.Reviews => "Most reviews here",
+        ListSort.Reviews => "Most user reviews",
         _ => sort.ToString(),
     };
 

@@ -30,7 +30,7 @@ public sealed record ListedTitle(
         ? rating.ToString("0.0", CultureInfo.InvariantCulture) + "/10" + (RatingVotes is { } votes ? " from " + Count(votes, "vote", "votes") : "")
         : null;
 
-    public string? ReviewsText => ReviewCount > 0 ? Count(ReviewCount, "review", "reviews") + " here" : null;
+    public string? ReviewsText => ReviewCount > 0 ? Count(ReviewCount, "user review", "user reviews") : null;
 
     public static string Count(long count, string one, string many) =>
         count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
