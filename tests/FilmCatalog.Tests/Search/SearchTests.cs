@@ -310,6 +310,16 @@ public abstract class SearchTests<TCatalog>(TCatalog factory) : IClassFixture<TC
         Assert.Equal(pointed ? "/year/1977" : null, link?.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task A_search_of_one_group_that_finds_nothing_offers_both_groups()
+    {
+        var response = await Client.GetAsync("/search?q=amelie&type=people");
+        var page = await HtmlPage.ParseAsync(response);
+
+        Assert.Equal("No person matches \u201camelie\u201d", SitePage.Text(page.QuerySelector("#none-heading")));
+        Assert.Equal("/search?q=amelie", page.QuerySelector(".search-none a[href^='/search']")?.GetAttribute("href"));
+    }
+
     /// <summary>Text that would be query syntax, control characters, 1,000 characters, markup: each gives the search page, never an error.</summary>
     public static TheoryData<string> HostileQueries() => new(
         "", " ", "\"", "\"\"", "*", "**", "-", "--", ":", "^", "NEAR", "NEAR(a b)", "a NEAR b", "a OR b", "NOT a", "a AND NOT b",
