@@ -35,6 +35,9 @@ public sealed class Review
     /// <summary>The date the review was written (UTC midnight for imported ones, whose time is unknown).</summary>
     public DateTime WrittenAt { get; set; }
 
+    /// <summary>When its author last changed what it says (text, rating, name or spoiler flag); null if never. Readers see it beside the date.</summary>
+    public DateTime? EditedAt { get; set; }
+
     /// <summary>Visitor who posted it on this site; they may not vote on it.</summary>
     public Guid? AuthorVisitorId { get; set; }
 

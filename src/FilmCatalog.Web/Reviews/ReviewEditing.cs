@@ -26,13 +26,18 @@ public sealed class ReviewEditing(CatalogDbContext db, ReviewMarkdown markdown, 
                 return null;
 
             var headline = input.Headline.Trim();
+            var name = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim();
             // A moderator who kept the review against its reports kept the text they read, not the next one.
             if (review.Headline != headline || review.Body != input.Body)
                 review.KeptByModerator = false;
+
+            // Readers (and those who voted it helpful) see that it changed since it was written; saving it unchanged is no edit.
+            if ((review.Headline, review.Body, review.AuthorName, review.ContainsSpoilers, review.Rating) != (headline, input.Body, name, input.ContainsSpoilers, input.Rating))
+                review.EditedAt = clock.GetUtcNow().UtcDateTime;
             review.Headline = headline;
             review.Body = input.Body;
             review.BodyHtml = html;
-            review.AuthorName = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim();
+            review.AuthorName = name;
             review.ContainsSpoilers = input.ContainsSpoilers;
             if (review.Rating != input.Rating)
             {

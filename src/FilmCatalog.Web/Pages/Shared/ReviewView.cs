@@ -11,6 +11,7 @@ public sealed record ReviewView(
     int Id,
     string Headline,
     DateTime WrittenAt,
+    DateTime? EditedAt,
     string? AuthorName,
     string? AuthorPlace,
     int? Rating,
@@ -22,7 +23,7 @@ public sealed record ReviewView(
 {
     /// <summary>The one projection of a review for display, shared by every query that shows reviews.</summary>
     public static readonly Expression<Func<Review, ReviewView>> FromReview = r => new ReviewView(
-        r.Id, r.Headline, r.WrittenAt, r.AuthorName, r.AuthorPlace, r.Rating, r.ContainsSpoilers, r.BodyHtml,
+        r.Id, r.Headline, r.WrittenAt, r.EditedAt, r.AuthorName, r.AuthorPlace, r.Rating, r.ContainsSpoilers, r.BodyHtml,
         r.SourceHelpful + r.SiteHelpful,
         r.SourceHelpful + r.SourceNotHelpful + r.SiteHelpful + r.SiteNotHelpful,
         r.Origin == ReviewOrigin.Site);

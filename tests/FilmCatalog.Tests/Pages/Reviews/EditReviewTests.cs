@@ -59,6 +59,7 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         var reader = factory.CreateClient("10.60.9.2");
         var before = await TitlePage.GetAsync(reader, slug); // stored in the page cache
         Assert.Equal("1", Distribution(before)["4"]);
+        Assert.Null(before.ReviewArticle(id)!.QuerySelector(".review-edited"));
 
         var edit = await posted.ClickEditOwnReviewAsync();
         Assert.Equal("First tkae", edit.FieldValue("Input.Headline"));
@@ -78,6 +79,10 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal("Recommended.", review.QuerySelector(".review-body em")!.TextContent);
         Assert.Contains("by Margo B.", review.TextContent);
         Assert.Equal("9/10", SitePage.VisibleText(review.QuerySelector(".review-rating")));
+        // Those who read or voted on it before see that it changed since.
+        var editedAt = (await StoredAsync(id)).EditedAt;
+        Assert.NotNull(editedAt);
+        Assert.Equal("edited " + editedAt.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), SitePage.Text(review.QuerySelector(".review-edited")));
         Assert.Equal(after.ReviewCountsLine, before.ReviewCountsLine);
         var distribution = Distribution(after);
         Assert.Equal(("0", "1"), (distribution["4"], distribution["9"]));
@@ -85,6 +90,19 @@ public abstract class EditReviewTests<TCatalog>(TCatalog factory) : IClassFixtur
         Assert.Equal((5, 6 * 4 + 9), (film.VisitorRatingCount, film.VisitorRatingSum));
         Assert.Equal(((6.0 * 4 + 9) / 5).ToString("0.0", CultureInfo.InvariantCulture), after.Main.QuerySelector(".rating-visitors .rating-value")!.TextContent);
         Assert.Null(after.StatusMessage);
+    }
+
+    [Fact]
+    public async Task Saving_the_review_unchanged_does_not_mark_it_edited()
+    {
+        var slug = await NewFilmAsync();
+        var author = factory.CreateClient("10.66.0.1");
+        var (_, id) = await PostAsync(author, slug, "Left as it was", "6", name: "Same Name");
+
+        await (await EditReviewPage.OpenAsync(author, id)).SaveAsync(Values("Left as it was", "6", ValidBody, name: "Same Name"));
+
+        Assert.Null((await StoredAsync(id)).EditedAt);
+        Assert.Null((await TitlePage.GetAsync(factory.CreateClient("10.66.0.2"), slug)).ReviewArticle(id)!.QuerySelector(".review-edited"));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
     public partial class PostgresCatalogDbContextModel
     {
         private PostgresCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ae080cb-368f-40f9-a244-c18389a7490a"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("70a95304-a118-4e82-8632-9cb8d20895bc"), entityTypeCount: 31)
         {
         }
 

@@ -22,7 +22,7 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 "FilmCatalog.Web.Catalog.Review",
                 typeof(Review),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -87,6 +87,14 @@ namespace FilmCatalog.Web.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Review).GetField("<ContainsSpoilers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             containsSpoilers.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Review).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Review).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            editedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var headline = runtimeEntityType.AddProperty(
                 "Headline",

@@ -509,6 +509,9 @@ namespace FilmCatalog.Web.Data.Postgres.Migrations
                     b.Property<bool>("ContainsSpoilers")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)

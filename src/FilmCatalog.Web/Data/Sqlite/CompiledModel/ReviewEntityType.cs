@@ -21,7 +21,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 "FilmCatalog.Web.Catalog.Review",
                 typeof(Review),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -77,6 +77,13 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Review).GetProperty("ContainsSpoilers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Review).GetField("<ContainsSpoilers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Review).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Review).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var headline = runtimeEntityType.AddProperty(
                 "Headline",

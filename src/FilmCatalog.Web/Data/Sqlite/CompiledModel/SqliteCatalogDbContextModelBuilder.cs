@@ -11,7 +11,7 @@ namespace FilmCatalog.Web.Data.Sqlite.CompiledModel
     public partial class SqliteCatalogDbContextModel
     {
         private SqliteCatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5aba038b-0e7f-4c0a-8589-6f85b52cc2a5"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("6aa6435a-636f-4e33-958c-562c82f3a9e5"), entityTypeCount: 30)
         {
         }
 

@@ -481,6 +481,9 @@ namespace FilmCatalog.Web.Data.Sqlite.Migrations
                     b.Property<bool>("ContainsSpoilers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)
