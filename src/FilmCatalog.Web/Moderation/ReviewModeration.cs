@@ -73,25 +73,15 @@ public sealed class ReviewModeration(CatalogDbContext db, IWriteGate gate, PageC
                     break;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var action = new ModerationAction
+            // Every open report is answered by this decision.
+            await ModerationRecord.AddClosingReportsAsync(db, review, new ModerationAction
             {
-                ReviewId = reviewId,
                 Kind = kind,
                 ModeratorId = moderator.Id,
                 ModeratorEmail = moderator.Email,
                 Note = note.Trim(),
-                ReportsClosed = review.ReportCount,
-                At = now,
-            };
-            db.ModerationActions.Add(action);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Every open report is answered by this decision; the reporter is told of it on the report page.
-            await db.ReviewReports.Where(r => r.ReviewId == reviewId && r.ClosedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClosedAt, now).SetProperty(r => r.ClosedByActionId, action.Id), cancellationToken);
-            review.ReportCount = 0;
-            await db.SaveChangesAsync(cancellationToken);
+                At = clock.GetUtcNow().UtcDateTime,
+            }, cancellationToken);
             await turn.CommitAsync(cancellationToken);
         }
 

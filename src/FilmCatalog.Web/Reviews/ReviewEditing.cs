@@ -69,23 +69,13 @@ public sealed class ReviewEditing(CatalogDbContext db, ReviewMarkdown markdown, 
                 return null;
 
             ReviewAggregates.Hide(review, review.Title!, ReviewStatus.Withdrawn);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var action = new ModerationAction
+            // Nothing is left for a moderator to decide: its open reports are answered by the withdrawal.
+            await Moderation.ModerationRecord.AddClosingReportsAsync(db, review, new ModerationAction
             {
-                ReviewId = reviewId,
                 Kind = ModerationKind.WithdrawnByAuthor,
                 Note = "Withdrawn by the visitor who posted it.",
-                ReportsClosed = review.ReportCount,
-                At = now,
-            };
-            db.ModerationActions.Add(action);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Nothing is left for a moderator to decide; a reporter is told on the report page that the author withdrew it.
-            await db.ReviewReports.Where(r => r.ReviewId == reviewId && r.ClosedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClosedAt, now).SetProperty(r => r.ClosedByActionId, action.Id), cancellationToken);
-            review.ReportCount = 0;
-            await db.SaveChangesAsync(cancellationToken);
+                At = clock.GetUtcNow().UtcDateTime,
+            }, cancellationToken);
             await turn.CommitAsync(cancellationToken);
             slug = review.Title!.Slug;
         }
